@@ -1,0 +1,170 @@
+/**
+ * The discrete-event kernel: a binary min-heap of events ordered by
+ * (time, insertion sequence). Events scheduled for the same time fire in the
+ * order they were scheduled, which makes every run deterministic.
+ *
+ * Reading order: schedule() → runNext() → run().
+ *
+ * Events are "strong" (they keep the run going) or "weak" (like Node's
+ * `timer.unref()`: a TCP TIME_WAIT timer, a cache expiry). When only weak
+ * events remain, the run is over. Cancelled events are removed lazily.
+ */
+import type { SimTime } from './time';
+
+export type EventAction = () => void;
+
+export interface TimerHandle {
+  readonly at: SimTime;
+  /** Prevents the event from firing; cheap (lazy removal). */
+  cancel(): void;
+  readonly cancelled: boolean;
+}
+
+class ScheduledEvent implements TimerHandle {
+  cancelled = false;
+  constructor(
+    readonly at: SimTime,
+    readonly seq: number,
+    readonly action: EventAction,
+    readonly weak: boolean,
+    private readonly owner: Scheduler,
+  ) {}
+
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.owner.onCancel(this);
+  }
+}
+
+export type StopReason = 'idle' | 'end-time' | 'event-budget' | 'cancelled';
+
+export class Scheduler {
+  private heap: ScheduledEvent[] = [];
+  private nextSeq = 0;
+  private liveStrong = 0;
+  private current: SimTime = 0;
+  private executed = 0;
+
+  /** The current simulated time: the time of the event being run. */
+  get now(): SimTime {
+    return this.current;
+  }
+
+  /** Events executed so far. */
+  get eventsExecuted(): number {
+    return this.executed;
+  }
+
+  /** Events waiting, including weak and not yet removed cancelled ones. */
+  get pending(): number {
+    return this.heap.length;
+  }
+
+  /** True while at least one strong, uncancelled event is waiting. */
+  get hasWork(): boolean {
+    return this.liveStrong > 0;
+  }
+
+  /** Schedules `action` at absolute time `at` (never earlier than now). */
+  at(at: SimTime, action: EventAction, options?: { weak?: boolean }): TimerHandle {
+    if (!Number.isInteger(at)) throw new RangeError(`event time must be an integer number of ns, got ${at}`);
+    if (at < this.current) throw new RangeError(`cannot schedule in the past: ${at} ns < now ${this.current} ns`);
+    const weak = options?.weak ?? false;
+    const event = new ScheduledEvent(at, this.nextSeq++, action, weak, this);
+    if (!weak) this.liveStrong++;
+    this.push(event);
+    return event;
+  }
+
+  /** Schedules `action` after `delay` nanoseconds. */
+  after(delay: SimTime, action: EventAction, options?: { weak?: boolean }): TimerHandle {
+    return this.at(this.current + delay, action, options);
+  }
+
+  /** @internal called by a handle when it is cancelled. */
+  onCancel(event: ScheduledEvent): void {
+    if (!event.weak) this.liveStrong--;
+  }
+
+  /**
+   * Runs the next event if its time is ≤ `limit`. Returns false when there is
+   * nothing (strong) left to run or the next event lies beyond `limit`.
+   */
+  runNext(limit: SimTime = Number.MAX_SAFE_INTEGER): boolean {
+    while (this.heap.length > 0) {
+      if (this.liveStrong === 0) return false;
+      const top = this.heap[0]!;
+      if (top.cancelled) {
+        this.pop();
+        continue;
+      }
+      if (top.at > limit) return false;
+      this.pop();
+      if (!top.weak) this.liveStrong--;
+      top.cancelled = true; // a fired event can no longer be cancelled
+      this.current = top.at;
+      this.executed++;
+      top.action();
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Runs events until the run is idle, the end time is passed, or the event
+   * budget is used up, and says which.
+   */
+  run(budget: { endTime?: SimTime; maxEvents?: number } = {}): StopReason {
+    const endTime = budget.endTime ?? Number.MAX_SAFE_INTEGER;
+    const maxEvents = budget.maxEvents ?? Number.MAX_SAFE_INTEGER;
+    while (this.executed < maxEvents) {
+      if (!this.runNext(endTime)) {
+        return this.liveStrong > 0 ? 'end-time' : 'idle';
+      }
+    }
+    return this.liveStrong > 0 ? 'event-budget' : 'idle';
+  }
+
+  /** Moves the clock forward to `t` without running anything (used at a run's end). */
+  advanceTo(t: SimTime): void {
+    if (t > this.current) this.current = t;
+  }
+
+  private less(a: ScheduledEvent, b: ScheduledEvent): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  }
+
+  private push(event: ScheduledEvent): void {
+    const heap = this.heap;
+    let i = heap.length;
+    heap.push(event);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent]!;
+      if (!this.less(event, p)) break;
+      heap[i] = p;
+      i = parent;
+    }
+    heap[i] = event;
+  }
+
+  private pop(): void {
+    const heap = this.heap;
+    const last = heap.pop()!;
+    const n = heap.length;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      let child = left;
+      if (right < n && this.less(heap[right]!, heap[left]!)) child = right;
+      if (!this.less(heap[child]!, last)) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = last;
+  }
+}
