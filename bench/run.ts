@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: prints figures; asserts nothing (targets are read by people,
+ * not by tests). Targets: kernel ≥ 1,000,000 events/s on a 2-core machine.
+ */
+import { benchKernel } from './kernel';
+import { benchTcpTransfer } from './tcp-transfer';
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function section(title: string): void {
+  process.stdout.write(`\n== ${title}\n`);
+}
+
+section('kernel: scheduler events per second (target ≥ 1,000,000)');
+benchKernel(500_000); // warm-up
+for (let i = 0; i < 3; i++) {
+  const k = benchKernel();
+  process.stdout.write(`  ${fmt(k.events)} events in ${k.seconds.toFixed(3)} s: ${fmt(k.eventsPerSecond)} events/s\n`);
+}
+
+section('TCP: 100 MB over a 3-hop path (1 Gb/s, 1 ms per link)');
+benchTcpTransfer(4 * 1024 * 1024); // warm-up
+const t = benchTcpTransfer();
+process.stdout.write(
+  `  ${fmt(t.segments)} segments (${fmt(t.traceEvents)} trace events) in ${t.seconds.toFixed(2)} s: ${fmt(t.segmentsPerSecond)} segments/s; ` +
+    `simulated ${t.simulatedSeconds.toFixed(3)} s; heap ${fmt(process.memoryUsage().heapUsed / 1048576)} MiB\n`,
+);

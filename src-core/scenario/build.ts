@@ -1,0 +1,77 @@
+/**
+ * Scenario → simulation: the topology, loss rules, services started at time
+ * zero and workload actions scheduled at their times. Expects a scenario
+ * already validated by the loader (references resolved).
+ */
+import type { LossRule as NetLossRule } from '../net/faults';
+import { parseIpv4 } from '../net/ipv4';
+import type { LinkSpec, NodeSpec, Topology } from '../net/topology';
+import { Simulation } from '../host/simulation';
+import { ms } from '../sim/time';
+import type { AppContext } from '../host/app-context';
+import { runTcpUpperClient, runUdpUpperClient, startTcpUpperServer, startUdpUpperServer } from '../protocols/sockets/apps';
+import type { Action, Scenario, Service } from './schema';
+
+/** The id a link gets when the file gives none: "a-b". */
+export function linkId(link: { id?: string | undefined; a: string; b: string }): string {
+  return link.id ?? `${link.a}-${link.b}`;
+}
+
+export function topologyOf(scenario: Scenario): Topology {
+  const nodes: NodeSpec[] = scenario.nodes.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    name: n.name ?? n.id,
+    address: parseIpv4(n.address) ?? 0,
+  }));
+  const links: LinkSpec[] = scenario.links.map((l) => ({
+    id: linkId(l),
+    a: l.a,
+    b: l.b,
+    delay: ms(l.delayMs),
+    bandwidth: l.bandwidthMbps * 1_000_000,
+    queuePackets: l.queuePackets,
+    lossRate: l.lossRate,
+  }));
+  return { nodes, links };
+}
+
+function lossRulesOf(scenario: Scenario): NetLossRule[] {
+  return scenario.lossRules.map((r) => ({
+    link: r.link,
+    from: r.from,
+    to: r.to,
+    protocol: r.protocol,
+    dataOnly: r.dataOnly,
+    nth: r.nth,
+    fromTime: r.fromMs === undefined ? undefined : ms(r.fromMs),
+    toTime: r.toMs === undefined ? undefined : ms(r.toMs),
+  }));
+}
+
+/** Starts a service on a host; one entry per service type. */
+const SERVICE_STARTERS: { [T in Service['type']]: (ctx: AppContext, s: Extract<Service, { type: T }>) => void } = {
+  'udp-upper-server': (ctx, s) => startUdpUpperServer(ctx, s.port),
+  'tcp-upper-server': (ctx, s) => startTcpUpperServer(ctx, s.port),
+};
+
+/** Performs a workload action at its time; one entry per action type. */
+const ACTION_RUNNERS: { [T in Action['type']]: (ctx: AppContext, a: Extract<Action, { type: T }>) => void } = {
+  'udp-upper-client': (ctx, a) => runUdpUpperClient(ctx, a.server, a.port, a.line, ms(a.timeoutMs)),
+  'tcp-upper-client': (ctx, a) => runTcpUpperClient(ctx, a.server, a.port, a.line),
+};
+
+export function buildSimulation(scenario: Scenario, seed: number = scenario.run.seed): Simulation {
+  const sim = new Simulation(topologyOf(scenario), seed, lossRulesOf(scenario));
+  for (const node of scenario.nodes) {
+    for (const service of node.services) {
+      const start = SERVICE_STARTERS[service.type] as (ctx: AppContext, s: Service) => void;
+      start(sim.context(node.id), service);
+    }
+  }
+  scenario.workload.forEach((action) => {
+    const run = ACTION_RUNNERS[action.type] as (ctx: AppContext, a: Action) => void;
+    sim.scheduler.at(ms(action.atMs), () => run(sim.context(action.node), action));
+  });
+  return sim;
+}

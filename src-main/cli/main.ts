@@ -1,0 +1,151 @@
+/**
+ * The headless command line:
+ *   npm run l7 -- run <scenario.l7.json> [--seed N] [--out trace.json]
+ *   npm run l7 -- validate <scenario.l7.json>
+ * Exit codes: 0 success, 1 the scenario is invalid or the run failed, 2 usage error.
+ * A bad file gets a message naming the file, line and JSON path; never a stack trace.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { formatIssue, parseScenarioText } from '../../src-core/scenario/load';
+import type { Scenario } from '../../src-core/scenario/schema';
+import { runScenario } from '../../src-core/scenario/runner';
+import { traceToJson } from '../../src-core/trace/json';
+import { writeFileAtomic } from '../files/atomic-write';
+import { summarizeTrace } from './summary';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const USAGE = `usage:
+  l7 run <scenario.l7.json> [--seed N] [--out trace.json]   run a scenario, print a summary, write the trace
+  l7 validate <scenario.l7.json>                             check a scenario file`;
+
+class UsageError extends Error {}
+
+interface ParsedArgs {
+  command: 'run' | 'validate' | 'help';
+  file: string | null;
+  seed: number | undefined;
+  out: string | null;
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    return { command: 'help', file: null, seed: undefined, out: null };
+  }
+  if (command !== 'run' && command !== 'validate') throw new UsageError(`unknown command "${command}"`);
+  let file: string | null = null;
+  let seed: number | undefined;
+  let out: string | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (command === 'run' && arg === '--seed') {
+      const value = rest[++i];
+      if (value === undefined || !/^\d+$/.test(value) || Number(value) > 0xffffffff) {
+        throw new UsageError(`--seed needs an integer from 0 to 4294967295, got ${value === undefined ? 'nothing' : `"${value}"`}`);
+      }
+      seed = Number(value);
+    } else if (command === 'run' && arg === '--out') {
+      const value = rest[++i];
+      if (value === undefined) throw new UsageError('--out needs a file name');
+      out = value;
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`unknown option "${arg}"`);
+    } else if (file === null) {
+      file = arg;
+    } else {
+      throw new UsageError(`unexpected argument "${arg}"`);
+    }
+  }
+  if (file === null) throw new UsageError(`${command} needs a scenario file`);
+  return { command, file, seed, out };
+}
+
+async function loadScenario(file: string, io: CliIo): Promise<Scenario | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.err(`${file}: cannot read the file (${describeFsError(error)})`);
+    return null;
+  }
+  const result = parseScenarioText(text);
+  if (!result.ok) {
+    for (const issue of result.issues) io.err(formatIssue(issue, file));
+    io.err(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}; the scenario was not run`);
+    return null;
+  }
+  return result.scenario;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`l7: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const file = args.file!;
+  const scenario = await loadScenario(file, io);
+  if (!scenario) return 1;
+  if (args.command === 'validate') {
+    io.out(`${file}: ok — "${scenario.name}": ${scenario.nodes.length} nodes, ${scenario.links.length} links, ${scenario.workload.length} actions`);
+    return 0;
+  }
+  const run = runScenario(scenario, { seed: args.seed });
+  const trace = run.trace();
+  io.out(summarizeTrace(trace));
+  if (args.out) {
+    try {
+      await writeFileAtomic(args.out, traceToJson(trace));
+    } catch (error) {
+      io.err(`${args.out}: cannot write the trace (${describeFsError(error)})`);
+      return 1;
+    }
+    io.out(`trace:      ${args.out}`);
+  }
+  return 0;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`l7: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
