@@ -4,6 +4,7 @@ import type { LossRule } from '../net/faults';
 import type { Topology } from '../net/topology';
 import { ms, transmissionDelay } from '../sim/time';
 import type { MessageEvent } from '../trace/types';
+import { DEFAULT_TCP_CONFIG } from '../transport/tcp/connection';
 import { Simulation } from './simulation';
 
 /** client — router — server, 10 Mb/s, 5 ms per link. */
@@ -132,5 +133,44 @@ describe('UDP over the simulated network', () => {
     const [app, datagram] = messages(sim);
     expect(datagram!.receivedAt).not.toBeNull();
     expect(app!.lost?.reason).toBe('port-unreachable');
+  });
+});
+
+describe('TCP under random loss (property)', () => {
+  it('delivers the byte stream intact and in order with up to 30 % loss in each direction', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 0.3, noNaN: true }), fc.integer({ min: 1, max: 60_000 }), fc.nat(), (lossRate, size, seed) => {
+        const topology = twoHops();
+        // loss on the router–server link, both directions: data and ACKs are lost
+        const lossy: Topology = { ...topology, links: topology.links.map((l) => (l.id === 'r-s' ? { ...l, lossRate } : l)) };
+        // patient enough that giving up (8 tries by default) does not happen within the property's runs
+        const sim = new Simulation(lossy, seed, [], { ...DEFAULT_TCP_CONFIG, maxRetransmissions: 40 });
+        const sent = new Uint8Array(size).map((_, i) => (i * 31 + seed) & 0xff);
+        const chunks: Uint8Array[] = [];
+        let serverClosed = false;
+        sim.stack('server').tcpListen(80, (s) => {
+          s.onData = (d) => chunks.push(d.slice());
+          s.onPeerClosed = () => s.close();
+          s.onClosed = () => (serverClosed = true);
+        });
+        const socket = sim.stack('client').tcpConnect(SERVER, 80);
+        socket.onConnected = () => {
+          socket.send(sent.subarray(0, size >> 1));
+          socket.send(sent.subarray(size >> 1));
+          socket.close();
+        };
+        sim.scheduler.run({ endTime: ms(3_600_000) });
+        const got = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+        let o = 0;
+        for (const c of chunks) {
+          got.set(c, o);
+          o += c.length;
+        }
+        expect(got).toEqual(sent);
+        expect(serverClosed).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

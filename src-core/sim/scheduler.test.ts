@@ -72,7 +72,7 @@ describe('Scheduler', () => {
         (specs) => {
           const s = new Scheduler();
           const fired: Array<[number, number]> = [];
-          const handles = specs.map(([t, cancel, spawn], i) =>
+          const handles = specs.map(([t, , spawn], i) =>
             s.at(t, () => {
               fired.push([s.now, i]);
               if (spawn % 3 === 0) s.after(spawn, () => fired.push([s.now, -1]));

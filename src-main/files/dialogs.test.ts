@@ -1,0 +1,110 @@
+import type { BrowserWindow } from 'electron';
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { FileDialogs, MAX_SCENARIO_BYTES, readScenarioFile, safeFileName } from './dialogs';
+import { FakeBrowserWindow, dialog, resetFakeElectron } from '../test-support/fake-electron';
+
+vi.mock('electron', () => import('../test-support/fake-electron'));
+
+let dir: string;
+let window: FakeBrowserWindow;
+let files: FileDialogs;
+
+beforeEach(() => {
+  resetFakeElectron();
+  dir = mkdtempSync(join(tmpdir(), 'l7-files-'));
+  window = new FakeBrowserWindow();
+  files = new FileDialogs(() => window as unknown as BrowserWindow, () => dir);
+});
+
+describe('open', () => {
+  it('shows an open dialog for scenarios on the window and reads the chosen file', async () => {
+    const path = join(dir, 'lab.l7.json');
+    writeFileSync(path, '{"format":"l7-scenario"}');
+    dialog.openResponses.push({ canceled: false, filePaths: [path] });
+    expect(await files.openFile()).toEqual({ path, name: 'lab.l7.json', text: '{"format":"l7-scenario"}' });
+    expect(dialog.calls[0]).toMatchObject({ kind: 'open', window, options: { properties: ['openFile'] } });
+    expect(JSON.stringify(dialog.calls[0]!.options['filters'])).toContain('*.l7.json');
+  });
+
+  it('gives null when the user cancels', async () => {
+    dialog.openResponses.push({ canceled: true, filePaths: [] });
+    expect(await files.openFile()).toBeNull();
+  });
+
+  it('refuses a file over 20 MB with a clear message, without reading it', async () => {
+    const path = join(dir, 'huge.l7.json');
+    writeFileSync(path, '');
+    truncateSync(path, MAX_SCENARIO_BYTES + 1);
+    await expect(readScenarioFile(path)).rejects.toThrow('"huge.l7.json" is 20.0 MB: L7 Lab opens scenario files of up to 20.0 MB.');
+    await expect(readScenarioFile(path)).rejects.toMatchObject({ name: 'FileTooLargeError' });
+    truncateSync(path, MAX_SCENARIO_BYTES);
+    expect((await readScenarioFile(path)).text).toHaveLength(MAX_SCENARIO_BYTES);
+  });
+});
+
+describe('save', () => {
+  it('asks where to save a new file, starting in the documents folder, and writes atomically', async () => {
+    const target = join(dir, 'mine.l7.json');
+    dialog.saveResponses.push({ canceled: false, filePath: target });
+    expect(await files.saveFile({ path: null, suggestedName: 'mine.l7.json', text: 'v1' })).toEqual({ path: target, name: 'mine.l7.json' });
+    expect(dialog.calls[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(dir, 'mine.l7.json') } });
+    expect(readFileSync(target, 'utf8')).toBe('v1');
+    expect(readdirSync(dir)).toEqual(['mine.l7.json']); // no temporary file left
+  });
+
+  it('saves again to a path the user chose without asking', async () => {
+    const target = join(dir, 'mine.l7.json');
+    dialog.saveResponses.push({ canceled: false, filePath: target });
+    await files.saveFile({ path: null, suggestedName: 'mine.l7.json', text: 'v1' });
+    await files.saveFile({ path: target, suggestedName: 'mine.l7.json', text: 'v2' });
+    expect(dialog.calls).toHaveLength(1);
+    expect(readFileSync(target, 'utf8')).toBe('v2');
+  });
+
+  it('saves to an opened file without asking', async () => {
+    const path = join(dir, 'opened.l7.json');
+    writeFileSync(path, 'old');
+    dialog.openResponses.push({ canceled: false, filePaths: [path] });
+    await files.openFile();
+    await files.saveFile({ path, suggestedName: 'x', text: 'new' });
+    expect(dialog.calls.map((c) => c.kind)).toEqual(['open']);
+    expect(readFileSync(path, 'utf8')).toBe('new');
+  });
+
+  it('asks before writing a path the user never chose', async () => {
+    const foreign = join(dir, 'elsewhere.txt');
+    expect(await files.saveFile({ path: foreign, suggestedName: 'x', text: 'evil' })).toBeNull();
+    expect(dialog.calls[0]).toMatchObject({ kind: 'save', options: { defaultPath: foreign } });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('adds .l7.json to a bare name and keeps suggested names inside the folder', async () => {
+    dialog.saveResponses.push({ canceled: false, filePath: join(dir, 'bare') });
+    expect(await files.saveFile({ path: null, suggestedName: '../../etc/passwd', text: 't' })).toMatchObject({ name: 'bare.l7.json' });
+    expect(dialog.calls[0]!.options['defaultPath']).toBe(join(dir, 'passwd'));
+    expect(safeFileName('a/b\\c:d?.l7.json', 'f')).toBe('c_d_.l7.json');
+    expect(safeFileName('..', 'fallback')).toBe('fallback');
+  });
+});
+
+describe('export', () => {
+  it('exports PNG bytes through a PNG-only dialog', async () => {
+    const target = join(dir, 'chart.png');
+    dialog.saveResponses.push({ canceled: false, filePath: target });
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    expect(await files.exportFile({ kind: 'png', suggestedName: 'chart', data: bytes })).toEqual({ path: target, name: 'chart.png' });
+    expect(dialog.calls[0]!.options).toMatchObject({ defaultPath: join(dir, 'chart.png'), filters: [{ name: 'PNG image', extensions: ['png'] }] });
+    expect([...readFileSync(target)]).toEqual([...bytes]);
+  });
+
+  it('exports SVG and JSON text, and gives null on cancel', async () => {
+    dialog.saveResponses.push({ canceled: false, filePath: join(dir, 'chart') });
+    expect(await files.exportFile({ kind: 'svg', suggestedName: 'chart.svg', data: '<svg/>' })).toMatchObject({ name: 'chart.svg' });
+    expect(readFileSync(join(dir, 'chart.svg'), 'utf8')).toBe('<svg/>');
+    dialog.saveResponses.push({ canceled: true });
+    expect(await files.exportFile({ kind: 'json', suggestedName: 'trace.json', data: '{}' })).toBeNull();
+  });
+});
