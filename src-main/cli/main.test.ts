@@ -30,6 +30,16 @@ describe('l7 command line', () => {
     expect(readdirSync(dir)).toEqual(['trace.json']); // no temporary file left behind
   });
 
+  it('writes the packets as pcapng for Wireshark', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'l7-cli-'));
+    const pcap = join(dir, 'run.pcapng');
+    const r = await cli('run', LESSON, '--pcap', pcap);
+    expect(r.code).toBe(0);
+    const bytes = readFileSync(pcap);
+    expect(bytes.readUInt32LE(0)).toBe(0x0a0d0d0a); // section header block
+    expect(bytes.readUInt32LE(8)).toBe(0x1a2b3c4d); // byte-order magic
+  });
+
   it('validates a good file', async () => {
     const r = await cli('validate', LESSON);
     expect(r.code).toBe(0);

@@ -11,6 +11,7 @@ import { formatIssue, parseScenarioText } from '../../src-core/scenario/load';
 import type { Scenario } from '../../src-core/scenario/schema';
 import { runScenario } from '../../src-core/scenario/runner';
 import { traceToJson } from '../../src-core/trace/json';
+import { traceToPcapng } from '../../src-core/trace/pcapng';
 import { writeFileAtomic } from '../files/atomic-write';
 import { summarizeTrace } from './summary';
 
@@ -20,7 +21,9 @@ export interface CliIo {
 }
 
 const USAGE = `usage:
-  l7 run <scenario.l7.json> [--seed N] [--out trace.json]   run a scenario, print a summary, write the trace
+  l7 run <scenario.l7.json> [--seed N] [--out trace.json] [--pcap trace.pcapng]
+                                                             run a scenario, print a summary, write the trace
+                                                             (JSON) and/or its packets (pcapng, for Wireshark)
   l7 validate <scenario.l7.json>                             check a scenario file`;
 
 class UsageError extends Error {}
@@ -30,17 +33,19 @@ interface ParsedArgs {
   file: string | null;
   seed: number | undefined;
   out: string | null;
+  pcap: string | null;
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    return { command: 'help', file: null, seed: undefined, out: null };
+    return { command: 'help', file: null, seed: undefined, out: null, pcap: null };
   }
   if (command !== 'run' && command !== 'validate') throw new UsageError(`unknown command "${command}"`);
   let file: string | null = null;
   let seed: number | undefined;
   let out: string | null = null;
+  let pcap: string | null = null;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (command === 'run' && arg === '--seed') {
@@ -53,6 +58,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const value = rest[++i];
       if (value === undefined) throw new UsageError('--out needs a file name');
       out = value;
+    } else if (command === 'run' && arg === '--pcap') {
+      const value = rest[++i];
+      if (value === undefined) throw new UsageError('--pcap needs a file name');
+      pcap = value;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option "${arg}"`);
     } else if (file === null) {
@@ -62,7 +71,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (file === null) throw new UsageError(`${command} needs a scenario file`);
-  return { command, file, seed, out };
+  return { command, file, seed, out, pcap };
 }
 
 async function loadScenario(file: string, io: CliIo): Promise<Scenario | null> {
@@ -115,6 +124,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 1;
     }
     io.out(`trace:      ${args.out}`);
+  }
+  if (args.pcap) {
+    try {
+      await writeFileAtomic(args.pcap, traceToPcapng(trace.events));
+    } catch (error) {
+      io.err(`${args.pcap}: cannot write the capture (${describeFsError(error)})`);
+      return 1;
+    }
+    io.out(`packets:    ${args.pcap}`);
   }
   return 0;
 }

@@ -1,0 +1,63 @@
+// Oracle: Wireshark's dissectors (tshark) read our TCP and UDP bytes, inside
+// the pcapng we write, and must agree field by field, checksums included.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../src-core/scenario/load';
+import { runScenario } from '../../src-core/scenario/runner';
+import { traceToPcapng } from '../../src-core/trace/pcapng';
+import type { MessageEvent } from '../../src-core/trace/types';
+
+const hasTshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
+if (!hasTshark) console.log('tshark not installed: the Wireshark interop test is skipped (.ci/run installs it)');
+
+function capture(lesson: string): { file: string; messages: MessageEvent[] } {
+  const loaded = parseScenarioText(readFileSync(join('resources/lessons', lesson), 'utf8'));
+  if (!loaded.ok) throw new Error('lesson does not load');
+  const run = runScenario(loaded.scenario);
+  const messages = run.sim.store.events.filter((e): e is MessageEvent => e.kind === 'message' && e.layer === 'transport');
+  const file = join(mkdtempSync(join(tmpdir(), 'l7-pcap-')), `${lesson}.pcapng`);
+  writeFileSync(file, traceToPcapng(run.sim.store.events));
+  return { file, messages };
+}
+
+function tshark(file: string, fields: string[]): string[][] {
+  const out = execFileSync(
+    'tshark',
+    ['-r', file, '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE', '-o', 'ip.check_checksum:TRUE', '-T', 'fields', '-E', 'separator=|', ...fields.flatMap((f) => ['-e', f])],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  return out.trim().split('\n').map((l) => l.split('|'));
+}
+
+describe.skipIf(!hasTshark)('tshark reads our packets', () => {
+  it('TCP: addresses, ports, sequence numbers, flags, payload and checksums agree', () => {
+    const { file, messages } = capture('sockets-tcp.l7.json');
+    const rows = tshark(file, ['frame.time_epoch', 'ip.src', 'ip.dst', 'ip.checksum.status', 'tcp.srcport', 'tcp.dstport', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.flags', 'tcp.len', 'tcp.checksum.status', 'tcp.payload']);
+    expect(rows).toHaveLength(messages.length);
+    rows.forEach((r, i) => {
+      const m = messages[i]!;
+      const view = new DataView(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
+      const [time, src, dst, ipOk, sport, dport, seq, ack, flags, len, tcpOk, payload] = r;
+      expect(Math.abs(Number(time) * 1e9 - m.sentAt)).toBeLessThan(1000);
+      expect([src, dst]).toEqual([m.src.addr, m.dst.addr]);
+      expect([Number(sport), Number(dport)]).toEqual([m.src.port, m.dst.port]);
+      expect(Number(seq)).toBe(view.getUint32(4));
+      expect(Number(ack)).toBe(view.getUint32(8));
+      expect(Number(flags)).toBe(view.getUint8(13));
+      const headerLength = (view.getUint8(12) >> 4) * 4;
+      expect(Number(len)).toBe(m.bytes.length - headerLength);
+      const hex = Array.from(m.bytes.subarray(headerLength), (b) => b.toString(16).padStart(2, '0')).join('');
+      expect((payload ?? '').replace(/:/g, '')).toBe(hex);
+      expect([ipOk, tcpOk]).toEqual(['1', '1']); // Wireshark's checksum status: 0 bad, 1 good, 2 unverified
+    });
+  });
+
+  it('UDP: ports, length and checksums agree', () => {
+    const { file, messages } = capture('sockets-udp.l7.json');
+    const rows = tshark(file, ['udp.srcport', 'udp.dstport', 'udp.length', 'udp.checksum.status']);
+    expect(rows.map((r) => r.map(Number))).toEqual(messages.map((m) => [m.src.port, m.dst.port, m.bytes.length, 1]));
+  });
+});
