@@ -1,0 +1,225 @@
+/**
+ * Sequence-chart layout: lanes and arrows as plain data, computed once per
+ * change of trace or view options and shared by the on-screen painter and
+ * the exporters (PNG, SVG).
+ *
+ * Rules:
+ * - One lane per node that sends or receives a message, in the scenario's
+ *   lane order, then in order of first appearance. Hidden lanes and their
+ *   messages are left out.
+ * - A message is an arrow from (sender lane, y(sentAt)) to (receiver lane,
+ *   y(receivedAt)): its slope shows delay. A lost message stops part-way at
+ *   y(lost.at) and ends in a cross; one still in flight when the run stopped
+ *   reaches the receiver at the end time, dashed.
+ * - An application message is either collapsed (one arrow) or expanded into
+ *   the TCP segments / UDP datagram carrying it. `showTransport` sets the
+ *   default for all, `toggled` flips single messages, and also decides
+ *   whether segments that carry no data (handshake, ACKs, FIN, RST) show.
+ * - Arrows are sorted by id, which is also the order of sentAt, so a painter
+ *   finds the visible ones by binary search on y1.
+ */
+import type { SimTime } from '../sim/time';
+import type { Layer, MessageEvent, TraceEvent, TraceNode } from '../trace/types';
+import { TimeScale } from './time-scale';
+
+export interface LayoutOptions {
+  readonly laneOrder?: readonly string[];
+  readonly hiddenLanes?: ReadonlySet<string>;
+  /** Expand every application message into its transport messages, and show control segments. */
+  readonly showTransport: boolean;
+  /** Application message ids whose expansion is the opposite of the default. */
+  readonly toggled?: ReadonlySet<number>;
+  /** Filter on the messages drawn (protocol, node, text …). */
+  readonly include?: (m: MessageEvent) => boolean;
+  readonly laneWidth: number;
+  readonly leftMargin: number;
+  readonly top: number;
+  readonly pxPerMs: number;
+  readonly compressGapsOver: SimTime | null;
+  readonly compressedGapPx: number;
+  /** When the run stopped: where in-flight messages end. */
+  readonly endTime: SimTime;
+}
+
+export const DEFAULT_LAYOUT: Omit<LayoutOptions, 'showTransport' | 'endTime'> = {
+  laneWidth: 190,
+  leftMargin: 90,
+  top: 16,
+  pxPerMs: 8,
+  compressGapsOver: null,
+  compressedGapPx: 28,
+};
+
+export interface LaneLayout {
+  readonly node: TraceNode;
+  readonly x: number;
+}
+
+export type ArrowState = 'delivered' | 'lost' | 'in-flight';
+
+export interface ArrowLayout {
+  /** The message event's id. */
+  readonly id: number;
+  readonly from: number;
+  readonly to: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly state: ArrowState;
+  readonly label: string;
+  readonly protocol: string;
+  readonly layer: Layer;
+  readonly connection: string | null;
+  /** Application message carried by transport messages: can be expanded/collapsed. */
+  readonly expandable: boolean;
+  /** For an expanded transport message: the application message(s) it carries. */
+  readonly carries: readonly number[];
+}
+
+export interface ChartLayout {
+  readonly lanes: readonly LaneLayout[];
+  readonly arrows: readonly ArrowLayout[];
+  readonly scale: TimeScale;
+  readonly width: number;
+  readonly height: number;
+  /** Largest y2 − y1 of any arrow (for visible-range queries). */
+  readonly maxSpan: number;
+  /** Event ids of the application messages drawn expanded. */
+  readonly expanded: ReadonlySet<number>;
+}
+
+/** Fraction of the way to the receiver at which a lost message's cross is drawn. */
+export const LOST_FRACTION = 0.6;
+
+export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceEvent[], options: LayoutOptions): ChartLayout {
+  const messages = events.filter((e): e is MessageEvent => e.kind === 'message');
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  const carriers = new Map<number, number[]>();
+  for (const m of messages) for (const app of m.carries) (carriers.get(app) ?? carriers.set(app, []).get(app)!).push(m.id);
+
+  const expanded = new Set<number>();
+  for (const m of messages) {
+    if (m.layer !== 'application' || !carriers.has(m.id)) continue;
+    if (options.showTransport !== (options.toggled?.has(m.id) ?? false)) expanded.add(m.id);
+  }
+  const hidden = options.hiddenLanes ?? new Set<string>();
+  const include = options.include ?? (() => true);
+  const drawn = messages.filter((m) => {
+    if (hidden.has(m.from) || hidden.has(m.to)) return false;
+    if (m.layer === 'application') {
+      if (expanded.has(m.id)) return false;
+    } else if (m.carries.length > 0) {
+      if (!m.carries.some((id) => expanded.has(id))) return false;
+    } else if (!options.showTransport) {
+      return false;
+    }
+    return include(m);
+  });
+
+  const lanes = laneOrder(nodes, messages, options.laneOrder ?? [], hidden).map((node, i) => ({
+    node,
+    x: options.leftMargin + i * options.laneWidth + options.laneWidth / 2,
+  }));
+  const laneIndex = new Map(lanes.map((l, i) => [l.node.id, i]));
+
+  const times: SimTime[] = [];
+  for (const m of drawn) {
+    times.push(m.sentAt);
+    times.push(m.receivedAt ?? m.lost?.at ?? options.endTime);
+  }
+  const scale = new TimeScale(times, options);
+
+  let maxSpan = 0;
+  const arrows: ArrowLayout[] = [];
+  for (const m of drawn) {
+    const from = laneIndex.get(m.from);
+    const to = laneIndex.get(m.to);
+    if (from === undefined || to === undefined) continue;
+    const x1 = lanes[from]!.x;
+    const xTo = lanes[to]!.x;
+    const y1 = scale.y(m.sentAt);
+    const state: ArrowState = m.receivedAt !== null ? 'delivered' : m.lost ? 'lost' : 'in-flight';
+    const x2 = state === 'lost' ? x1 + (xTo - x1) * LOST_FRACTION : xTo;
+    const y2 = scale.y(m.receivedAt ?? m.lost?.at ?? options.endTime);
+    maxSpan = Math.max(maxSpan, y2 - y1);
+    const carried = m.layer === 'transport' ? m.carries.filter((id) => expanded.has(id)) : [];
+    arrows.push({
+      id: m.id,
+      from,
+      to,
+      x1,
+      y1,
+      x2,
+      y2,
+      state,
+      label: labelOf(m, carried, byId),
+      protocol: m.protocol,
+      layer: m.layer,
+      connection: m.connection,
+      expandable: m.layer === 'application' && carriers.has(m.id),
+      carries: carried,
+    });
+  }
+  const lastY = arrows.reduce((y, a) => Math.max(y, a.y2), scale.y(options.endTime));
+  return {
+    lanes,
+    arrows,
+    scale,
+    width: options.leftMargin + lanes.length * options.laneWidth + 24,
+    height: lastY + 40,
+    maxSpan,
+    expanded,
+  };
+}
+
+function labelOf(m: MessageEvent, carried: readonly number[], byId: ReadonlyMap<number, MessageEvent>): string {
+  if (carried.length === 0) return m.summary;
+  const apps = carried.map((id) => byId.get(id)?.summary).filter((s): s is string => s !== undefined);
+  return `${m.summary} — ${apps.join(', ')}`;
+}
+
+function laneOrder(nodes: readonly TraceNode[], messages: readonly MessageEvent[], preferred: readonly string[], hidden: ReadonlySet<string>): TraceNode[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const seen = new Set<string>();
+  for (const m of messages) {
+    seen.add(m.from);
+    seen.add(m.to);
+  }
+  const order: TraceNode[] = [];
+  const add = (id: string): void => {
+    const node = byId.get(id);
+    if (!node || hidden.has(id) || !seen.has(id) || order.includes(node)) return;
+    order.push(node);
+  };
+  preferred.forEach(add);
+  for (const m of messages) {
+    add(m.from);
+    add(m.to);
+  }
+  return order;
+}
+
+/** Index of the first arrow whose start is at or below y (arrows sorted by y1). */
+export function firstArrowAtOrAfter(arrows: readonly ArrowLayout[], y: number): number {
+  let lo = 0;
+  let hi = arrows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arrows[mid]!.y1 < y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Arrows that cross the band [top, bottom] of the chart. */
+export function visibleArrows(layout: ChartLayout, top: number, bottom: number): ArrowLayout[] {
+  const out: ArrowLayout[] = [];
+  const arrows = layout.arrows;
+  for (let i = firstArrowAtOrAfter(arrows, top - layout.maxSpan); i < arrows.length; i++) {
+    const a = arrows[i]!;
+    if (a.y1 > bottom) break;
+    if (a.y2 >= top) out.push(a);
+  }
+  return out;
+}
