@@ -2,7 +2,9 @@
 // only down. src-core is pure TypeScript: no Node, no Electron, no DOM, no
 // wall clock, no unseeded randomness. src-renderer never imports src-main or
 // Electron. Do not relax these rules; move the code to the right layer.
+import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
+import vueParser from 'vue-eslint-parser';
 
 const NODE_BUILTINS = [
   'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2',
@@ -45,6 +47,19 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // Vue single-file components (src-renderer): vue-eslint-parser for the
+  // template, typescript-eslint's parser for <script setup lang="ts">.
+  ...pluginVue.configs['flat/recommended'].map((config) => ({ ...config, files: ['src-renderer/**/*.vue'] })),
+  {
+    files: ['src-renderer/**/*.vue'],
+    languageOptions: {
+      parser: vueParser,
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
+    rules: {
+      'vue/multi-word-component-names': ['error', { ignores: ['App'] }],
     },
   },
   {

@@ -45,7 +45,7 @@ describe('dissectors', () => {
 
   it('flags a corrupted checksum as an error', () => {
     const bad = syn.slice();
-    bad[16] ^= 0xff;
+    bad[16] = bad[16]! ^ 0xff;
     expect(find(dissect(message('tcp', bad)), 'tcp.checksum')!.severity).toBe('error');
   });
 

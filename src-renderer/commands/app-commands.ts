@@ -1,0 +1,227 @@
+/**
+ * What the user can do to the document and the run — the same functions
+ * whether a toolbar button, a keyboard shortcut or (in Electron) the native
+ * menu asks. They talk to the host and update the stores; components only
+ * call them.
+ *
+ * Rules:
+ * - nothing replaces a document with unsaved changes without asking
+ *   (Save / Don't save / Cancel);
+ * - a failure is shown plainly in the status bar and never escapes;
+ * - one file operation at a time: a second Open while a dialog is up is ignored.
+ */
+import { watch } from 'vue';
+import type { HostError, L7Host, MenuCommand, Unsubscribe } from '../../src-core/api/contract';
+import { GENERATOR } from '../../src-core/scenario/runner';
+import { traceToJson } from '../../src-core/trace/json';
+import { timerCoalescer } from '../trace/coalesce';
+import { useNoticeStore } from '../stores/notices';
+import { usePreferencesStore } from '../stores/preferences';
+import { useRunStore } from '../stores/run';
+import { useScenarioStore } from '../stores/scenario';
+import { useSelectionStore } from '../stores/selection';
+
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+
+export interface AppCommandDeps {
+  readonly host: L7Host;
+  /** Asks what to do with unsaved changes to the document named `name`. */
+  askUnsaved(name: string): Promise<UnsavedChoice>;
+  showAbout(): void;
+  newRunId?: () => string;
+}
+
+export type AppCommands = ReturnType<typeof createAppCommands>;
+
+/** The longest a run event waits before the stores see it (about 30 redraws a second at most). */
+export const RUN_EVENT_INTERVAL_MS = 33;
+
+let runCounter = 0;
+const defaultRunId = () => `run-${Date.now().toString(36)}-${++runCounter}`;
+
+export function createAppCommands(deps: AppCommandDeps) {
+  const { host } = deps;
+  const scenario = useScenarioStore();
+  const run = useRunStore();
+  const selection = useSelectionStore();
+  const preferences = usePreferencesStore();
+  const notices = useNoticeStore();
+  const newRunId = deps.newRunId ?? defaultRunId;
+  let fileBusy = false;
+
+  /** Runs a file operation unless one is under way; reports its failure as `what`. */
+  async function fileOperation(what: string, operation: () => Promise<void>): Promise<void> {
+    if (fileBusy) return;
+    fileBusy = true;
+    try {
+      await operation();
+    } catch (error) {
+      notices.show(`${what}: ${asHostError(error).message}`, 'error');
+    } finally {
+      fileBusy = false;
+    }
+  }
+
+  /** True when the current document may be replaced (saved, or the user agreed to lose the changes). */
+  async function mayReplace(): Promise<boolean> {
+    if (!scenario.dirty) return true;
+    const choice = await deps.askUnsaved(scenario.name);
+    if (choice === 'cancel') return false;
+    if (choice === 'discard') return true;
+    return saveDocument(scenario.path);
+  }
+
+  async function saveDocument(path: string | null): Promise<boolean> {
+    const text = scenario.text;
+    const saved = await host.saveFile({ path, suggestedName: scenario.name, text });
+    if (saved === null) return false;
+    scenario.markSaved(saved, text);
+    notices.show(`Saved ${saved.path ?? saved.name}`);
+    return true;
+  }
+
+  function afterLoad(): void {
+    void cancelRun();
+    run.reset();
+    selection.clear();
+    notices.dismiss();
+    const view = scenario.scenario?.view;
+    if (view) preferences.setShowTransport(view.showTransport);
+  }
+
+  const newScenario = () =>
+    fileOperation('Could not start a new scenario', async () => {
+      if (!(await mayReplace())) return;
+      scenario.newDocument();
+      afterLoad();
+    });
+
+  const openLesson = (id: string) =>
+    fileOperation('Could not open the lesson', async () => {
+      if (id === scenario.lessonId && !scenario.dirty) return;
+      if (!(await mayReplace())) return;
+      scenario.load(await host.openLesson(id), id);
+      afterLoad();
+    });
+
+  const openFile = () =>
+    fileOperation('Could not open the file', async () => {
+      if (!(await mayReplace())) return;
+      const file = await host.openFile();
+      if (file === null) return;
+      scenario.load(file);
+      afterLoad();
+    });
+
+  const save = () => fileOperation('Could not save', async () => void (await saveDocument(scenario.path)));
+  const saveAs = () => fileOperation('Could not save', async () => void (await saveDocument(null)));
+
+  const exportTrace = () =>
+    fileOperation('Could not export the trace', async () => {
+      if (run.eventCount === 0 || run.running) {
+        notices.show(run.running ? 'Wait for the run to finish, then export its trace' : 'Run the scenario first: there is no trace to export yet');
+        return;
+      }
+      const text = traceToJson({
+        header: {
+          generator: GENERATOR,
+          scenario: run.scenarioName,
+          seed: run.seed ?? 0,
+          endTime: run.summary?.endTime ?? run.progress?.simTime ?? 0,
+          stopReason: run.summary?.stopReason ?? 'cancelled',
+        },
+        nodes: run.nodes,
+        events: run.trace.events,
+        metrics: run.trace.metrics,
+      });
+      const base = scenario.name.replace(/(\.l7)?\.json$/, '');
+      const saved = await host.exportFile({ kind: 'json', suggestedName: `${base}.trace.json`, data: text });
+      if (saved) notices.show(`Exported the trace to ${saved.path ?? saved.name}`);
+    });
+
+  async function startRun(): Promise<void> {
+    const valid = scenario.scenario;
+    if (valid === null) {
+      run.markInvalid(scenario.issues);
+      return;
+    }
+    const runId = newRunId();
+    selection.clear();
+    notices.dismiss();
+    run.begin(runId, valid.name);
+    try {
+      await host.startRun({ runId, scenario: JSON.parse(scenario.text) as unknown });
+    } catch (error) {
+      run.apply({ type: 'run.failed', runId, error: asHostError(error) });
+    }
+  }
+
+  async function cancelRun(): Promise<void> {
+    const runId = run.runId;
+    if (!run.running || runId === null) return;
+    try {
+      await host.cancelRun(runId);
+    } catch (error) {
+      notices.show(`Could not cancel the run: ${asHostError(error).message}`, 'error');
+    }
+  }
+
+  const zoomLater = () => notices.show('Zoom arrives with the sequence chart');
+
+  const byMenu: Readonly<Record<MenuCommand, () => unknown>> = {
+    'file.new': newScenario,
+    'file.open': openFile,
+    'file.save': save,
+    'file.saveAs': saveAs,
+    'file.export': exportTrace,
+    'run.start': startRun,
+    'run.cancel': cancelRun,
+    'view.toggleTransport': () => preferences.toggleTransport(),
+    'view.zoomIn': zoomLater,
+    'view.zoomOut': zoomLater,
+    'view.fit': zoomLater,
+    'help.about': () => deps.showAbout(),
+  };
+
+  /** Runs a menu command (from the native menu or a shortcut). */
+  async function perform(command: MenuCommand): Promise<void> {
+    await byMenu[command]();
+  }
+
+  /**
+   * Subscribes to the host's run events (coalesced, so that a host that
+   * reports after every slice does not make the page redraw hundreds of
+   * times a second) and menu commands, and drops a stale "cannot run" once
+   * the text changes; returns the unsubscribe.
+   */
+  function connect(): Unsubscribe {
+    const inbox = timerCoalescer((event) => run.apply(event), RUN_EVENT_INTERVAL_MS);
+    const offRun = host.onRunEvent((event) => inbox.push(event));
+    const offMenu = host.onMenuCommand((command) => void perform(command));
+    const offText = watch(
+      () => scenario.text,
+      () => {
+        if (run.status === 'invalid') run.reset();
+      },
+      { flush: 'sync' },
+    );
+    return () => {
+      inbox.flush();
+      offRun();
+      offMenu();
+      offText();
+    };
+  }
+
+  const listLessons = () => host.listLessons();
+
+  return { listLessons, newScenario, openLesson, openFile, save, saveAs, exportTrace, startRun, cancelRun, perform, connect };
+}
+
+function asHostError(error: unknown): HostError {
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    return { name: 'Error', message: String((error as { message: unknown }).message) };
+  }
+  return { name: 'Error', message: String(error) };
+}

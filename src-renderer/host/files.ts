@@ -1,0 +1,64 @@
+/**
+ * Files in a browser: open through a hidden file input, save and export as a
+ * download of a Blob. Nothing leaves the page: the Blob URL is same-origin.
+ */
+
+/** Scenario files are small; a bigger file is surely not one, and reading it would stall the page. */
+export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
+
+export interface PickedFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Shows the browser's file chooser; null when the user cancels. */
+export function pickTextFile(accept: string): Promise<PickedFile | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.hidden = true;
+    input.dataset.l7 = 'open-file';
+    const finish = () => input.remove();
+    input.addEventListener(
+      'change',
+      () => {
+        const file = input.files?.[0];
+        finish();
+        if (!file) return resolve(null);
+        if (file.size > MAX_OPEN_BYTES) {
+          return reject(new Error(`${file.name} is ${formatSize(file.size)}; a scenario file is at most ${formatSize(MAX_OPEN_BYTES)}`));
+        }
+        file.text().then((text) => resolve({ name: file.name, text }), reject);
+      },
+      { once: true },
+    );
+    input.addEventListener('cancel', () => {
+      finish();
+      resolve(null);
+    }, { once: true });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** Offers `blob` as a download named `name`. */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by now; keep the URL a while for slow browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
+}
