@@ -11,7 +11,7 @@
  * lifetime      quit when every window is closed, except on macOS where the
  *               app stays in the dock and `activate` opens a new window
  */
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { FileDialogs } from './files/dialogs';
 import { registerIpcHandlers, sendMenuCommand, sendRunEvent } from './ipc/handlers';
@@ -21,6 +21,7 @@ import { devServerUrl } from './origin';
 import { installAppProtocol, registerAppScheme } from './protocol';
 import { RunnerHost } from './runner/runner-host';
 import { hardenSession, installSecurityDefaults } from './security';
+import { guardUnsavedChanges } from './unsaved';
 import { createMainWindow, preloadPath } from './window';
 
 export interface MainProcessOptions {
@@ -53,6 +54,7 @@ export function startMainProcess(options: MainProcessOptions): MainProcess | nul
   const getWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
   const openWindow = (): void => {
     const window = createMainWindow({ preload: preloadPath(options.mainDir), devUrl });
+    guardUnsavedChanges(window, (w, box) => dialog.showMessageBoxSync(w, box));
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });

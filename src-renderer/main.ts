@@ -1,5 +1,4 @@
 /** The renderer's entry: one Vue app with Pinia; App.vue picks the host. */
-import './zod-jitless'; // first: before any zod schema is created
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';

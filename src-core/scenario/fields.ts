@@ -5,7 +5,7 @@
  * field must be described after its last check and before any `.optional()` /
  * `.default()`.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { describeValue } from './describe-value';
 
 /** Ids of nodes and links: a letter, then up to 63 letters, digits, "_" or "-". */

@@ -14,7 +14,7 @@
  *   (ids unique, references exist, …) are in references.ts.
  * - docs/scenario-format.md documents every field; change it with this file.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import {
   booleanSchema,
   idSchema,

@@ -8,7 +8,7 @@
  * kept after the known ones, in their own order, so nothing is lost silently;
  * the loader will then report them.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { ScenarioSchema } from './schema';
 import type { ScenarioInput } from './schema';
 

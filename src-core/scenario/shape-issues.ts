@@ -7,7 +7,7 @@
  * (fields.ts, schema.ts). An unknown property gives one issue per property,
  * pointing at its name, with a "did you mean" or the list of allowed names.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { describeValue, orList, quote } from './describe-value';
 import type { PathIssue, PathSegment } from './errors';
 import { ScenarioSchema } from './schema';

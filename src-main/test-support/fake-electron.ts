@@ -232,7 +232,7 @@ export const contextBridge = {
 };
 
 export interface FakeDialogCall {
-  readonly kind: 'open' | 'save';
+  readonly kind: 'open' | 'save' | 'message';
   readonly window: unknown;
   readonly options: Readonly<Record<string, unknown>>;
 }
@@ -244,6 +244,11 @@ export const dialog = {
   showOpenDialog(window: unknown, options?: Record<string, unknown>): Promise<{ canceled: boolean; filePaths: string[] }> {
     this.calls.push(options === undefined ? { kind: 'open', window: null, options: window as Record<string, unknown> } : { kind: 'open', window, options });
     return Promise.resolve(this.openResponses.shift() ?? { canceled: true, filePaths: [] });
+  },
+  messageBoxResponses: [] as number[],
+  showMessageBoxSync(_window: unknown, options: Record<string, unknown>): number {
+    this.calls.push({ kind: 'message', window: _window, options });
+    return this.messageBoxResponses.shift() ?? Number(options['cancelId'] ?? 0);
   },
   showSaveDialog(window: unknown, options?: Record<string, unknown>): Promise<{ canceled: boolean; filePath?: string }> {
     this.calls.push(options === undefined ? { kind: 'save', window: null, options: window as Record<string, unknown> } : { kind: 'save', window, options });

@@ -1,14 +1,13 @@
 /**
- * In a browser tab, closing or reloading the page with unsaved changes asks
- * first (beforeunload). Electron's main process asks with a native dialog
- * instead, so this is for the web host only.
+ * Closing or reloading with unsaved changes asks first. The page refuses to
+ * unload (beforeunload) while the scenario is dirty: a browser then asks with
+ * its own prompt; Electron's main process asks with a native dialog
+ * (src-main/unsaved.ts, on 'will-prevent-unload').
  */
 import { onMounted, onUnmounted } from 'vue';
-import type { L7Host } from '../../src-core/api/contract';
 import { useScenarioStore } from '../stores/scenario';
 
-export function useUnsavedGuard(host: Pick<L7Host, 'kind'>): void {
-  if (host.kind !== 'web') return;
+export function useUnsavedGuard(): void {
   const scenario = useScenarioStore();
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (scenario.dirty) event.preventDefault();

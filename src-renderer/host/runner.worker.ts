@@ -10,7 +10,6 @@
  * is coalesced to one batch and one progress report per POST_INTERVAL_MS,
  * so the page is not flooded with messages it has to copy and draw.
  */
-import '../zod-jitless'; // first: before any zod schema is created
 import { RunnerEndpoint, toHostError } from '../../src-core/api/runner-endpoint';
 import type { RunnerMessage, RunnerRequest } from '../../src-core/api/worker-protocol';
 import { timerCoalescer } from '../trace/coalesce';
