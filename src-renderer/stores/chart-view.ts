@@ -1,0 +1,143 @@
+/**
+ * How the sequence chart shows the trace, and the chart layout itself.
+ *
+ * The layout (src-core/chart/layout.ts) is computed here, once per change of
+ * trace or options, and shared by every view of it: the chart painter, the
+ * playback controls, the topology animation and the exporters. It is kept
+ * in a shallowRef (plain data, never deep-reactive), recomputed at most once
+ * per animation frame while a run streams in.
+ *
+ * `showTransport` lives in the preferences store (a scenario sets it when
+ * opened); everything else about the view is here.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import { DEFAULT_LAYOUT, layoutChart, type ChartLayout } from '../../src-core/chart/layout';
+import { NS_PER_MS } from '../../src-core/sim/time';
+import type { MessageEvent } from '../../src-core/trace/types';
+import { usePreferencesStore } from './preferences';
+import { useRunStore } from './run';
+
+export const MIN_PX_PER_MS = 0.001;
+export const MAX_PX_PER_MS = 10_000;
+/** Idle gaps longer than this are compressed when compression is on (ns). */
+export const COMPRESS_GAPS_OVER = 50 * NS_PER_MS;
+
+export const useChartViewStore = defineStore('chartView', () => {
+  const run = useRunStore();
+  const preferences = usePreferencesStore();
+
+  /** Vertical zoom: pixels per simulated millisecond. */
+  const pxPerMs = ref(DEFAULT_LAYOUT.pxPerMs);
+  const compressGaps = ref(false);
+  /** Application messages expanded/collapsed against the global default. */
+  const toggled = shallowRef<ReadonlySet<number>>(new Set());
+  /** Filters: protocols shown (empty = all), nodes whose messages are shown (empty = all), text in summaries. */
+  const protocols = shallowRef<ReadonlySet<string>>(new Set());
+  const nodeFilter = shallowRef<ReadonlySet<string>>(new Set());
+  const text = ref('');
+  /** Lanes: hidden ones, and an order chosen by the user (else the scenario's, else first appearance). */
+  const hiddenLanes = shallowRef<ReadonlySet<string>>(new Set());
+  const laneOrder = shallowRef<readonly string[]>([]);
+
+  const layout = shallowRef<ChartLayout | null>(null);
+
+  const include = computed(() => {
+    const p = protocols.value;
+    const n = nodeFilter.value;
+    const needle = text.value.trim().toLowerCase();
+    if (p.size === 0 && n.size === 0 && needle === '') return undefined;
+    return (m: MessageEvent) =>
+      (p.size === 0 || p.has(m.protocol)) &&
+      (n.size === 0 || n.has(m.from) || n.has(m.to)) &&
+      (needle === '' || m.summary.toLowerCase().includes(needle));
+  });
+
+  const filtersActive = computed(() => include.value !== undefined || hiddenLanes.value.size > 0);
+
+  function computeLayout(): void {
+    const trace = run.trace;
+    if (trace.events.length === 0) {
+      layout.value = null;
+      return;
+    }
+    layout.value = layoutChart(run.nodes, trace.events, {
+      ...DEFAULT_LAYOUT,
+      pxPerMs: pxPerMs.value,
+      compressGapsOver: compressGaps.value ? COMPRESS_GAPS_OVER : null,
+      showTransport: preferences.showTransport,
+      toggled: toggled.value,
+      include: include.value,
+      hiddenLanes: hiddenLanes.value,
+      laneOrder: laneOrder.value,
+      endTime: run.progress?.simTime ?? run.summary?.endTime ?? 0,
+    });
+  }
+
+  let pending = false;
+  function scheduleLayout(): void {
+    if (pending) return;
+    pending = true;
+    const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 0);
+    raf(() => {
+      pending = false;
+      computeLayout();
+    });
+  }
+
+  watch(
+    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, toggled, include, hiddenLanes, laneOrder],
+    scheduleLayout,
+  );
+
+  function toggleMessage(id: number): void {
+    const next = new Set(toggled.value);
+    if (!next.delete(id)) next.add(id);
+    toggled.value = next;
+  }
+
+  function setZoom(value: number): void {
+    pxPerMs.value = Math.min(MAX_PX_PER_MS, Math.max(MIN_PX_PER_MS, value));
+  }
+
+  function toggleProtocol(protocol: string): void {
+    protocols.value = toggledSet(protocols.value, protocol);
+  }
+
+  function toggleNodeFilter(node: string): void {
+    nodeFilter.value = toggledSet(nodeFilter.value, node);
+  }
+
+  function toggleLane(node: string): void {
+    hiddenLanes.value = toggledSet(hiddenLanes.value, node);
+  }
+
+  function setLaneOrder(order: readonly string[]): void {
+    laneOrder.value = [...order];
+  }
+
+  function clearFilters(): void {
+    protocols.value = new Set();
+    nodeFilter.value = new Set();
+    text.value = '';
+    hiddenLanes.value = new Set();
+  }
+
+  /** A new run or document: forget per-message choices (ids mean other messages now). */
+  function resetForNewTrace(): void {
+    toggled.value = new Set();
+  }
+
+  watch(() => run.runId, resetForNewTrace);
+
+  return {
+    pxPerMs, compressGaps, toggled, protocols, nodeFilter, text, hiddenLanes, laneOrder, layout, include, filtersActive,
+    computeLayout, toggleMessage, setZoom, toggleProtocol, toggleNodeFilter, toggleLane, setLaneOrder, clearFilters, resetForNewTrace,
+  };
+});
+
+function toggledSet<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
+  const next = new Set(set);
+  if (!next.delete(value)) next.add(value);
+  return next;
+}
