@@ -2,6 +2,7 @@
  * Dissectors by protocol. A protocol without one gets a plain "Data" node,
  * so every message can be inspected to the byte.
  */
+import { dissectDns } from '../protocols/dns/dissect';
 import { dissectSockets } from '../protocols/sockets/dissect';
 import type { MessageEvent } from '../trace/types';
 import { field, type Dissector, type FieldNode } from './field';
@@ -12,6 +13,7 @@ const DISSECTORS: Readonly<Record<string, Dissector>> = {
   tcp: dissectTcp,
   udp: dissectUdp,
   sockets: dissectSockets,
+  dns: dissectDns,
 };
 
 export function dissect(message: MessageEvent): FieldNode[] {

@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FieldNode } from '../../dissect/field';
+import type { MessageEvent } from '../../trace/types';
+import { encodeDns } from './codec';
+import { dissectDns } from './dissect';
+
+function message(bytes: Uint8Array): MessageEvent {
+  return {
+    kind: 'message', id: 0, layer: 'application', protocol: 'dns', from: 'a', to: 'b',
+    src: { addr: '10.0.0.1', port: 5353 }, dst: { addr: '10.0.0.2', port: 53 },
+    sentAt: 0, receivedAt: null, summary: 'Standard query', bytes, connection: null, causedBy: null, carries: [], retransmission: false, timing: null, lost: null,
+  };
+}
+
+function find(nodes: readonly FieldNode[], filter: string): FieldNode[] {
+  return nodes.flatMap((n) => [...(n.filter === filter ? [n] : []), ...find(n.children, filter)]);
+}
+
+describe('DNS dissector', () => {
+  const bytes = encodeDns({
+    header: { id: 0xbeef, qr: true, opcode: 0, aa: true, tc: false, rd: true, ra: false, z: 0, rcode: 0 },
+    questions: [{ name: 'example.com', type: 15, class: 1 }],
+    answers: [{ name: 'example.com', class: 1, ttl: 300, data: { type: 'MX', preference: 10, exchange: 'mail.example.com' } }],
+    authorities: [],
+    additionals: [{ name: 'mail.example.com', class: 1, ttl: 60, data: { type: 'A', address: '192.0.2.25' } }],
+  });
+
+  it('names each field with its byte range', () => {
+    const tree = dissectDns(message(bytes));
+    expect(find(tree, 'dns.id')[0]).toMatchObject({ value: '0xbeef', offset: 0, length: 2 });
+    expect(find(tree, 'dns.flags.authoritative')[0]!.value).toBe('Server is an authority for domain');
+    expect(find(tree, 'dns.qry.name')[0]).toMatchObject({ value: 'example.com', offset: 12, length: 13 });
+    expect(find(tree, 'dns.resp.ttl').map((n) => n.value)).toEqual(['300 s', '60 s']);
+    const a = find(tree, 'dns.a')[0]!;
+    expect([...bytes.subarray(a.offset, a.offset + a.length)]).toEqual([192, 0, 2, 25]);
+    expect(find(tree, 'dns.mx')[0]!.value).toBe('preference 10, mx mail.example.com');
+  });
+
+  it('shows malformed input as a problem node, never throwing', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 120 }), (b) => {
+        const tree = dissectDns(message(b));
+        expect(tree).toHaveLength(1);
+      }),
+    );
+    expect(find(dissectDns(message(new Uint8Array([1, 2, 3]))), '_ws.malformed')[0]!.severity).toBe('error');
+  });
+});
