@@ -1,0 +1,108 @@
+/**
+ * An authoritative DNS server, sans-I/O: `handleQuery(bytes)` returns the
+ * response bytes (or null when nothing is to be sent). It reads no clock and
+ * owns no socket; the driver (apps.ts) binds it to UDP port 53.
+ *
+ * Rules:
+ * - A message that cannot be parsed gets FORMERR if its 12-byte header can
+ *   be read (the id is echoed), else no answer (RFC 1035 §4.1.1).
+ * - A response (QR=1) is never answered (no loops between servers).
+ * - Opcodes other than QUERY get NOTIMP; a query without exactly one
+ *   question gets FORMERR.
+ * - A name outside every zone of the server gets REFUSED.
+ * - RA is set only on a server that offers recursion; this one does not.
+ * - Several records of one RRset are returned in rotating order, one step per
+ *   query, so clients spread over the addresses (load distribution).
+ * - Responses longer than 512 bytes are truncated to the header and question
+ *   with TC set (RFC 1035 §4.2.1).
+ */
+import { DNS_OPCODE, DNS_RCODE, DNS_UDP_MAX } from './constants';
+import { canonicalName } from './names';
+import { decodeDns, encodeDns } from './codec';
+import type { DnsHeader, DnsMessage, DnsQuestion, DnsRecord } from './types';
+import { ZoneData, type Zone } from './zone';
+
+export type ServerOutcome = 'answer' | 'referral' | 'nodata' | 'nxdomain' | 'refused' | 'formerr' | 'notimp' | 'ignored';
+
+export interface ServerReply {
+  readonly bytes: Uint8Array;
+  readonly message: DnsMessage;
+  readonly outcome: ServerOutcome;
+}
+
+export class AuthoritativeServer {
+  private readonly zones: ZoneData[];
+  private readonly rotation = new Map<string, number>();
+
+  constructor(zones: readonly Zone[]) {
+    // The deepest zone first, so a server holding both example.com and a.example.com answers from the closer one.
+    this.zones = zones.map((z) => new ZoneData(z)).sort((a, b) => b.origin.length - a.origin.length);
+  }
+
+  handleQuery(bytes: Uint8Array): ServerReply | null {
+    const decoded = decodeDns(bytes);
+    if (!decoded.ok) {
+      if (bytes.length < 12) return null;
+      const id = (bytes[0]! << 8) | bytes[1]!;
+      const qr = (bytes[2]! & 0x80) !== 0;
+      if (qr) return null;
+      return this.reply(header(id, DNS_RCODE.FORMERR, false, false), [], [], [], [], 'formerr');
+    }
+    const q = decoded.value;
+    if (q.header.qr) return null;
+    const rd = q.header.rd;
+    if (q.header.opcode !== DNS_OPCODE.QUERY) return this.reply(header(q.header.id, DNS_RCODE.NOTIMP, false, rd, q.header.opcode), q.questions, [], [], [], 'notimp');
+    if (q.questions.length !== 1) return this.reply(header(q.header.id, DNS_RCODE.FORMERR, false, rd), q.questions, [], [], [], 'formerr');
+    return this.answer(q.header.id, rd, q.questions[0]!);
+  }
+
+  private answer(id: number, rd: boolean, question: DnsQuestion): ServerReply {
+    const zone = this.zones.find((z) => z.contains(question.name));
+    if (!zone) return this.reply(header(id, DNS_RCODE.REFUSED, false, rd), [question], [], [], [], 'refused');
+    const found = zone.lookup(question.name, question.type);
+    switch (found.kind) {
+      case 'answer':
+        return this.reply(header(id, DNS_RCODE.NOERROR, true, rd), [question], this.rotate(found.answers), [], found.additionals, 'answer');
+      case 'referral':
+        return this.reply(header(id, DNS_RCODE.NOERROR, false, rd), [question], [], found.authorities, found.additionals, 'referral');
+      case 'nodata':
+        return this.reply(header(id, DNS_RCODE.NOERROR, true, rd), [question], [], found.authorities, [], 'nodata');
+      case 'nxdomain':
+        return this.reply(header(id, DNS_RCODE.NXDOMAIN, true, rd), [question], [], found.authorities, [], 'nxdomain');
+    }
+  }
+
+  /** Round-robin within each RRset of the answer (RFC 1794's idea). */
+  private rotate(records: DnsRecord[]): DnsRecord[] {
+    const groups = new Map<string, DnsRecord[]>();
+    for (const r of records) {
+      const key = `${canonicalName(r.name)}/${r.data.type}`;
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push(r);
+    }
+    const out: DnsRecord[] = [];
+    for (const [key, set] of groups) {
+      if (set.length < 2) {
+        out.push(...set);
+        continue;
+      }
+      const step = this.rotation.get(key) ?? 0;
+      this.rotation.set(key, (step + 1) % set.length);
+      for (let i = 0; i < set.length; i++) out.push(set[(i + step) % set.length]!);
+    }
+    return out;
+  }
+
+  private reply(h: DnsHeader, questions: readonly DnsQuestion[], answers: DnsRecord[], authorities: DnsRecord[], additionals: DnsRecord[], outcome: ServerOutcome): ServerReply {
+    let message: DnsMessage = { header: h, questions, answers, authorities, additionals };
+    let bytes = encodeDns(message);
+    if (bytes.length > DNS_UDP_MAX) {
+      message = { header: { ...h, tc: true }, questions, answers: [], authorities: [], additionals: [] };
+      bytes = encodeDns(message);
+    }
+    return { bytes, message, outcome };
+  }
+}
+
+function header(id: number, rcode: number, aa: boolean, rd: boolean, opcode: number = DNS_OPCODE.QUERY): DnsHeader {
+  return { id, qr: true, opcode, aa, tc: false, rd, ra: false, z: 0, rcode };
+}

@@ -1,0 +1,99 @@
+/**
+ * Authoritative data and the lookup an authoritative server performs
+ * (RFC 1034 §4.3.2, steps 3a–3c, without wildcards):
+ *
+ * 1. Below the zone's origin, a name with NS records (other than the origin)
+ *    is a zone cut: the answer is a referral — the NS records in the
+ *    authority section and their addresses ("glue") in the additional
+ *    section, not authoritative.
+ * 2. Else, if the name has records of the asked type: the answer,
+ *    authoritative. A CNAME is followed within the zone (§4.3.2 step 3a).
+ *    MX and NS answers bring the target hosts' addresses as additional
+ *    records (RFC 1035 §3.3.9, §3.3.11).
+ * 3. Else, if the name exists: NODATA — no answer, the SOA in the authority
+ *    section (RFC 2308 §2.2).
+ * 4. Else: NXDOMAIN with the SOA (RFC 2308 §2.1).
+ */
+import { DNS_TYPE } from './constants';
+import { canonicalName, isInZone, namesBelow } from './names';
+import { recordTypeCode, type DnsRecord } from './types';
+
+export interface Zone {
+  /** The zone's apex, e.g. "example.com"; "" for the root zone. */
+  readonly origin: string;
+  readonly records: readonly DnsRecord[];
+}
+
+export type ZoneAnswer =
+  | { readonly kind: 'answer'; readonly answers: DnsRecord[]; readonly additionals: DnsRecord[] }
+  | { readonly kind: 'referral'; readonly authorities: DnsRecord[]; readonly additionals: DnsRecord[] }
+  | { readonly kind: 'nodata'; readonly authorities: DnsRecord[] }
+  | { readonly kind: 'nxdomain'; readonly authorities: DnsRecord[] };
+
+export class ZoneData {
+  readonly origin: string;
+  private readonly byName = new Map<string, DnsRecord[]>();
+
+  constructor(zone: Zone) {
+    this.origin = canonicalName(zone.origin);
+    for (const r of zone.records) {
+      const key = canonicalName(r.name);
+      (this.byName.get(key) ?? this.byName.set(key, []).get(key)!).push(r);
+    }
+  }
+
+  contains(name: string): boolean {
+    return isInZone(name, this.origin);
+  }
+
+  records(name: string, type?: number): DnsRecord[] {
+    const all = this.byName.get(canonicalName(name)) ?? [];
+    return type === undefined ? all : all.filter((r) => recordTypeCode(r.data) === type);
+  }
+
+  get soa(): DnsRecord | undefined {
+    return this.records(this.origin, DNS_TYPE.SOA)[0];
+  }
+
+  /** Addresses the zone holds for a host (glue or in-zone data). */
+  addresses(host: string): DnsRecord[] {
+    return [...this.records(host, DNS_TYPE.A), ...this.records(host, DNS_TYPE.AAAA)];
+  }
+
+  lookup(qname: string, qtype: number): ZoneAnswer {
+    const cut = namesBelow(qname, this.origin).find((n) => this.records(n, DNS_TYPE.NS).length > 0);
+    if (cut !== undefined) {
+      const ns = this.records(cut, DNS_TYPE.NS);
+      const glue = ns.flatMap((r) => (r.data.type === 'NS' ? this.addresses(r.data.host) : []));
+      return { kind: 'referral', authorities: ns, additionals: glue };
+    }
+    const answers: DnsRecord[] = [];
+    let name = qname;
+    for (let hops = 0; hops < 8; hops++) {
+      const exact = this.records(name, qtype);
+      if (exact.length > 0) {
+        answers.push(...exact);
+        return { kind: 'answer', answers, additionals: this.additionalsFor(exact) };
+      }
+      const cname = qtype === DNS_TYPE.CNAME ? [] : this.records(name, DNS_TYPE.CNAME);
+      if (cname.length === 0 || cname[0]!.data.type !== 'CNAME') break;
+      answers.push(cname[0]!);
+      name = cname[0]!.data.host;
+      // The alias points outside this zone: the resolver continues from there (RFC 1034 §4.3.2 3a).
+      if (!this.contains(name)) return { kind: 'answer', answers, additionals: [] };
+    }
+    if (answers.length > 0) return { kind: 'answer', answers, additionals: [] };
+    const soa = this.soa ? [this.soa] : [];
+    return this.byName.has(canonicalName(qname)) || this.hasNamesBelow(qname) ? { kind: 'nodata', authorities: soa } : { kind: 'nxdomain', authorities: soa };
+  }
+
+  private hasNamesBelow(name: string): boolean {
+    const n = canonicalName(name);
+    for (const key of this.byName.keys()) if (key.endsWith(`.${n}`)) return true; // an empty non-terminal exists (RFC 8020)
+    return false;
+  }
+
+  private additionalsFor(records: readonly DnsRecord[]): DnsRecord[] {
+    return records.flatMap((r) => (r.data.type === 'MX' ? this.addresses(r.data.exchange) : r.data.type === 'NS' ? this.addresses(r.data.host) : []));
+  }
+}
