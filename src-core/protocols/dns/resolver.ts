@@ -1,0 +1,343 @@
+/**
+ * A local DNS server's resolver, sans-I/O (RFC 1034 §5.3.3, RFC 1035 §7):
+ * it serves stub resolvers, answers from its cache when it can, and
+ * otherwise resolves — iteratively (root → TLD → authoritative, following
+ * referrals and CNAMEs) or by forwarding to another server with RD set.
+ *
+ * Inputs: handleClientQuery, handleResponse, handleTimeout. Outputs:
+ * pollTransmit (replies to clients, queries to servers), pollTimeout (the
+ * earliest retransmission deadline), pollExpiry (the earliest cache expiry,
+ * for a timer that must not keep a run alive), pollEvent (what happened,
+ * for the trace). Every output carries the `cause` tag of the input that
+ * produced it, so the driver can link trace events.
+ *
+ * Rules:
+ * - Queries to servers have RD clear when iterating, set when forwarding;
+ *   ids are random 16-bit numbers unless `randomizeIds` is off (the lesson on
+ *   cache poisoning turns it off).
+ * - A response is accepted only from the server asked, with the same id and
+ *   question (RFC 5452 §3). Records outside the zone the asked server serves
+ *   are ignored ("bailiwick", RFC 5452 §6).
+ * - No answer within `timeout`: ask the next server; after `attempts`
+ *   queries in all, the client gets SERVFAIL.
+ * - At most 16 referrals and 8 CNAMEs per lookup (loop guard).
+ */
+import type { SimTime } from '../../sim/time';
+import { DnsCache, type CacheChange } from './cache';
+import { encodeDns, decodeDns } from './codec';
+import { DNS_RCODE, DNS_TYPE } from './constants';
+import { canonicalName, isInZone } from './names';
+import type { DnsMessage, DnsQuestion, DnsRecord } from './types';
+import { recordTypeCode } from './types';
+
+export interface ServerAddress {
+  readonly name: string;
+  /** Dotted IPv4. */
+  readonly address: string;
+}
+
+export interface ResolverConfig {
+  readonly mode: 'iterative' | 'forward';
+  /** Where iteration starts when the cache knows nothing closer. */
+  readonly rootHints: readonly ServerAddress[];
+  /** The server asked in forward mode. */
+  readonly forwarder: ServerAddress | null;
+  /** How long to wait for one server (ns). */
+  readonly timeout: SimTime;
+  /** Queries per lookup before giving up with SERVFAIL. */
+  readonly attempts: number;
+  readonly randomizeIds: boolean;
+}
+
+export interface Endpoint {
+  readonly addr: string;
+  readonly port: number;
+}
+
+export type ResolverTransmit =
+  | { readonly kind: 'reply'; readonly to: Endpoint; readonly bytes: Uint8Array; readonly message: DnsMessage; readonly cause: number | null }
+  | { readonly kind: 'query'; readonly to: ServerAddress; readonly bytes: Uint8Array; readonly message: DnsMessage; readonly cause: number | null };
+
+export type ResolverEvent =
+  | { readonly type: 'dns.cacheHit'; readonly name: string; readonly qtype: number; readonly cause: number | null }
+  | { readonly type: 'dns.cache'; readonly change: CacheChange; readonly cause: number | null }
+  | { readonly type: 'dns.resolved'; readonly name: string; readonly qtype: number; readonly rcode: number; readonly queries: number; readonly elapsed: SimTime; readonly cause: number | null }
+  | { readonly type: 'dns.retransmit'; readonly name: string; readonly server: ServerAddress; readonly cause: number | null };
+
+const MAX_REFERRALS = 16;
+const MAX_CNAMES = 8;
+
+interface Outstanding {
+  readonly id: number;
+  readonly server: ServerAddress;
+  readonly question: DnsQuestion;
+  readonly deadline: SimTime;
+}
+
+interface Task {
+  readonly question: DnsQuestion;
+  readonly client: { endpoint: Endpoint; id: number; rd: boolean } | null;
+  readonly parent: Task | null;
+  readonly startedAt: SimTime;
+  sname: string;
+  chain: DnsRecord[];
+  zone: string;
+  servers: ServerAddress[];
+  next: number;
+  queries: number;
+  referrals: number;
+  outstanding: Outstanding | null;
+  waitingFor: Task | null;
+  done: boolean;
+}
+
+export class Resolver {
+  readonly cache = new DnsCache();
+  private readonly tasks: Task[] = [];
+  private readonly transmits: ResolverTransmit[] = [];
+  private readonly events: ResolverEvent[] = [];
+  private nextId = 1;
+  private cause: number | null = null;
+
+  constructor(
+    private readonly config: ResolverConfig,
+    private readonly random16: () => number,
+  ) {}
+
+  handleClientQuery(bytes: Uint8Array, client: Endpoint, now: SimTime, cause: number | null): void {
+    this.cause = cause;
+    const decoded = decodeDns(bytes);
+    if (!decoded.ok || decoded.value.header.qr) {
+      if (decoded.ok || bytes.length < 12) return;
+      const id = (bytes[0]! << 8) | bytes[1]!;
+      this.reply(client, id, true, null, DNS_RCODE.FORMERR, []);
+      return;
+    }
+    const q = decoded.value;
+    if (q.questions.length !== 1 || q.header.opcode !== 0) {
+      this.reply(client, q.header.id, q.header.rd, q.questions[0] ?? null, q.header.opcode !== 0 ? DNS_RCODE.NOTIMP : DNS_RCODE.FORMERR, []);
+      return;
+    }
+    const question = q.questions[0]!;
+    const task = this.newTask(question, { endpoint: client, id: q.header.id, rd: q.header.rd }, null, now);
+    this.advance(task, now, true);
+  }
+
+  handleResponse(bytes: Uint8Array, from: string, now: SimTime, cause: number | null): void {
+    this.cause = cause;
+    const decoded = decodeDns(bytes);
+    if (!decoded.ok || !decoded.value.header.qr) return;
+    const m = decoded.value;
+    const q = m.questions[0];
+    const task = this.tasks.find(
+      (t) => t.outstanding && t.outstanding.id === m.header.id && t.outstanding.server.address === from && q && canonicalName(q.name) === canonicalName(t.outstanding.question.name) && q.type === t.outstanding.question.type,
+    );
+    if (!task) return; // unsolicited or forged with a wrong id/port/server: dropped (RFC 5452 §3)
+    task.outstanding = null;
+    this.onResponse(task, m, now);
+  }
+
+  handleTimeout(now: SimTime): void {
+    this.cause = null;
+    for (const task of [...this.tasks]) {
+      const o = task.outstanding;
+      if (!o || o.deadline > now) continue;
+      task.outstanding = null;
+      this.events.push({ type: 'dns.retransmit', name: task.sname, server: o.server, cause: null });
+      this.tryNextServer(task, now);
+    }
+  }
+
+  /** Cache entries whose time has come are dropped (reported as events). */
+  handleExpiry(now: SimTime): void {
+    this.cause = null;
+    this.cache.expire(now);
+    this.drainCache();
+  }
+
+  pollTransmit(): ResolverTransmit | null {
+    return this.transmits.shift() ?? null;
+  }
+
+  pollEvent(): ResolverEvent | null {
+    return this.events.shift() ?? null;
+  }
+
+  pollTimeout(): SimTime | null {
+    let t: SimTime | null = null;
+    for (const task of this.tasks) if (task.outstanding && (t === null || task.outstanding.deadline < t)) t = task.outstanding.deadline;
+    return t;
+  }
+
+  pollExpiry(): SimTime | null {
+    return this.cache.nextExpiry();
+  }
+
+  // --- the algorithm ---------------------------------------------------------
+
+  private newTask(question: DnsQuestion, client: Task['client'], parent: Task | null, now: SimTime): Task {
+    const task: Task = { question, client, parent, startedAt: now, sname: question.name, chain: [], zone: '', servers: [], next: 0, queries: 0, referrals: 0, outstanding: null, waitingFor: null, done: false };
+    this.tasks.push(task);
+    return task;
+  }
+
+  /** Answers from the cache as far as it goes, then asks the closest servers known. */
+  private advance(task: Task, now: SimTime, first = false): void {
+    const qtype = task.question.type;
+    for (let hops = 0; hops <= MAX_CNAMES; hops++) {
+      const hit = this.cache.get(task.sname, qtype, now);
+      if (hit) {
+        if (first && task.chain.length === 0) this.events.push({ type: 'dns.cacheHit', name: task.sname, qtype, cause: this.cause });
+        if (hit.negative === 'nxdomain') return this.finish(task, DNS_RCODE.NXDOMAIN, task.chain, now);
+        if (hit.negative === 'nodata') return this.finish(task, DNS_RCODE.NOERROR, task.chain, now);
+        return this.finish(task, DNS_RCODE.NOERROR, [...task.chain, ...hit.records], now);
+      }
+      const alias = qtype === DNS_TYPE.CNAME ? null : this.cache.get(task.sname, DNS_TYPE.CNAME, now);
+      if (!alias || alias.negative || alias.records[0]?.data.type !== 'CNAME') break;
+      if (first && task.chain.length === 0) this.events.push({ type: 'dns.cacheHit', name: task.sname, qtype: DNS_TYPE.CNAME, cause: this.cause });
+      task.chain.push(alias.records[0]);
+      task.sname = alias.records[0].data.host;
+    }
+    this.drainCache();
+    const start = this.closestServers(task.sname, now);
+    task.zone = start.zone;
+    task.servers = start.servers;
+    task.next = 0;
+    this.tryNextServer(task, now);
+  }
+
+  private closestServers(name: string, now: SimTime): { zone: string; servers: ServerAddress[] } {
+    if (this.config.mode === 'forward' && this.config.forwarder) return { zone: '', servers: [this.config.forwarder] };
+    const labels = canonicalName(name).split('.').filter((l) => l !== '');
+    for (let i = 0; i <= labels.length; i++) {
+      const zone = labels.slice(i).join('.');
+      const ns = this.cache.get(zone, DNS_TYPE.NS, now);
+      if (!ns || ns.negative) continue;
+      const servers = ns.records.flatMap((r) => (r.data.type === 'NS' ? this.addressesOf(r.data.host, now) : []));
+      if (servers.length > 0) return { zone, servers };
+    }
+    return { zone: '', servers: [...this.config.rootHints] };
+  }
+
+  private addressesOf(host: string, now: SimTime): ServerAddress[] {
+    const a = this.cache.get(host, DNS_TYPE.A, now);
+    if (!a || a.negative) return [];
+    return a.records.flatMap((r) => (r.data.type === 'A' ? [{ name: canonicalName(host), address: r.data.address }] : []));
+  }
+
+  private tryNextServer(task: Task, now: SimTime): void {
+    if (task.queries >= this.config.attempts || task.servers.length === 0) return this.finish(task, DNS_RCODE.SERVFAIL, task.chain, now);
+    const target = task.servers[task.next % task.servers.length]!;
+    task.next++;
+    const id = this.config.randomizeIds ? this.random16() & 0xffff : this.nextId++ & 0xffff;
+    const question: DnsQuestion = { name: task.sname, type: task.question.type, class: 1 };
+    const message: DnsMessage = {
+      header: { id, qr: false, opcode: 0, aa: false, tc: false, rd: this.config.mode === 'forward', ra: false, z: 0, rcode: 0 },
+      questions: [question],
+      answers: [],
+      authorities: [],
+      additionals: [],
+    };
+    task.queries++;
+    task.outstanding = { id, server: target, question, deadline: now + this.config.timeout };
+    this.transmits.push({ kind: 'query', to: target, bytes: encodeDns(message), message, cause: this.cause });
+  }
+
+  private onResponse(task: Task, m: DnsMessage, now: SimTime): void {
+    const rcode = m.header.rcode;
+    if (rcode !== DNS_RCODE.NOERROR && rcode !== DNS_RCODE.NXDOMAIN) return this.tryNextServer(task, now);
+    const zone = task.zone;
+    const inZone = (r: DnsRecord) => isInZone(r.name, zone);
+    const answers = m.answers.filter(inZone);
+    const soa = m.authorities.find((r) => r.data.type === 'SOA' && inZone(r));
+    this.cache.storeAll(answers, now);
+    if (rcode === DNS_RCODE.NXDOMAIN) {
+      this.cache.storeNegative(task.sname, task.question.type, 'nxdomain', soa, now);
+      this.drainCache();
+      return this.finish(task, DNS_RCODE.NXDOMAIN, [...task.chain, ...answers], now);
+    }
+    // Walk the answer: the RRset asked for, or a CNAME chain towards it.
+    let sname = task.sname;
+    const chain = [...task.chain];
+    for (let hops = 0; hops <= MAX_CNAMES; hops++) {
+      const wanted = answers.filter((r) => canonicalName(r.name) === canonicalName(sname) && recordTypeCode(r.data) === task.question.type);
+      if (wanted.length > 0) {
+        this.drainCache();
+        return this.finish(task, DNS_RCODE.NOERROR, [...chain, ...wanted], now);
+      }
+      const cname = answers.find((r) => canonicalName(r.name) === canonicalName(sname) && r.data.type === 'CNAME');
+      if (!cname || cname.data.type !== 'CNAME') break;
+      chain.push(cname);
+      sname = cname.data.host;
+    }
+    if (chain.length > task.chain.length) {
+      // The alias points elsewhere: resolve the target (from the cache or the closest servers).
+      task.chain = chain;
+      task.sname = sname;
+      this.drainCache();
+      return this.advance(task, now);
+    }
+    const ns = m.authorities.filter((r) => r.data.type === 'NS' && inZone(r) && isInZone(task.sname, r.name));
+    if (ns.length > 0 && answers.length === 0 && canonicalName(ns[0]!.name) !== canonicalName(zone) && this.config.mode === 'iterative') {
+      // A referral (RFC 1034 §4.3.2 3b): cache the delegation and its glue, ask the servers it names.
+      const cut = canonicalName(ns[0]!.name);
+      const hosts = new Set(ns.map((r) => (r.data.type === 'NS' ? canonicalName(r.data.host) : '')));
+      const glue = m.additionals.filter((r) => r.data.type === 'A' && hosts.has(canonicalName(r.name)) && isInZone(r.name, zone));
+      this.cache.storeAll(ns, now);
+      this.cache.storeAll(glue, now);
+      this.drainCache();
+      if (++task.referrals > MAX_REFERRALS) return this.finish(task, DNS_RCODE.SERVFAIL, task.chain, now);
+      const servers = [...hosts].flatMap((h) => this.addressesOf(h, now));
+      task.zone = cut;
+      task.next = 0;
+      if (servers.length > 0) {
+        task.servers = servers;
+        return this.tryNextServer(task, now);
+      }
+      // No glue: find a name server's address first (a lookup of its own), then go on.
+      const nsHost = [...hosts][0]!;
+      const child = this.newTask({ name: nsHost, type: DNS_TYPE.A, class: 1 }, null, task, now);
+      task.waitingFor = child;
+      return this.advance(child, now);
+    }
+    // NOERROR without the data: NODATA (RFC 2308 §2.2).
+    this.cache.storeNegative(task.sname, task.question.type, 'nodata', soa, now);
+    this.drainCache();
+    return this.finish(task, DNS_RCODE.NOERROR, task.chain, now);
+  }
+
+  private finish(task: Task, rcode: number, answers: readonly DnsRecord[], now: SimTime): void {
+    if (task.done) return;
+    task.done = true;
+    task.outstanding = null;
+    this.tasks.splice(this.tasks.indexOf(task), 1);
+    this.events.push({ type: 'dns.resolved', name: task.question.name, qtype: task.question.type, rcode, queries: task.queries, elapsed: now - task.startedAt, cause: this.cause });
+    if (task.client) {
+      this.reply(task.client.endpoint, task.client.id, task.client.rd, task.question, rcode, answers);
+    }
+    const parent = task.parent;
+    if (parent && parent.waitingFor === task) {
+      parent.waitingFor = null;
+      const servers = answers.flatMap((r) => (r.data.type === 'A' ? [{ name: canonicalName(task.question.name), address: r.data.address }] : []));
+      if (servers.length === 0) return this.finish(parent, DNS_RCODE.SERVFAIL, parent.chain, now);
+      parent.servers = servers;
+      parent.next = 0;
+      this.tryNextServer(parent, now);
+    }
+  }
+
+  private reply(to: Endpoint, id: number, rd: boolean, question: DnsQuestion | null, rcode: number, answers: readonly DnsRecord[]): void {
+    const message: DnsMessage = {
+      header: { id, qr: true, opcode: 0, aa: false, tc: false, rd, ra: true, z: 0, rcode },
+      questions: question ? [question] : [],
+      answers,
+      authorities: [],
+      additionals: [],
+    };
+    this.transmits.push({ kind: 'reply', to, bytes: encodeDns(message), message, cause: this.cause });
+  }
+
+  private drainCache(): void {
+    for (let c = this.cache.pollChange(); c; c = this.cache.pollChange()) this.events.push({ type: 'dns.cache', change: c, cause: this.cause });
+  }
+}
