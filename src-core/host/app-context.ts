@@ -18,8 +18,14 @@ export class AppContext {
     return this.stack.node.id;
   }
 
-  after(delay: SimTime, action: () => void): TimerHandle {
-    return this.stack.env.scheduler.after(delay, action);
+  /** A timer; a weak one does not keep the run going (like Node's unref()), e.g. a cache expiry. */
+  after(delay: SimTime, action: () => void, options?: { weak?: boolean }): TimerHandle {
+    return this.stack.env.scheduler.after(delay, action, options);
+  }
+
+  /** Random numbers for this host's engines (query ids …), from the run's seed. */
+  randomUint32(): number {
+    return this.stack.prng.nextUint32();
   }
 
   /** Address of another node in the scenario (ids are checked when the scenario is loaded). */

@@ -68,6 +68,19 @@ export class HostStack implements PacketSink {
     return this.udp.bind(port ?? this.allocatePort((p) => this.udp.isBound(p)));
   }
 
+  /**
+   * UDP: a socket on a port drawn at random from the ephemeral range, as a
+   * resolver does for every query so that forged answers must guess it
+   * (RFC 5452 §4.5, §9.2).
+   */
+  udpSocketOnRandomPort(): UdpSocket {
+    for (let tries = 0; tries < 64; tries++) {
+      const port = this.prng.nextInt(EPHEMERAL_FIRST, EPHEMERAL_LAST);
+      if (!this.udp.isBound(port)) return this.udp.bind(port);
+    }
+    return this.udpSocket();
+  }
+
   /** TCP: a welcoming socket on `port`; `onAccept` gets one connection socket per client. */
   tcpListen(port: number, onAccept: (socket: TcpSocket) => void): TcpListener {
     return this.tcp.listen(port, onAccept);

@@ -11,7 +11,9 @@ import { MAX_TIME_MS } from './fields';
 import { SERVICE_TRANSPORT } from './schema';
 import type { ActionInput, LinkInput, LossRuleInput, ScenarioInput, ScenarioNodeInput, ServiceInput, ServiceType } from './schema';
 
-const SERVICE_TYPES: readonly ServiceType[] = ['udp-upper-server', 'tcp-upper-server'];
+/** The services generated here (DNS services are covered by their own fixtures and tests). */
+const SERVICE_TYPES = ['udp-upper-server', 'tcp-upper-server'] as const satisfies readonly ServiceType[];
+type UpperService = Extract<ServiceInput, { type: (typeof SERVICE_TYPES)[number] }>;
 
 /** JSON cannot keep −0 (it writes 0), so generated numbers never are −0. */
 const noNegativeZero = (x: number): number => (Object.is(x, -0) ? 0 : x);
@@ -28,7 +30,7 @@ const textArb = (maxLength: number) => fc.string({ unit: 'binary', minLength: 1,
  */
 const nodeIdArb = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,11}$/);
 
-const serviceArb: fc.Arbitrary<ServiceInput> = fc.record({
+const serviceArb: fc.Arbitrary<UpperService> = fc.record({
   type: fc.constantFrom(...SERVICE_TYPES),
   port: fc.integer({ min: 1, max: 65535 }),
 });
@@ -140,8 +142,9 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     if (hosts.length > 0 && servers.length > 0) {
       for (const pick of g.actionPicks) {
         const server = servers[pick.server % servers.length]!;
-        const services = server.services ?? [];
-        const service = services[pick.service % services.length]!;
+        const services = (server.services ?? []).filter((x): x is UpperService => x.type === 'udp-upper-server' || x.type === 'tcp-upper-server');
+        const service = services[pick.service % services.length];
+        if (!service) continue;
         const common = {
           atMs: pick.atMs,
           node: hosts[pick.client % hosts.length]!.id,

@@ -11,6 +11,8 @@ import { ms } from '../sim/time';
 import type { AppContext } from '../host/app-context';
 import { runTcpUpperClient, runUdpUpperClient, startTcpUpperServer, startUdpUpperServer } from '../protocols/sockets/apps';
 import type { Action, Scenario, Service } from './schema';
+import { resolverOptionsOf, zonesOf, qtypeCode } from './build-dns';
+import { runDnsLookup, startDnsResolver, startDnsServer } from '../protocols/dns/apps';
 
 /** The id a link gets when the file gives none: "a-b". */
 export function linkId(link: { id?: string | undefined; a: string; b: string }): string {
@@ -50,23 +52,26 @@ function lossRulesOf(scenario: Scenario): NetLossRule[] {
 }
 
 /** Starts a service on a host; one entry per service type. */
-const SERVICE_STARTERS: { [T in Service['type']]: (ctx: AppContext, s: Extract<Service, { type: T }>) => void } = {
+const SERVICE_STARTERS: { [T in Service['type']]: (ctx: AppContext, s: Extract<Service, { type: T }>, scenario: Scenario) => void } = {
   'udp-upper-server': (ctx, s) => startUdpUpperServer(ctx, s.port),
   'tcp-upper-server': (ctx, s) => startTcpUpperServer(ctx, s.port),
+  'dns-server': (ctx, s) => startDnsServer(ctx, zonesOf(s)),
+  'dns-resolver': (ctx, s, scenario) => startDnsResolver(ctx, resolverOptionsOf(s, scenario)),
 };
 
 /** Performs a workload action at its time; one entry per action type. */
 const ACTION_RUNNERS: { [T in Action['type']]: (ctx: AppContext, a: Extract<Action, { type: T }>) => void } = {
   'udp-upper-client': (ctx, a) => runUdpUpperClient(ctx, a.server, a.port, a.line, ms(a.timeoutMs)),
   'tcp-upper-client': (ctx, a) => runTcpUpperClient(ctx, a.server, a.port, a.line),
+  'dns-lookup': (ctx, a) => runDnsLookup(ctx, a.resolver, a.name, qtypeCode(a.qtype), ms(a.timeoutMs)),
 };
 
 export function buildSimulation(scenario: Scenario, seed: number = scenario.run.seed): Simulation {
   const sim = new Simulation(topologyOf(scenario), seed, lossRulesOf(scenario));
   for (const node of scenario.nodes) {
     for (const service of node.services) {
-      const start = SERVICE_STARTERS[service.type] as (ctx: AppContext, s: Service) => void;
-      start(sim.context(node.id), service);
+      const start = SERVICE_STARTERS[service.type] as (ctx: AppContext, s: Service, scenario: Scenario) => void;
+      start(sim.context(node.id), service, scenario);
     }
   }
   scenario.workload.forEach((action) => {

@@ -37,13 +37,37 @@ type ActionCheck<T extends ActionType> = (
 const ACTION_CHECKS: { readonly [T in ActionType]: ActionCheck<T> } = {
   'udp-upper-client': (action, path, ctx) => requireService(ctx, path, action.server, action.port, 'udp-upper-server'),
   'tcp-upper-client': (action, path, ctx) => requireService(ctx, path, action.server, action.port, 'tcp-upper-server'),
+  'dns-lookup': (action, path, ctx) => requireDnsService(ctx, [...path, 'resolver'], action.resolver, ['dns-resolver', 'dns-server']),
 };
+
+/** A DNS reference must name a node that runs one of `types`. */
+function requireDnsService(ctx: Context, path: readonly PathSegment[], id: string, types: readonly ServiceType[]): void {
+  if (!requireNode(ctx, path, id)) return;
+  const node = ctx.nodeById.get(id)!;
+  if (node.services.some((s) => types.includes(s.type))) return;
+  report(ctx, path, `node ${quote(id)} runs no ${types.join(' or ')} (a DNS server is needed here)`);
+}
+
+/** A resolver's root servers and forwarder must be DNS servers. */
+function checkDnsResolvers(ctx: Context): void {
+  ctx.scenario.nodes.forEach((node, i) => {
+    node.services.forEach((service, j) => {
+      if (service.type !== 'dns-resolver') return;
+      const path = ['nodes', i, 'services', j];
+      service.rootServers.forEach((id, k) => requireDnsService(ctx, [...path, 'rootServers', k], id, ['dns-server']));
+      if (service.forwarder !== undefined) requireDnsService(ctx, [...path, 'forwarder'], service.forwarder, ['dns-server', 'dns-resolver']);
+      if (service.mode === 'forward' && service.forwarder === undefined) report(ctx, [...path, 'forwarder'], 'missing property "forwarder": a resolver in "forward" mode needs a node to forward to');
+      if (service.mode === 'iterative' && service.rootServers.length === 0) report(ctx, [...path, 'rootServers'], 'expected at least one root server for "iterative" mode');
+    });
+  });
+}
 
 export function checkReferences(scenario: ParsedScenario): PathIssue[] {
   const nodeById = new Map<string, ScenarioNode>();
   for (const node of scenario.nodes) if (!nodeById.has(node.id)) nodeById.set(node.id, node);
   const ctx: Context = { scenario, nodeById, nodeIds: [...nodeById.keys()], issues: [] };
   checkNodes(ctx);
+  checkDnsResolvers(ctx);
   checkLinks(ctx);
   checkWorkload(ctx);
   checkLossRules(ctx);

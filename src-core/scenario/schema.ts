@@ -14,6 +14,7 @@
  *   (ids unique, references exist, …) are in references.ts.
  * - docs/scenario-format.md documents every field; change it with this file.
  */
+import { DnsLookupSchema, DnsResolverSchema, DnsServerSchema } from './schema-dns';
 import { z } from './zod';
 import {
   booleanSchema,
@@ -65,7 +66,7 @@ export const TcpUpperServerSchema = z
  *  3. give its transport in SERVICE_TRANSPORT below and its starter in build.ts (the compiler insists);
  *  4. document it in docs/scenario-format.md and add it to the test arbitraries.
  */
-export const serviceVariants = [UdpUpperServerSchema, TcpUpperServerSchema] as const;
+export const serviceVariants = [UdpUpperServerSchema, TcpUpperServerSchema, DnsServerSchema, DnsResolverSchema] as const;
 
 export const ServiceSchema = z
   .discriminatedUnion('type', serviceVariants)
@@ -78,6 +79,8 @@ export type ServiceType = Service['type'];
 export const SERVICE_TRANSPORT: { readonly [T in ServiceType]: 'udp' | 'tcp' } = {
   'udp-upper-server': 'udp',
   'tcp-upper-server': 'tcp',
+  'dns-server': 'udp',
+  'dns-resolver': 'udp',
 };
 
 // ─── Nodes ───────────────────────────────────────────────────────────────────
@@ -158,7 +161,7 @@ export const TcpUpperClientSchema = z
  *     (the compiler insists);
  *  4. document it in docs/scenario-format.md and add it to the test arbitraries.
  */
-export const actionVariants = [UdpUpperClientSchema, TcpUpperClientSchema] as const;
+export const actionVariants = [UdpUpperClientSchema, TcpUpperClientSchema, DnsLookupSchema] as const;
 
 export const ActionSchema = z
   .discriminatedUnion('type', actionVariants)

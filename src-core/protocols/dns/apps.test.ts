@@ -1,0 +1,83 @@
+// DNS over the simulated network: timings from the topology, caching with
+// TTLs, and answers that match the zones.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../scenario/load';
+import { runScenario } from '../../scenario/runner';
+import { ms, seconds, transmissionDelay } from '../../sim/time';
+import type { MessageEvent, StateEvent } from '../../trace/types';
+
+type Json = Record<string, unknown>;
+
+function run(mutate?: (s: Json) => void) {
+  const json = JSON.parse(readFileSync(join(__dirname, '../../../resources/lessons/dns-iterative.l7.json'), 'utf8')) as Json;
+  mutate?.(json);
+  const loaded = parseScenarioText(JSON.stringify(json));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  const trace = runScenario(loaded.scenario).trace();
+  const messages = trace.events.filter((e): e is MessageEvent => e.kind === 'message' && e.layer === 'application');
+  const states = trace.events.filter((e): e is StateEvent => e.kind === 'state');
+  return { trace, messages, states };
+}
+
+/** One way over a path of links (ms delays) at 100 Mb/s for a packet of `bytes` DNS bytes (+ 8 UDP + 20 IP). */
+function oneWay(delaysMs: number[], bytes: number): number {
+  return delaysMs.reduce((t, d) => t + ms(d) + transmissionDelay(bytes + 28, 100e6), 0);
+}
+
+describe('DNS in the simulation', () => {
+  it('takes the sum of the round trips to each server asked, plus transmission times', () => {
+    const { messages, trace } = run();
+    const first = messages.slice(0, 8); // host→local, local↔root, local↔tld, local↔auth, local→host
+    let expected = 0;
+    const paths: Record<string, number[]> = { host: [1], root: [4, 20], tld: [4, 15], auth: [4, 10] };
+    for (const m of first) {
+      const far = m.from === 'local' ? m.to : m.from;
+      expected += oneWay(far === 'host' ? paths['host']! : paths[far]!, m.bytes.length);
+    }
+    const metric = trace.metrics.find((x) => x.name === 'resolutionTime')!;
+    expect(Math.round(metric.value * 1e9)).toBe(expected);
+    expect(first.map((m) => `${m.from}>${m.to}`)).toEqual(['host>local', 'local>root', 'root>local', 'local>tld', 'tld>local', 'local>auth', 'auth>local', 'local>host']);
+  });
+
+  it('answers a repeated lookup within the TTL from the cache: only host and local server talk', () => {
+    const { messages, states } = run();
+    const second = messages.filter((m) => m.sentAt >= seconds(1) && m.sentAt < seconds(2));
+    expect(second.map((m) => `${m.from}>${m.to}`)).toEqual(['host>local', 'local>host']);
+    expect(states.some((s) => s.type === 'dns.cacheHit' && s.at >= seconds(1))).toBe(true);
+  });
+
+  it('skips the root and the TLD once their referrals are cached', () => {
+    const { messages } = run();
+    const third = messages.filter((m) => m.sentAt >= seconds(2));
+    expect(third.map((m) => `${m.from}>${m.to}`)).toEqual(['host>local', 'local>auth', 'auth>local', 'local>host']);
+  });
+
+  it('goes out again once the TTL has run out, and shows the expiry', () => {
+    const { messages, states } = run((s) => {
+      const auth = (s['nodes'] as Json[]).find((n) => n['id'] === 'auth')!;
+      const records = ((auth['services'] as Json[])[0]!['zones'] as Json[])[0]!['records'] as Json[];
+      records.find((r) => r['name'] === 'www.example.com')!['ttl'] = 1; // 1 s
+      s['workload'] = [
+        { type: 'dns-lookup', atMs: 0, node: 'host', resolver: 'local', name: 'www.example.com' },
+        { type: 'dns-lookup', atMs: 500, node: 'host', resolver: 'local', name: 'www.example.com' },
+        { type: 'dns-lookup', atMs: 3000, node: 'host', resolver: 'local', name: 'www.example.com' },
+      ];
+    });
+    const at500 = messages.filter((m) => m.sentAt >= ms(500) && m.sentAt < seconds(3));
+    expect(at500).toHaveLength(2); // from the cache
+    const at3000 = messages.filter((m) => m.sentAt >= seconds(3));
+    expect(at3000.map((m) => `${m.from}>${m.to}`)).toEqual(['host>local', 'local>auth', 'auth>local', 'local>host']);
+    const expired = states.find((s) => s.type === 'dns.cacheExpired' && s.data['name'] === 'www.example.com')!;
+    expect(expired.at).toBeGreaterThan(seconds(1));
+    expect(expired.at).toBeLessThan(seconds(1.2));
+  });
+
+  it('returns NXDOMAIN for a name that does not exist', () => {
+    const { states } = run((s) => {
+      s['workload'] = [{ type: 'dns-lookup', atMs: 0, node: 'host', resolver: 'local', name: 'nothing.example.com' }];
+    });
+    expect(states.find((x) => x.type === 'dns.answer')!.summary).toBe('nothing.example.com A: NXDOMAIN');
+  });
+});

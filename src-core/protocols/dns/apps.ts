@@ -1,0 +1,175 @@
+/**
+ * DNS over the simulated network: application drivers binding the sans-I/O
+ * engines (server.ts, resolver.ts) to UDP sockets on port 53 (RFC 1035 §4.2.1),
+ * and the stub resolver hosts use to look names up.
+ *
+ * Every DNS message is labelled for the trace with its Wireshark-style
+ * summary and linked to the message that caused it. The resolver's cache
+ * changes (stored, expired, hits) become state events; its expiry timer is
+ * weak, so cached entries do not keep a finished run going.
+ */
+import type { AppContext } from '../../host/app-context';
+import type { UdpSocket } from '../../host/udp-socket';
+import { formatIpv4, parseIpv4 } from '../../net/ipv4';
+import type { TimerHandle } from '../../sim/scheduler';
+import type { SimTime } from '../../sim/time';
+import { decodeDns, encodeDns } from './codec';
+import { DNS_PORT, DNS_RCODE, rcodeName, typeName } from './constants';
+import { displayName } from './names';
+import { describeData } from './dissect';
+import { Resolver, type ResolverConfig, type ResolverEvent } from './resolver';
+import { AuthoritativeServer } from './server';
+import { summarizeDns } from './summary';
+import type { DnsMessage } from './types';
+import type { Zone } from './zone';
+
+export const PROTOCOL = 'dns';
+
+export function startDnsServer(ctx: AppContext, zones: readonly Zone[]): void {
+  const engine = new AuthoritativeServer(zones);
+  const socket = ctx.stack.udpSocket(DNS_PORT);
+  socket.onMessage = (m) => {
+    const reply = engine.handleQuery(m.data);
+    if (!reply) return;
+    socket.sendTo(reply.bytes, m.from.addr, m.from.port, { protocol: PROTOCOL, summary: summarizeDns(reply.message), causedBy: m.messageId });
+  };
+}
+
+export interface ResolverServiceOptions extends ResolverConfig {
+  readonly randomizePorts: boolean;
+}
+
+export function startDnsResolver(ctx: AppContext, options: ResolverServiceOptions): void {
+  const resolver = new Resolver(options, () => ctx.randomUint32() & 0xffff);
+  const clients = ctx.stack.udpSocket(DNS_PORT);
+  const fixedUpstream = options.randomizePorts ? null : ctx.stack.udpSocket();
+  let retransmitTimer: TimerHandle | null = null;
+  let expiryTimer: TimerHandle | null = null;
+
+  const listenUpstream = (socket: UdpSocket, closeAfterReply: boolean) => {
+    socket.onMessage = (m) => {
+      resolver.handleResponse(m.data, formatIpv4(m.from.addr), ctx.now, m.messageId);
+      if (closeAfterReply) socket.close();
+      pump();
+    };
+  };
+  if (fixedUpstream) listenUpstream(fixedUpstream, false);
+
+  const pump = (): void => {
+    // What the resolver learned first (cache entries stored on a response), then what it sends because of it.
+    for (let e = resolver.pollEvent(); e; e = resolver.pollEvent()) report(ctx, e);
+    for (let t = resolver.pollTransmit(); t; t = resolver.pollTransmit()) {
+      const label = { protocol: PROTOCOL, summary: summarizeDns(t.message), causedBy: t.cause };
+      if (t.kind === 'reply') {
+        clients.sendTo(t.bytes, parseIpv4(t.to.addr) ?? 0, t.to.port, label);
+        continue;
+      }
+      let socket = fixedUpstream;
+      if (!socket) {
+        // A fresh random port per query; closed once answered or when the wait is over.
+        const own = ctx.stack.udpSocketOnRandomPort();
+        listenUpstream(own, true);
+        ctx.after(options.timeout, () => own.close(), { weak: true });
+        socket = own;
+      }
+      socket.sendTo(t.bytes, parseIpv4(t.to.address) ?? 0, DNS_PORT, label);
+    }
+    for (let e = resolver.pollEvent(); e; e = resolver.pollEvent()) report(ctx, e);
+    retransmitTimer = rearm(ctx, retransmitTimer, resolver.pollTimeout(), false, () => resolver.handleTimeout(ctx.now));
+    expiryTimer = rearm(ctx, expiryTimer, resolver.pollExpiry(), true, () => resolver.handleExpiry(ctx.now));
+  };
+
+  function rearm(c: AppContext, timer: TimerHandle | null, at: SimTime | null, weak: boolean, fire: () => void): TimerHandle | null {
+    if (timer && !timer.cancelled && timer.at === at) return timer;
+    timer?.cancel();
+    if (at === null) return null;
+    return c.after(Math.max(0, at - c.now), () => {
+      fire();
+      pump();
+    }, { weak });
+  }
+
+  clients.onMessage = (m) => {
+    resolver.handleClientQuery(m.data, { addr: formatIpv4(m.from.addr), port: m.from.port }, ctx.now, m.messageId);
+    pump();
+  };
+}
+
+function report(ctx: AppContext, e: ResolverEvent): void {
+  switch (e.type) {
+    case 'dns.cacheHit':
+      ctx.state({ protocol: PROTOCOL, type: 'dns.cacheHit', summary: `cache hit: ${displayName(e.name)} ${typeName(e.qtype)}`, causedBy: e.cause, data: { name: e.name, type: typeName(e.qtype) } });
+      break;
+    case 'dns.cache': {
+      const entry = e.change.entry;
+      const what = entry.negative ? (entry.negative === 'nxdomain' ? 'no such name' : `no ${typeName(entry.type)} records`) : entry.records.map((r) => describeData(r)).join(', ');
+      const ttl = Math.round((entry.expiresAt - ctx.now) / 1e9);
+      const type = entry.negative === 'nxdomain' ? 'any' : typeName(entry.type);
+      ctx.state({
+        protocol: PROTOCOL,
+        type: e.change.type === 'stored' ? 'dns.cacheStored' : 'dns.cacheExpired',
+        summary: e.change.type === 'stored' ? `cached ${displayName(entry.name)} ${type} for ${ttl} s: ${what}` : `expired from cache: ${displayName(entry.name)} ${type}`,
+        causedBy: e.cause,
+        data: { name: entry.name, type, negative: entry.negative, expiresAt: entry.expiresAt, records: entry.records.map((r) => describeData(r)) },
+      });
+      break;
+    }
+    case 'dns.retransmit':
+      ctx.state({ protocol: PROTOCOL, type: 'dns.timeout', summary: `no answer from ${e.server.address} for ${displayName(e.name)}: asking again`, causedBy: e.cause, data: { server: e.server.address, name: e.name } });
+      break;
+    case 'dns.resolved':
+      ctx.state({
+        protocol: PROTOCOL,
+        type: 'dns.resolved',
+        summary: `resolved ${displayName(e.name)} ${typeName(e.qtype)}: ${rcodeName(e.rcode)} after ${e.queries} ${e.queries === 1 ? 'query' : 'queries'}`,
+        causedBy: e.cause,
+        data: { name: e.name, rcode: rcodeName(e.rcode), queries: e.queries },
+      });
+      break;
+  }
+}
+
+const STUB_TRIES = 3;
+
+/**
+ * A host looks a name up (the operating system's stub resolver, RFC 1123
+ * §6.1.3.1): one query with RD set to its local DNS server, asked again
+ * after `timeout`, up to three times.
+ */
+export function runDnsLookup(ctx: AppContext, resolverNode: string, name: string, qtype: number, timeout: SimTime): void {
+  const startedAt = ctx.now;
+  const socket = ctx.stack.udpSocket();
+  const id = ctx.randomUint32() & 0xffff;
+  const message: DnsMessage = {
+    header: { id, qr: false, opcode: 0, aa: false, tc: false, rd: true, ra: false, z: 0, rcode: 0 },
+    questions: [{ name, type: qtype, class: 1 }],
+    answers: [],
+    authorities: [],
+    additionals: [],
+  };
+  const bytes = encodeDns(message);
+  const server = ctx.addressOf(resolverNode);
+  let tries = 0;
+  let timer: TimerHandle | null = null;
+  const send = (): void => {
+    tries++;
+    socket.sendTo(bytes, server, DNS_PORT, { protocol: PROTOCOL, summary: summarizeDns(message) });
+    timer = ctx.after(timeout, () => {
+      if (tries < STUB_TRIES) return send();
+      ctx.state({ protocol: PROTOCOL, type: 'dns.lookupFailed', summary: `no answer for ${displayName(name)} after ${tries} tries` });
+      socket.close();
+    });
+  };
+  socket.onMessage = (m) => {
+    const reply = decodeDns(m.data);
+    if (!reply.ok || reply.value.header.id !== id || !reply.value.header.qr) return; // not ours
+    timer?.cancel();
+    socket.close();
+    const r = reply.value;
+    const found = r.answers.map((a) => describeData(a));
+    const outcome = r.header.rcode === DNS_RCODE.NOERROR ? (found.length ? found.join(', ') : 'no records of that type') : rcodeName(r.header.rcode);
+    ctx.state({ protocol: PROTOCOL, type: 'dns.answer', summary: `${displayName(name)} ${typeName(qtype)}: ${outcome}`, causedBy: m.messageId, data: { name, rcode: rcodeName(r.header.rcode), answers: found } });
+    ctx.durationMetric('resolutionTime', startedAt, (s) => `${displayName(name)} resolved in ${s}`);
+  };
+  send();
+}

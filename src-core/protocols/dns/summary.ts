@@ -1,0 +1,36 @@
+/** One-line summaries of DNS messages, as Wireshark's Info column writes them. */
+import { rcodeName, typeName } from './constants';
+import { displayName } from './names';
+import type { DnsMessage, DnsRecord } from './types';
+
+function rr(r: DnsRecord): string {
+  const d = r.data;
+  switch (d.type) {
+    case 'A':
+    case 'AAAA':
+      return `${d.type} ${d.address}`;
+    case 'NS':
+    case 'CNAME':
+      return `${d.type} ${d.host}`;
+    case 'MX':
+      return `MX ${d.preference} ${d.exchange}`;
+    case 'SOA':
+      return `SOA ${d.mname}`;
+    case 'TXT':
+      return 'TXT';
+    case 'unknown':
+      return typeName(d.code);
+  }
+}
+
+export function summarizeDns(m: DnsMessage): string {
+  const h = m.header;
+  const id = `0x${h.id.toString(16).padStart(4, '0')}`;
+  const q = m.questions[0];
+  const question = q ? `${typeName(q.type)} ${displayName(q.name)}` : '';
+  if (!h.qr) return `Standard query ${id} ${question}`.trim();
+  const status = h.rcode === 0 ? '' : h.rcode === 3 ? 'No such name ' : `${rcodeName(h.rcode)} `;
+  const records = [...m.answers, ...m.authorities, ...m.additionals].map(rr);
+  const shown = records.length > 6 ? [...records.slice(0, 6), `… (${records.length - 6} more)`] : records;
+  return `Standard query response ${id} ${status}${question}${shown.length ? ` ${shown.join(' ')}` : ''}`;
+}

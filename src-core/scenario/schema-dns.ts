@@ -1,0 +1,106 @@
+/**
+ * Scenario schemas for DNS (RFC 1035): zone records, the two DNS services
+ * (an authoritative server; a local resolver) and the lookup action.
+ * Record fields mirror src-core/protocols/dns/types.ts. TTLs are seconds.
+ */
+import { booleanSchema, integerAtLeastOne, ipv4Schema, nodeRefSchema, nonNegativeMsSchema, positiveMsSchema } from './fields';
+import { z } from './zod';
+
+const LABEL = '[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?';
+/** "www.example.com", "example.com.", or "." / "" for the root. */
+export const DOMAIN_PATTERN = new RegExp(`^(?:\\.?|${LABEL}(?:\\.${LABEL})*\\.?)$`);
+
+export const domainSchema = z
+  .string()
+  .max(253)
+  .regex(DOMAIN_PATTERN)
+  .describe('a domain name such as "www.example.com" ("." for the root)');
+
+/** RFC 2181 §8: a TTL is 0 to 2^31 − 1 seconds. */
+export const ttlSchema = z.number().int().min(0).max(2_147_483_647).describe('a TTL in seconds (an integer from 0 to 2147483647)');
+
+const u16 = z.number().int().min(0).max(65535).describe('an integer from 0 to 65535');
+const u32 = z.number().int().min(0).max(4_294_967_295).describe('an integer from 0 to 4294967295');
+const ipv6Schema = z
+  .string()
+  .regex(/^[0-9A-Fa-f:]{2,39}$/)
+  .describe('an IPv6 address such as "2001:db8::1"');
+
+const base = { name: domainSchema, ttl: ttlSchema };
+
+export const DnsRecordSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('A'), ...base, address: ipv4Schema }),
+    z.strictObject({ type: z.literal('AAAA'), ...base, address: ipv6Schema }),
+    z.strictObject({ type: z.literal('NS'), ...base, host: domainSchema }),
+    z.strictObject({ type: z.literal('CNAME'), ...base, host: domainSchema }),
+    z.strictObject({ type: z.literal('MX'), ...base, preference: u16, exchange: domainSchema }),
+    z.strictObject({
+      type: z.literal('SOA'),
+      ...base,
+      mname: domainSchema,
+      rname: domainSchema,
+      serial: u32,
+      refresh: u32,
+      retry: u32,
+      expire: u32,
+      minimum: u32,
+    }),
+    z.strictObject({ type: z.literal('TXT'), ...base, text: z.array(z.string().max(255)).min(1).describe('an array of strings') }),
+  ])
+  .describe('a DNS record with a "type" (A, AAAA, NS, CNAME, MX, SOA or TXT)');
+
+export const ZoneSchema = z
+  .strictObject({
+    /** The zone's apex: "example.com", "com", or "." for the root zone. */
+    origin: domainSchema,
+    records: z.array(DnsRecordSchema).describe('an array of DNS records'),
+  })
+  .describe('a zone object { "origin", "records" }');
+
+/** An authoritative name server for one or more zones (root, TLD or a company's server). */
+export const DnsServerSchema = z
+  .strictObject({
+    type: z.literal('dns-server'),
+    port: z.literal(53).default(53).describe('53'),
+    zones: z.array(ZoneSchema).min(1).describe('an array of 1 or more zones'),
+  })
+  .describe('a service object');
+
+/** A local DNS server: answers hosts' queries from its cache or by resolving them. */
+export const DnsResolverSchema = z
+  .strictObject({
+    type: z.literal('dns-resolver'),
+    port: z.literal(53).default(53).describe('53'),
+    /** "iterative": ask root, TLD, authoritative in turn; "forward": ask `forwarder` with recursion desired. */
+    mode: z.enum(['iterative', 'forward']).default('iterative').describe('"iterative" or "forward"'),
+    /** Root servers to start from (nodes with a dns-server for the root zone). */
+    rootServers: z.array(nodeRefSchema).default(() => []).describe('an array of node ids'),
+    forwarder: nodeRefSchema.optional(),
+    /** How long to wait for one server before trying another. */
+    timeoutMs: positiveMsSchema.default(1000),
+    /** Queries per lookup before answering SERVFAIL. */
+    attempts: integerAtLeastOne.default(4),
+    /** Random 16-bit query ids (RFC 5452 §9.2); off only to show why they matter. */
+    randomizeIds: booleanSchema.default(true),
+    /** A fresh random source port for every query (RFC 5452 §9.2). */
+    randomizePorts: booleanSchema.default(true),
+  })
+  .describe('a service object');
+
+export const DNS_QTYPES = ['A', 'AAAA', 'NS', 'CNAME', 'MX', 'SOA', 'TXT'] as const;
+
+/** A host looks a name up through its local DNS server (the stub resolver of its operating system). */
+export const DnsLookupSchema = z
+  .strictObject({
+    type: z.literal('dns-lookup'),
+    atMs: nonNegativeMsSchema,
+    node: nodeRefSchema,
+    /** The host's local DNS server: a node with a dns-resolver (or dns-server) service. */
+    resolver: nodeRefSchema,
+    name: domainSchema,
+    qtype: z.enum(DNS_QTYPES).default('A').describe('"A", "AAAA", "NS", "CNAME", "MX", "SOA" or "TXT"'),
+    /** How long the stub waits before asking again (it asks up to 3 times). */
+    timeoutMs: positiveMsSchema.default(2000),
+  })
+  .describe('an action object');
