@@ -55,7 +55,7 @@ function lossRulesOf(scenario: Scenario): NetLossRule[] {
 const SERVICE_STARTERS: { [T in Service['type']]: (ctx: AppContext, s: Extract<Service, { type: T }>, scenario: Scenario) => void } = {
   'udp-upper-server': (ctx, s) => startUdpUpperServer(ctx, s.port),
   'tcp-upper-server': (ctx, s) => startTcpUpperServer(ctx, s.port),
-  'dns-server': (ctx, s) => startDnsServer(ctx, zonesOf(s)),
+  'dns-server': (ctx, s) => startDnsServer(ctx, zonesOf(s), s.recursive, ms(s.timeoutMs)),
   'dns-resolver': (ctx, s, scenario) => startDnsResolver(ctx, resolverOptionsOf(s, scenario)),
 };
 

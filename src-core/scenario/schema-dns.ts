@@ -64,6 +64,10 @@ export const DnsServerSchema = z
     type: z.literal('dns-server'),
     port: z.literal(53).default(53).describe('53'),
     zones: z.array(ZoneSchema).min(1).describe('an array of 1 or more zones'),
+    /** Answer queries with RD set recursively: ask the referred server instead of referring (the textbook's recursive query). */
+    recursive: booleanSchema.default(false),
+    /** How long a recursive query waits for the next server before answering SERVFAIL. */
+    timeoutMs: positiveMsSchema.default(2000),
   })
   .describe('a service object');
 

@@ -81,3 +81,18 @@ describe('DNS in the simulation', () => {
     expect(states.find((x) => x.type === 'dns.answer')!.summary).toBe('nothing.example.com A: NXDOMAIN');
   });
 });
+
+describe('recursive resolution', () => {
+  it('passes the query down the chain and the answer back up, with RA set', () => {
+    const json = JSON.parse(readFileSync(join(__dirname, '../../../resources/lessons/dns-recursive.l7.json'), 'utf8')) as Json;
+    const loaded = parseScenarioText(JSON.stringify(json));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const trace = runScenario(loaded.scenario).trace();
+    const app = trace.events.filter((e): e is MessageEvent => e.kind === 'message' && e.layer === 'application');
+    expect(app.map((m) => `${m.from}>${m.to}`)).toEqual(['host>local', 'local>root', 'root>tld', 'tld>auth', 'auth>tld', 'tld>root', 'root>local', 'local>host']);
+    const rootAnswer = app[6]!;
+    expect(rootAnswer.summary).toMatch(/A 192\.0\.2\.10$/);
+    expect(rootAnswer.bytes[3]! & 0x80).toBe(0x80); // RA
+    expect(app[2]!.bytes[2]! & 0x01).toBe(0x01); // RD on the root's own query
+  });
+});

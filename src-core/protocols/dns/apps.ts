@@ -18,6 +18,7 @@ import { DNS_PORT, DNS_RCODE, rcodeName, typeName } from './constants';
 import { displayName } from './names';
 import { describeData } from './dissect';
 import { Resolver, type ResolverConfig, type ResolverEvent } from './resolver';
+import { RecursiveServer } from './recursive-server';
 import { AuthoritativeServer } from './server';
 import { summarizeDns } from './summary';
 import type { DnsMessage } from './types';
@@ -25,13 +26,44 @@ import type { Zone } from './zone';
 
 export const PROTOCOL = 'dns';
 
-export function startDnsServer(ctx: AppContext, zones: readonly Zone[]): void {
+export function startDnsServer(ctx: AppContext, zones: readonly Zone[], recursive = false, timeout: SimTime = 2_000_000_000): void {
+  if (recursive) return startRecursiveDnsServer(ctx, zones, timeout);
   const engine = new AuthoritativeServer(zones);
   const socket = ctx.stack.udpSocket(DNS_PORT);
   socket.onMessage = (m) => {
     const reply = engine.handleQuery(m.data);
     if (!reply) return;
     socket.sendTo(reply.bytes, m.from.addr, m.from.port, { protocol: PROTOCOL, summary: summarizeDns(reply.message), causedBy: m.messageId });
+  };
+}
+
+/** A server answering recursively: queries and the answers to its own queries share port 53. */
+function startRecursiveDnsServer(ctx: AppContext, zones: readonly Zone[], timeout: SimTime): void {
+  const engine = new RecursiveServer(zones, timeout, () => ctx.randomUint32() & 0xffff);
+  const socket = ctx.stack.udpSocket(DNS_PORT);
+  let timer: TimerHandle | null = null;
+  const pump = (): void => {
+    for (let t = engine.pollTransmit(); t; t = engine.pollTransmit()) {
+      socket.sendTo(t.bytes, parseIpv4(t.to.addr) ?? 0, t.to.port, { protocol: PROTOCOL, summary: summarizeDns(t.message), causedBy: t.cause });
+    }
+    const at = engine.pollTimeout();
+    if (timer && (at === null || timer.at !== at)) {
+      timer.cancel();
+      timer = null;
+    }
+    if (at !== null && !timer) {
+      timer = ctx.after(Math.max(0, at - ctx.now), () => {
+        timer = null;
+        engine.handleTimeout(ctx.now);
+        pump();
+      });
+    }
+  };
+  socket.onMessage = (m) => {
+    const isResponse = m.data.length > 2 && (m.data[2]! & 0x80) !== 0;
+    if (isResponse) engine.handleResponse(m.data, formatIpv4(m.from.addr), m.messageId);
+    else engine.handleQuery(m.data, { addr: formatIpv4(m.from.addr), port: m.from.port }, ctx.now, m.messageId);
+    pump();
   };
 }
 

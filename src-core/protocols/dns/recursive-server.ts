@@ -1,0 +1,105 @@
+/**
+ * An authoritative server that also answers recursively (the "recursive
+ * query" figure of Kurose & Ross §2.4.2, RFC 1034 §4.3.1): when a query asks
+ * for recursion (RD) and its own zones only give a referral, it asks the
+ * server it would refer to — itself with RD set — and relays that answer to
+ * its client, with RA set. Without RD, or when it has the answer, it behaves
+ * exactly like AuthoritativeServer.
+ *
+ * Sans-I/O: handleQuery / handleResponse / handleTimeout in, pollTransmit /
+ * pollTimeout out; each output carries the cause tag of its input.
+ */
+import type { SimTime } from '../../sim/time';
+import { decodeDns, encodeDns } from './codec';
+import { DNS_RCODE } from './constants';
+import { canonicalName } from './names';
+import type { Endpoint } from './resolver';
+import { AuthoritativeServer } from './server';
+import type { DnsMessage, DnsQuestion } from './types';
+import type { Zone } from './zone';
+
+export type RecursiveTransmit = { readonly to: Endpoint; readonly bytes: Uint8Array; readonly message: DnsMessage; readonly cause: number | null };
+
+interface Pending {
+  readonly client: Endpoint;
+  readonly clientId: number;
+  readonly question: DnsQuestion;
+  readonly upstreamId: number;
+  readonly upstream: string;
+  readonly deadline: SimTime;
+}
+
+export class RecursiveServer {
+  private readonly authority: AuthoritativeServer;
+  private readonly pending: Pending[] = [];
+  private readonly out: RecursiveTransmit[] = [];
+
+  constructor(
+    zones: readonly Zone[],
+    private readonly timeout: SimTime,
+    private readonly random16: () => number,
+  ) {
+    this.authority = new AuthoritativeServer(zones);
+  }
+
+  handleQuery(bytes: Uint8Array, client: Endpoint, now: SimTime, cause: number | null): void {
+    const local = this.authority.handleQuery(bytes);
+    if (!local) return;
+    const m = local.message;
+    const question = m.questions[0];
+    const decoded = decodeDns(bytes);
+    const rd = decoded.ok && decoded.value.header.rd;
+    const next = m.additionals.find((r) => r.data.type === 'A');
+    if (local.outcome !== 'referral' || !rd || !question || !next || next.data.type !== 'A') {
+      this.out.push({ to: client, bytes: local.bytes, message: m, cause });
+      return;
+    }
+    const upstreamId = this.random16() & 0xffff;
+    const query: DnsMessage = {
+      header: { id: upstreamId, qr: false, opcode: 0, aa: false, tc: false, rd: true, ra: false, z: 0, rcode: 0 },
+      questions: [question],
+      answers: [],
+      authorities: [],
+      additionals: [],
+    };
+    this.pending.push({ client, clientId: m.header.id, question, upstreamId, upstream: next.data.address, deadline: now + this.timeout });
+    this.out.push({ to: { addr: next.data.address, port: 53 }, bytes: encodeDns(query), message: query, cause });
+  }
+
+  handleResponse(bytes: Uint8Array, from: string, cause: number | null): void {
+    const decoded = decodeDns(bytes);
+    if (!decoded.ok || !decoded.value.header.qr) return;
+    const r = decoded.value;
+    const q = r.questions[0];
+    const i = this.pending.findIndex((p) => p.upstreamId === r.header.id && p.upstream === from && q !== undefined && canonicalName(q.name) === canonicalName(p.question.name) && q.type === p.question.type);
+    if (i < 0) return;
+    const [p] = this.pending.splice(i, 1);
+    this.reply(p!, r.header.rcode, r, cause);
+  }
+
+  handleTimeout(now: SimTime): void {
+    for (const p of this.pending.filter((x) => x.deadline <= now)) {
+      this.pending.splice(this.pending.indexOf(p), 1);
+      this.reply(p, DNS_RCODE.SERVFAIL, null, null);
+    }
+  }
+
+  pollTransmit(): RecursiveTransmit | null {
+    return this.out.shift() ?? null;
+  }
+
+  pollTimeout(): SimTime | null {
+    return this.pending.reduce<SimTime | null>((t, p) => (t === null || p.deadline < t ? p.deadline : t), null);
+  }
+
+  private reply(p: Pending, rcode: number, upstream: DnsMessage | null, cause: number | null): void {
+    const message: DnsMessage = {
+      header: { id: p.clientId, qr: true, opcode: 0, aa: false, tc: false, rd: true, ra: true, z: 0, rcode },
+      questions: [p.question],
+      answers: upstream?.answers ?? [],
+      authorities: upstream?.authorities ?? [],
+      additionals: upstream?.additionals ?? [],
+    };
+    this.out.push({ to: p.client, bytes: encodeDns(message), message, cause });
+  }
+}
