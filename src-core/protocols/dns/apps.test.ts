@@ -96,3 +96,42 @@ describe('recursive resolution', () => {
     expect(app[2]!.bytes[2]! & 0x01).toBe(0x01); // RD on the root's own query
   });
 });
+
+function lesson(name: string) {
+  const loaded = parseScenarioText(readFileSync(join(__dirname, '../../../resources/lessons', name), 'utf8'));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  const trace = runScenario(loaded.scenario).trace();
+  return {
+    answers: trace.events.filter((e): e is StateEvent => e.kind === 'state' && e.type === 'dns.answer').map((e) => e.summary),
+    messages: trace.events.filter((e): e is MessageEvent => e.kind === 'message' && e.layer === 'application'),
+  };
+}
+
+describe('DNS lessons', () => {
+  it('record types: CNAME chains, MX, AAAA, TXT and NXDOMAIN', () => {
+    expect(lesson('dns-records.l7.json').answers).toEqual([
+      'www.example.com A: cname relay1.west-coast.example.com, addr 192.0.2.10',
+      'example.com MX: preference 10, mx mail.example.com',
+      'relay1.west-coast.example.com AAAA: addr 2001:db8::10',
+      'example.com TXT: "v=spf1 mx -all"',
+      'shop.example.com A: NXDOMAIN',
+    ]);
+  });
+
+  it('load distribution: each answer rotates the replicas', () => {
+    expect(lesson('dns-load-distribution.l7.json').answers).toEqual([
+      'www.example.com A: addr 192.0.2.10, addr 192.0.2.11, addr 192.0.2.12',
+      'www.example.com A: addr 192.0.2.11, addr 192.0.2.12, addr 192.0.2.10',
+      'www.example.com A: addr 192.0.2.12, addr 192.0.2.10, addr 192.0.2.11',
+    ]);
+  });
+
+  it('a new company: the TLD refers with the NS and glue the registrar inserted', () => {
+    const { answers, messages } = lesson('dns-new-company.l7.json');
+    const referral = messages.find((m) => m.from === 'tld')!;
+    expect(referral.summary).toMatch(/NS dns1\.networkutopia\.com A 212\.212\.212\.1/);
+    const mx = messages.find((m) => m.from === 'auth' && m.summary.includes('MX'))!;
+    expect(mx.summary).toMatch(/MX 10 mail\.networkutopia\.com A 212\.212\.71\.5/);
+    expect(answers).toEqual(['www.networkutopia.com A: addr 212.212.71.4', 'networkutopia.com MX: preference 10, mx mail.networkutopia.com']);
+  });
+});
