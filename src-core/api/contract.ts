@@ -46,7 +46,7 @@ export interface SavedFile {
   readonly name: string;
 }
 
-export type ExportKind = 'png' | 'svg' | 'json';
+export type ExportKind = 'png' | 'svg' | 'json' | 'pcapng';
 
 export interface ExportRequest {
   readonly kind: ExportKind;

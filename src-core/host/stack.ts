@@ -93,10 +93,10 @@ export class HostStack implements PacketSink {
   }
 
   /** Hands a transport message to the network. */
-  transmit(dst: number, protocol: 6 | 17, bytes: Uint8Array, traceId: number | null): IpPacket {
+  transmit(dst: number, protocol: 6 | 17, bytes: Uint8Array, traceId: number | null, src: number = this.node.address): IpPacket {
     const packet = makePacket({
       id: this.env.network.allocatePacketId(),
-      src: this.node.address,
+      src,
       dst,
       protocol,
       payload: bytes,

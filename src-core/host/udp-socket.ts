@@ -34,9 +34,24 @@ export class UdpSocket {
    * message; returns its id (or null without a label).
    */
   sendTo(data: Uint8Array, addr: number, port: number, label?: AppMessageLabel): number | null {
+    return this.send(data, addr, port, label, null);
+  }
+
+  /**
+   * Sends a datagram with a forged source address and port (IP spoofing),
+   * as an attacker does: the trace shows who really sent it (`from`) and the
+   * address it claims (`src`). Only attack lessons use this.
+   */
+  sendSpoofed(data: Uint8Array, spoofed: { addr: number; port: number }, addr: number, port: number, label?: AppMessageLabel): number | null {
+    return this.send(data, addr, port, label, spoofed);
+  }
+
+  private send(data: Uint8Array, addr: number, port: number, label: AppMessageLabel | undefined, spoofed: { addr: number; port: number } | null): number | null {
     if (!this.open) throw new Error(`UDP socket on port ${this.localPort} is closed`);
     const stack = this.stack;
-    const src = { addr: stack.addressText, port: this.localPort };
+    const srcAddr = spoofed?.addr ?? stack.address;
+    const srcPort = spoofed?.port ?? this.localPort;
+    const src = { addr: formatIpv4(srcAddr), port: srcPort };
     const dst = { addr: formatIpv4(addr), port };
     const from = stack.node.id;
     const to = stack.nodeAt(addr);
@@ -46,7 +61,7 @@ export class UdpSocket {
     const appId = label
       ? tracer.appMessage(label, { from, to, src, dst, sentAt: now, bytes: data.slice(), connection })
       : null;
-    const bytes = encodeUdp({ srcPort: this.localPort, dstPort: port, payload: data }, stack.address, addr);
+    const bytes = encodeUdp({ srcPort, dstPort: port, payload: data }, srcAddr, addr);
     const traceId = tracer.transportMessage({
       protocol: 'udp',
       from,
@@ -54,14 +69,14 @@ export class UdpSocket {
       src,
       dst,
       sentAt: now,
-      summary: `${this.localPort} → ${port} Len=${data.length}`,
+      summary: `${srcPort} → ${port} Len=${data.length}`,
       bytes,
       connection,
       causedBy: appId,
       carries: appId === null ? [] : [appId],
       retransmission: false,
     });
-    const packet = stack.transmit(addr, IP_PROTOCOL.UDP, bytes, traceId);
+    const packet = stack.transmit(addr, IP_PROTOCOL.UDP, bytes, traceId, srcAddr);
     if (appId !== null) tracer.datagramCarries(packet.id, appId);
     return appId;
   }

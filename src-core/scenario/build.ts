@@ -13,6 +13,7 @@ import { runTcpUpperClient, runUdpUpperClient, startTcpUpperServer, startUdpUppe
 import type { Action, Scenario, Service } from './schema';
 import { resolverOptionsOf, zonesOf, qtypeCode } from './build-dns';
 import { runDnsLookup, startDnsResolver, startDnsServer } from '../protocols/dns/apps';
+import { runAmplification, runCachePoisoning } from '../protocols/dns/attacks';
 
 /** The id a link gets when the file gives none: "a-b". */
 export function linkId(link: { id?: string | undefined; a: string; b: string }): string {
@@ -64,6 +65,9 @@ const ACTION_RUNNERS: { [T in Action['type']]: (ctx: AppContext, a: Extract<Acti
   'udp-upper-client': (ctx, a) => runUdpUpperClient(ctx, a.server, a.port, a.line, ms(a.timeoutMs)),
   'tcp-upper-client': (ctx, a) => runTcpUpperClient(ctx, a.server, a.port, a.line),
   'dns-lookup': (ctx, a) => runDnsLookup(ctx, a.resolver, a.name, qtypeCode(a.qtype), ms(a.timeoutMs)),
+  'dns-poison': (ctx, a) =>
+    runCachePoisoning(ctx, { resolver: a.resolver, spoofAs: a.spoofAs, name: a.name, forgedAddress: a.forgedAddress, guesses: a.guesses, delay: ms(a.delayMs), targetPort: a.targetPort, idGuess: a.idGuess, ttl: a.ttl }),
+  'dns-amplify': (ctx, a) => runAmplification(ctx, { server: a.server, victim: a.victim, name: a.name, qtype: qtypeCode(a.qtype), count: a.count, interval: ms(a.intervalMs) }),
 };
 
 export function buildSimulation(scenario: Scenario, seed: number = scenario.run.seed): Simulation {

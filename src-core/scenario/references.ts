@@ -38,6 +38,14 @@ const ACTION_CHECKS: { readonly [T in ActionType]: ActionCheck<T> } = {
   'udp-upper-client': (action, path, ctx) => requireService(ctx, path, action.server, action.port, 'udp-upper-server'),
   'tcp-upper-client': (action, path, ctx) => requireService(ctx, path, action.server, action.port, 'tcp-upper-server'),
   'dns-lookup': (action, path, ctx) => requireDnsService(ctx, [...path, 'resolver'], action.resolver, ['dns-resolver', 'dns-server']),
+  'dns-poison': (action, path, ctx) => {
+    requireDnsService(ctx, [...path, 'resolver'], action.resolver, ['dns-resolver']);
+    requireNode(ctx, [...path, 'spoofAs'], action.spoofAs);
+  },
+  'dns-amplify': (action, path, ctx) => {
+    requireDnsService(ctx, [...path, 'server'], action.server, ['dns-server', 'dns-resolver']);
+    requireNode(ctx, [...path, 'victim'], action.victim);
+  },
 };
 
 /** A DNS reference must name a node that runs one of `types`. */

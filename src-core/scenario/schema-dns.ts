@@ -108,3 +108,37 @@ export const DnsLookupSchema = z
     timeoutMs: positiveMsSchema.default(2000),
   })
   .describe('an action object');
+
+/** Cache poisoning: ask a resolver for `name`, then race forged answers claiming to be `spoofAs`. */
+export const DnsPoisonSchema = z
+  .strictObject({
+    type: z.literal('dns-poison'),
+    atMs: nonNegativeMsSchema,
+    node: nodeRefSchema,
+    resolver: nodeRefSchema,
+    spoofAs: nodeRefSchema,
+    name: domainSchema,
+    forgedAddress: ipv4Schema,
+    guesses: integerAtLeastOne.max(65536).default(100),
+    delayMs: nonNegativeMsSchema.default(1),
+    /** The resolver port aimed at: 53 (a resolver asking from port 53) or "random". */
+    targetPort: z.union([z.number().int().min(1).max(65535), z.literal('random')]).default(53).describe('a port number or "random"'),
+    idGuess: z.enum(['sequential', 'random']).default('sequential').describe('"sequential" or "random"'),
+    ttl: ttlSchema.default(86400),
+  })
+  .describe('an action object');
+
+/** Amplification: `count` small queries to `server` with the victim's address forged as their source. */
+export const DnsAmplifySchema = z
+  .strictObject({
+    type: z.literal('dns-amplify'),
+    atMs: nonNegativeMsSchema,
+    node: nodeRefSchema,
+    server: nodeRefSchema,
+    victim: nodeRefSchema,
+    name: domainSchema,
+    qtype: z.enum(DNS_QTYPES).default('TXT').describe('"A", "AAAA", "NS", "CNAME", "MX", "SOA" or "TXT"'),
+    count: integerAtLeastOne.max(100000).default(20),
+    intervalMs: nonNegativeMsSchema.default(1),
+  })
+  .describe('an action object');

@@ -14,7 +14,7 @@
  *   (ids unique, references exist, …) are in references.ts.
  * - docs/scenario-format.md documents every field; change it with this file.
  */
-import { DnsLookupSchema, DnsResolverSchema, DnsServerSchema } from './schema-dns';
+import { DnsAmplifySchema, DnsLookupSchema, DnsPoisonSchema, DnsResolverSchema, DnsServerSchema } from './schema-dns';
 import { z } from './zod';
 import {
   booleanSchema,
@@ -161,7 +161,7 @@ export const TcpUpperClientSchema = z
  *     (the compiler insists);
  *  4. document it in docs/scenario-format.md and add it to the test arbitraries.
  */
-export const actionVariants = [UdpUpperClientSchema, TcpUpperClientSchema, DnsLookupSchema] as const;
+export const actionVariants = [UdpUpperClientSchema, TcpUpperClientSchema, DnsLookupSchema, DnsPoisonSchema, DnsAmplifySchema] as const;
 
 export const ActionSchema = z
   .discriminatedUnion('type', actionVariants)

@@ -135,3 +135,36 @@ describe('DNS lessons', () => {
     expect(answers).toEqual(['www.networkutopia.com A: addr 212.212.71.4', 'networkutopia.com MX: preference 10, mx mail.networkutopia.com']);
   });
 });
+
+describe('DNS attacks and defences', () => {
+  it('poisons a resolver with sequential ids asking from port 53', () => {
+    const { answers, messages } = lesson('dns-cache-poisoning.l7.json');
+    expect(answers).toEqual(['www.example.com A: addr 6.6.6.6']);
+    const forged = messages.filter((m) => m.summary.startsWith('[forged]'));
+    expect(forged).toHaveLength(100);
+    expect(forged.every((m) => m.from === 'attacker' && m.src.addr === '198.41.0.4')).toBe(true); // sent by the attacker, claiming the root's address
+  });
+
+  it('is defended by random ids and ports: every guess is dropped', () => {
+    const loaded = parseScenarioText(readFileSync(join(__dirname, '../../../resources/lessons/dns-cache-poisoning-defended.l7.json'), 'utf8'));
+    if (!loaded.ok) throw new Error('lesson');
+    const trace = runScenario(loaded.scenario).trace();
+    const states = trace.events.filter((e): e is StateEvent => e.kind === 'state');
+    expect(states.filter((s) => s.type === 'dns.answer').map((s) => s.summary)).toEqual(['www.example.com A: addr 192.0.2.10']);
+    expect(states.filter((s) => s.type === 'dns.unmatched')).toHaveLength(100);
+    expect(states.some((s) => s.type === 'dns.cacheStored' && s.summary.includes('6.6.6.6'))).toBe(false);
+  });
+
+  it('amplifies: the victim receives many times the bytes the attacker sent', () => {
+    const loaded = parseScenarioText(readFileSync(join(__dirname, '../../../resources/lessons/dns-amplification.l7.json'), 'utf8'));
+    if (!loaded.ok) throw new Error('lesson');
+    const trace = runScenario(loaded.scenario).trace();
+    const factor = trace.metrics.find((m) => m.name === 'amplificationFactor')!;
+    const app = trace.events.filter((e): e is MessageEvent => e.kind === 'message' && e.layer === 'application');
+    const sent = app.filter((m) => m.from === 'attacker').reduce((n, m) => n + m.bytes.length + 28, 0);
+    const received = app.filter((m) => m.to === 'victim').reduce((n, m) => n + m.bytes.length + 28, 0);
+    expect(factor.value).toBeCloseTo(received / sent, 2);
+    expect(factor.value).toBeGreaterThan(5);
+    expect(app.filter((m) => m.to === 'victim').every((m) => m.lost?.reason === 'port-unreachable')).toBe(true);
+  });
+});

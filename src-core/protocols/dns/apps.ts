@@ -74,7 +74,9 @@ export interface ResolverServiceOptions extends ResolverConfig {
 export function startDnsResolver(ctx: AppContext, options: ResolverServiceOptions): void {
   const resolver = new Resolver(options, () => ctx.randomUint32() & 0xffff);
   const clients = ctx.stack.udpSocket(DNS_PORT);
-  const fixedUpstream = options.randomizePorts ? null : ctx.stack.udpSocket();
+  // Without port randomisation the resolver asks from port 53 itself, as resolvers did before 2008
+  // (RFC 5452 §9.2): an attacker then knows the port and has only the 16-bit id to guess.
+  const fixedUpstream = options.randomizePorts ? null : clients;
   let retransmitTimer: TimerHandle | null = null;
   let expiryTimer: TimerHandle | null = null;
 
@@ -85,7 +87,6 @@ export function startDnsResolver(ctx: AppContext, options: ResolverServiceOption
       pump();
     };
   };
-  if (fixedUpstream) listenUpstream(fixedUpstream, false);
 
   const pump = (): void => {
     // What the resolver learned first (cache entries stored on a response), then what it sends because of it.
@@ -122,7 +123,9 @@ export function startDnsResolver(ctx: AppContext, options: ResolverServiceOption
   }
 
   clients.onMessage = (m) => {
-    resolver.handleClientQuery(m.data, { addr: formatIpv4(m.from.addr), port: m.from.port }, ctx.now, m.messageId);
+    const isResponse = m.data.length > 2 && (m.data[2]! & 0x80) !== 0;
+    if (isResponse) resolver.handleResponse(m.data, formatIpv4(m.from.addr), ctx.now, m.messageId);
+    else resolver.handleClientQuery(m.data, { addr: formatIpv4(m.from.addr), port: m.from.port }, ctx.now, m.messageId);
     pump();
   };
 }
@@ -148,6 +151,9 @@ function report(ctx: AppContext, e: ResolverEvent): void {
     }
     case 'dns.retransmit':
       ctx.state({ protocol: PROTOCOL, type: 'dns.timeout', summary: `no answer from ${e.server.address} for ${displayName(e.name)}: asking again`, causedBy: e.cause, data: { server: e.server.address, name: e.name } });
+      break;
+    case 'dns.unmatched':
+      ctx.state({ protocol: PROTOCOL, type: 'dns.unmatched', summary: `dropped a response from ${e.from} with id 0x${e.id.toString(16).padStart(4, '0')}: no query of ours matches it`, causedBy: e.cause, data: { id: e.id, from: e.from } });
       break;
     case 'dns.resolved':
       ctx.state({

@@ -62,7 +62,9 @@ export type ResolverEvent =
   | { readonly type: 'dns.cacheHit'; readonly name: string; readonly qtype: number; readonly cause: number | null }
   | { readonly type: 'dns.cache'; readonly change: CacheChange; readonly cause: number | null }
   | { readonly type: 'dns.resolved'; readonly name: string; readonly qtype: number; readonly rcode: number; readonly queries: number; readonly elapsed: SimTime; readonly cause: number | null }
-  | { readonly type: 'dns.retransmit'; readonly name: string; readonly server: ServerAddress; readonly cause: number | null };
+  | { readonly type: 'dns.retransmit'; readonly name: string; readonly server: ServerAddress; readonly cause: number | null }
+  /** A response that matches no outstanding query (id, server or question differ): dropped, as a forged one should be. */
+  | { readonly type: 'dns.unmatched'; readonly id: number; readonly from: string; readonly cause: number | null };
 
 const MAX_REFERRALS = 16;
 const MAX_CNAMES = 8;
@@ -132,7 +134,11 @@ export class Resolver {
     const task = this.tasks.find(
       (t) => t.outstanding && t.outstanding.id === m.header.id && t.outstanding.server.address === from && q && canonicalName(q.name) === canonicalName(t.outstanding.question.name) && q.type === t.outstanding.question.type,
     );
-    if (!task) return; // unsolicited or forged with a wrong id/port/server: dropped (RFC 5452 §3)
+    if (!task) {
+      // unsolicited, late, or forged with a wrong id/server/question: dropped (RFC 5452 §3)
+      this.events.push({ type: 'dns.unmatched', id: m.header.id, from, cause });
+      return;
+    }
     task.outstanding = null;
     this.onResponse(task, m, now);
   }

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../scenario/load';
+import { runScenario } from '../scenario/runner';
+import { computeAnnotations, formatMs } from './annotations';
+import { chartPalette, contrastRatio, hashColor, legendFor, protocolColor } from './colors';
+import { DEFAULT_LAYOUT, layoutChart } from './layout';
+
+function lessonTrace(name: string) {
+  const loaded = parseScenarioText(readFileSync(join(__dirname, '../../resources/lessons', name), 'utf8'));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  return runScenario(loaded.scenario).trace();
+}
+
+const tcp = lessonTrace('sockets-tcp.l7.json');
+const options = { ...DEFAULT_LAYOUT, endTime: tcp.header.endTime };
+
+describe('computeAnnotations', () => {
+  it('brackets the handshake RTT and each request → reply on the requester lane, with transport shown', () => {
+    const layout = layoutChart(tcp.nodes, tcp.events, { ...options, showTransport: true });
+    const notes = computeAnnotations(layout, tcp.events, tcp.metrics);
+    const rtts = notes.filter((n) => n.kind === 'rtt');
+    expect(rtts.map((n) => n.label)).toEqual(['RTT 24.08 ms', 'RTT 26.08 ms', 'reply after 24.17 ms', 'reply after 26.17 ms']);
+    const clientA = layout.lanes.findIndex((l) => l.node.id === 'clientA');
+    expect(rtts[0]).toMatchObject({ lane: clientA, y1: layout.scale.y(0), y2: layout.scale.y(24_077_440) });
+    const groups = notes.filter((n) => n.kind === 'group').map((n) => n.label);
+    expect(groups.sort()).toEqual(['TCP close', 'TCP close', 'TCP handshake', 'TCP handshake']);
+  });
+
+  it('keeps the reply brackets but no TCP groups when only application messages are drawn', () => {
+    const layout = layoutChart(tcp.nodes, tcp.events, { ...options, showTransport: false });
+    const notes = computeAnnotations(layout, tcp.events, tcp.metrics);
+    expect(notes.filter((n) => n.kind === 'group')).toEqual([]);
+    expect(notes.filter((n) => n.kind === 'rtt').map((n) => n.label)).toEqual(['reply after 24.17 ms', 'reply after 26.17 ms']);
+  });
+
+  it('places each metric at its node lane and time with its value', () => {
+    const layout = layoutChart(tcp.nodes, tcp.events, { ...options, showTransport: false });
+    const metrics = computeAnnotations(layout, tcp.events, tcp.metrics).filter((n) => n.kind === 'metric');
+    expect(metrics.map((m) => m.label)).toContain('replyTime 48.245 ms');
+    const reply = metrics.find((m) => m.label === 'replyTime 48.245 ms')!;
+    expect(reply.y).toBeCloseTo(layout.scale.y(48_245_440), 6);
+  });
+
+  it('marks the transmission time of a message when it is a noticeable part of its delay', () => {
+    const events = tcp.events.map((e) =>
+      e.kind === 'message' && e.id === 11 && e.timing ? { ...e, timing: { ...e.timing, transmission: 1_200_000 } } : e,
+    );
+    const layout = layoutChart(tcp.nodes, events, { ...options, showTransport: true });
+    const notes = computeAnnotations(layout, events, []).filter((n) => n.kind === 'transmission');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ id: 11, label: 'transmission 1.20 ms' });
+  });
+
+  it('formats durations in a readable unit', () => {
+    expect(formatMs(24_077_440)).toBe('24.08 ms');
+    expect(formatMs(1_500_000_000)).toBe('1.500 s');
+    expect(formatMs(3_200)).toBe('3.2 µs');
+  });
+});
+
+describe('chart colours', () => {
+  it('keeps text contrast (≥ 4.5:1) for every protocol colour and hashed colour on both backgrounds', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const bg = chartPalette(theme).background;
+      for (const p of ['sockets', 'tcp', 'udp', 'http', 'dns', 'smtp', 'imap', 'pop3', 'ftp', 'quic', 'ssh', 'mqtt', 'x']) {
+        expect(contrastRatio(protocolColor(p, theme), bg), `${p} ${theme}`).toBeGreaterThanOrEqual(4.5);
+      }
+      expect(contrastRatio(chartPalette(theme).text, bg)).toBeGreaterThanOrEqual(7);
+    }
+  });
+
+  it('hashes unknown protocols stably and lists the legend known-first', () => {
+    expect(hashColor('quic', 'light')).toBe(hashColor('quic', 'light'));
+    expect(legendFor(['zz', 'tcp', 'sockets'], 'light').map((e) => e.protocol)).toEqual(['sockets', 'tcp', 'zz']);
+  });
+});

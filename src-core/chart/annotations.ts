@@ -1,0 +1,123 @@
+/**
+ * Annotations drawn over the sequence chart, computed from the layout and
+ * the trace (pure, once per layout):
+ * - `rtt`: a bracket on one lane between two times — a TCP handshake's SYN
+ *   sent → SYN-ACK received, and an application request sent → its reply
+ *   (causedBy the request) received back on the requester's lane;
+ * - `transmission`: a message whose transmission time is a noticeable part
+ *   of its delay (> TRANSMISSION_SHARE): a bar on the sender's lane;
+ * - `metric`: a metric at (its node's lane, y(at)) with its value;
+ * - `group`: "TCP handshake" / "TCP close" spans, only when the transport
+ *   segments are drawn.
+ * Positions are the layout's (lane index, y in px); times are SimTime (ns).
+ */
+import { NS_PER_MS, type SimTime } from '../sim/time';
+import type { MessageEvent, Metric, TraceEvent } from '../trace/types';
+import type { ChartLayout } from './layout';
+
+/** A message's transmission time is annotated when it exceeds this share of its delay. */
+export const TRANSMISSION_SHARE = 0.05;
+
+export type Annotation =
+  | { readonly kind: 'rtt'; readonly lane: number; readonly y1: number; readonly y2: number; readonly label: string }
+  | { readonly kind: 'transmission'; readonly lane: number; readonly id: number; readonly y1: number; readonly y2: number; readonly label: string }
+  | { readonly kind: 'metric'; readonly lane: number; readonly y: number; readonly label: string }
+  | { readonly kind: 'group'; readonly lanes: readonly [number, number]; readonly y1: number; readonly y2: number; readonly label: string };
+
+export function computeAnnotations(layout: ChartLayout, events: readonly TraceEvent[], metrics: readonly Metric[]): Annotation[] {
+  const lane = new Map(layout.lanes.map((l, i) => [l.node.id, i]));
+  const drawn = new Set(layout.arrows.map((a) => a.id));
+  const y = (t: SimTime) => layout.scale.y(t);
+  const out: Annotation[] = [];
+  const messages = events.filter((e): e is MessageEvent => e.kind === 'message');
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  /** Application messages drawn, themselves or through a transport message carrying them. */
+  const shown = new Set(drawn);
+  for (const m of messages) if (drawn.has(m.id)) for (const app of m.carries) shown.add(app);
+
+  // TCP handshakes and closes, from the segments drawn.
+  const connections = new Map<string, MessageEvent[]>();
+  for (const m of messages) {
+    if (m.protocol !== 'tcp' || m.connection === null || !drawn.has(m.id)) continue;
+    (connections.get(m.connection) ?? connections.set(m.connection, []).get(m.connection)!).push(m);
+  }
+  for (const segments of connections.values()) {
+    const syn = segments.find((m) => /\[SYN\]/.test(m.summary));
+    const synAck = syn && segments.find((m) => m.causedBy === syn.id && /\[SYN, ACK\]/.test(m.summary));
+    const ack = synAck && segments.find((m) => m.causedBy === synAck.id);
+    const client = syn && lane.get(syn.from);
+    if (syn && synAck && synAck.receivedAt !== null && client !== undefined) {
+      out.push({ kind: 'rtt', lane: client, y1: y(syn.sentAt), y2: y(synAck.receivedAt), label: `RTT ${formatMs(synAck.receivedAt - syn.sentAt)}` });
+      const end = ack ? endOf(ack) : synAck.receivedAt;
+      out.push(group(lane, syn, y(syn.sentAt), y(end), 'TCP handshake'));
+    }
+    const fins = segments.filter((m) => /\bFIN\b/.test(m.summary));
+    if (fins.length > 0) {
+      const first = fins[0]!;
+      const last = segments[segments.length - 1]!;
+      out.push(group(lane, first, y(first.sentAt), y(endOf(last)), 'TCP close'));
+    }
+  }
+
+  // Request → reply on the requester's lane (application messages, whether drawn collapsed or expanded).
+  for (const reply of messages) {
+    if (reply.layer !== 'application' || reply.causedBy === null || reply.receivedAt === null) continue;
+    const request = byId.get(reply.causedBy);
+    if (!request || request.layer !== 'application' || reply.to !== request.from) continue;
+    if (!shown.has(request.id) || !shown.has(reply.id)) continue;
+    const requester = lane.get(request.from);
+    if (requester === undefined) continue;
+    const label = `reply after ${formatMs(reply.receivedAt - request.sentAt)}`;
+    out.push({ kind: 'rtt', lane: requester, y1: y(request.sentAt), y2: y(reply.receivedAt), label });
+  }
+
+  // Transmission time of large messages.
+  for (const m of messages) {
+    if (!drawn.has(m.id) || m.timing === null || m.receivedAt === null) continue;
+    const delay = m.receivedAt - m.sentAt;
+    const sender = lane.get(m.from);
+    if (sender === undefined || delay <= 0 || m.timing.transmission <= TRANSMISSION_SHARE * delay) continue;
+    const start = m.sentAt + m.timing.queueing;
+    const label = `transmission ${formatMs(m.timing.transmission)}`;
+    out.push({ kind: 'transmission', lane: sender, id: m.id, y1: y(start), y2: y(start + m.timing.transmission), label });
+  }
+
+  for (const metric of metrics) {
+    const at = lane.get(metric.node);
+    if (at === undefined) continue;
+    out.push({ kind: 'metric', lane: at, y: y(metric.at), label: `${metric.name} ${formatMetric(metric)}` });
+  }
+  return out;
+}
+
+function endOf(m: MessageEvent): SimTime {
+  return m.receivedAt ?? m.lost?.at ?? m.sentAt;
+}
+
+function group(lane: ReadonlyMap<string, number>, m: MessageEvent, y1: number, y2: number, label: string): Annotation {
+  const a = lane.get(m.from) ?? 0;
+  const b = lane.get(m.to) ?? a;
+  return { kind: 'group', lanes: [Math.min(a, b), Math.max(a, b)], y1, y2, label };
+}
+
+/** 24077440 → "24.08 ms"; 1.5 s → "1.500 s"; 3200 → "3.2 µs". */
+export function formatMs(ns: number): string {
+  if (ns >= 1000 * NS_PER_MS) return `${(ns / (1000 * NS_PER_MS)).toFixed(3)} s`;
+  if (ns >= NS_PER_MS) return `${(ns / NS_PER_MS).toFixed(2)} ms`;
+  return `${(ns / 1000).toFixed(1)} µs`;
+}
+
+function formatMetric(metric: Metric): string {
+  switch (metric.unit) {
+    case 's':
+      return metric.value < 1 ? `${(metric.value * 1000).toFixed(3)} ms` : `${metric.value.toFixed(3)} s`;
+    case 'bytes':
+      return `${metric.value} bytes`;
+    case 'ratio':
+      return `${(metric.value * 100).toFixed(1)} %`;
+    case 'bit/s':
+      return metric.value >= 1e6 ? `${(metric.value / 1e6).toFixed(2)} Mbit/s` : `${(metric.value / 1e3).toFixed(1)} kbit/s`;
+    default:
+      return String(metric.value);
+  }
+}

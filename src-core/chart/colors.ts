@@ -1,0 +1,151 @@
+/**
+ * Colours of the sequence chart, per theme: the chart's own surfaces and one
+ * colour per protocol. Every protocol colour keeps a contrast of at least
+ * 4.5:1 (WCAG AA, for text) against the chart background of its theme, so a
+ * label drawn in it stays readable; unknown protocols get a hue hashed from
+ * their name at a lightness that keeps that contrast.
+ *
+ * The surface colours repeat src-renderer/styles/theme.css (the painter and
+ * the exporters run without CSS).
+ */
+export type ChartTheme = 'light' | 'dark';
+
+export interface ChartPalette {
+  readonly theme: ChartTheme;
+  readonly background: string;
+  readonly header: string;
+  readonly border: string;
+  readonly text: string;
+  readonly muted: string;
+  readonly lane: string;
+  readonly grid: string;
+  readonly selection: string;
+  readonly halo: string;
+  readonly lost: string;
+  readonly annotation: string;
+  readonly groupFill: string;
+  readonly gap: string;
+}
+
+const PALETTES: Readonly<Record<ChartTheme, ChartPalette>> = {
+  light: {
+    theme: 'light',
+    background: '#ffffff',
+    header: '#f6f8fa',
+    border: '#d0d7de',
+    text: '#1f2328',
+    muted: '#57606a',
+    lane: '#8c959f',
+    grid: '#eef1f4',
+    selection: '#0b57d0',
+    halo: 'rgba(11, 87, 208, 0.22)',
+    lost: '#b42318',
+    annotation: '#6e4b00',
+    groupFill: 'rgba(9, 105, 218, 0.06)',
+    gap: '#8c959f',
+  },
+  dark: {
+    theme: 'dark',
+    background: '#14171b',
+    header: '#1b1f24',
+    border: '#3a424b',
+    text: '#e6e9ed',
+    muted: '#a5afba',
+    lane: '#5c6670',
+    grid: '#1f242a',
+    selection: '#8ab4f8',
+    halo: 'rgba(138, 180, 248, 0.28)',
+    lost: '#ff9b91',
+    annotation: '#f3cd6b',
+    groupFill: 'rgba(121, 184, 255, 0.07)',
+    gap: '#6e7781',
+  },
+};
+
+export function chartPalette(theme: ChartTheme): ChartPalette {
+  return PALETTES[theme];
+}
+
+/** Known protocols, in legend order: [light, dark]. */
+const PROTOCOL_COLORS: Readonly<Record<string, readonly [string, string]>> = {
+  sockets: ['#1a7f37', '#6fdd8b'],
+  tcp: ['#0969da', '#79b8ff'],
+  udp: ['#8250df', '#c8a8ff'],
+  http: ['#bc4c00', '#ffa657'],
+  dns: ['#0b7285', '#56d4dd'],
+  smtp: ['#bf3989', '#ff9bce'],
+  imap: ['#7d5a00', '#e3b341'],
+  pop3: ['#a40e26', '#ff8182'],
+  ftp: ['#4d5b00', '#c2d94c'],
+};
+
+export function protocolColor(protocol: string, theme: ChartTheme): string {
+  const known = PROTOCOL_COLORS[protocol];
+  if (known) return theme === 'light' ? known[0] : known[1];
+  return hashColor(protocol, theme);
+}
+
+/** A stable colour for any name: hue from a string hash, lightness chosen for contrast. */
+export function hashColor(name: string, theme: ChartTheme): string {
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  const hue = (h >>> 0) % 360;
+  const bg = PALETTES[theme].background;
+  // darken (light theme) or lighten (dark theme) until the colour reads as text on the background
+  for (let l = theme === 'light' ? 36 : 66; l > 5 && l < 95; l += theme === 'light' ? -2 : 2) {
+    const color = hsl(hue, 70, l);
+    if (contrastRatio(color, bg) >= 4.6) return color;
+  }
+  return PALETTES[theme].text;
+}
+
+export interface LegendEntry {
+  readonly protocol: string;
+  readonly color: string;
+}
+
+/** Legend for the protocols present (known ones first, in their order, then the rest by name). */
+export function legendFor(protocols: Iterable<string>, theme: ChartTheme): LegendEntry[] {
+  const present = new Set(protocols);
+  const known = Object.keys(PROTOCOL_COLORS).filter((p) => present.has(p));
+  const other = [...present].filter((p) => !(p in PROTOCOL_COLORS)).sort();
+  return [...known, ...other].map((protocol) => ({ protocol, color: protocolColor(protocol, theme) }));
+}
+
+/** Colours for connections (a badge at each arrow's tail), cycling. */
+const CONNECTION_HUES = [28, 200, 320, 140, 260, 0, 90, 170];
+
+export function connectionColor(index: number, theme: ChartTheme): string {
+  const hue = CONNECTION_HUES[index % CONNECTION_HUES.length]!;
+  return hsl(hue, 75, theme === 'light' ? 42 : 62);
+}
+
+/** WCAG relative contrast of two #rrggbb colours (1 … 21). */
+export function contrastRatio(a: string, b: string): number {
+  const la = luminance(a);
+  const lb = luminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+function luminance(hex: string): number {
+  const n = parseInt(hex.slice(1), 16);
+  const channel = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+}
+
+/** hsl → #rrggbb. */
+function hsl(h: number, s: number, l: number): string {
+  const sat = s / 100;
+  const lig = l / 100;
+  const k = (n: number) => (n + h / 30) % 12;
+  const a = sat * Math.min(lig, 1 - lig);
+  const f = (n: number) => lig - a * Math.max(-1, Math.min(k(n) - 3, Math.min(9 - k(n), 1)));
+  const hex = (x: number) => Math.round(x * 255).toString(16).padStart(2, '0');
+  return `#${hex(f(0))}${hex(f(8))}${hex(f(4))}`;
+}

@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ms } from '../sim/time';
+import { parseScenarioText } from '../scenario/load';
+import { runScenario } from '../scenario/runner';
+import type { MessageEvent, TraceEvent, TraceNode } from '../trace/types';
+import { computeAnnotations } from './annotations';
+import { DEFAULT_LAYOUT, layoutChart, type ChartLayout } from './layout';
+import { arrowsInRange, chartToSvg, elide, escapeXml, num } from './svg';
+
+function lessonTrace(name: string) {
+  const json = readFileSync(join(__dirname, '../../resources/lessons', name), 'utf8');
+  const loaded = parseScenarioText(json);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  return runScenario(loaded.scenario).trace();
+}
+
+const tcp = lessonTrace('sockets-tcp.l7.json');
+const base = { ...DEFAULT_LAYOUT, endTime: tcp.header.endTime, laneOrder: ['clientA', 'clientB', 'server'] };
+const appLayout = layoutChart(tcp.nodes, tcp.events, { ...base, showTransport: false });
+const allLayout = layoutChart(tcp.nodes, tcp.events, { ...base, showTransport: true, toggled: new Set(appIds()) });
+
+function appIds(): number[] {
+  return tcp.events.filter((e) => e.kind === 'message' && e.layer === 'application').map((e) => e.id);
+}
+
+/**
+ * A small XML well-formedness check (XML 1.0 §2.1, §2.4, §3.1): one root,
+ * balanced and properly nested tags, quoted attributes without raw `<`, `&`
+ * outside entity references, no raw `<` or `&` in text.
+ */
+function checkXml(xml: string): { root: string; elements: number } {
+  let body = xml.replace(/^<\?xml [^?]*\?>\s*/, '');
+  body = body.replace(/<!--[\s\S]*?-->/g, '');
+  const stack: string[] = [];
+  let root = '';
+  let elements = 0;
+  const token = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"]*")*)\s*(\/?)>|([^<]+)|(<)/gy;
+  let m: RegExpExecArray | null;
+  let pos = 0;
+  while ((m = token.exec(body)) !== null) {
+    pos = token.lastIndex;
+    const [, close, name, attrs, selfClose, text, stray] = m;
+    if (stray) throw new Error(`raw "<" at ${m.index}: ${body.slice(m.index, m.index + 40)}`);
+    if (text !== undefined) {
+      if (stack.length === 0 && text.trim() !== '') throw new Error(`text outside the root: ${text.slice(0, 40)}`);
+      checkEntities(text);
+      continue;
+    }
+    for (const value of (attrs ?? '').matchAll(/="([^"]*)"/g)) {
+      if (value[1]!.includes('<')) throw new Error(`raw "<" in an attribute of <${name}>`);
+      checkEntities(value[1]!);
+    }
+    if (close) {
+      const open = stack.pop();
+      if (open !== name) throw new Error(`</${name}> closes <${open}>`);
+      continue;
+    }
+    elements++;
+    if (stack.length === 0) {
+      if (root) throw new Error('two root elements');
+      root = name!;
+    }
+    if (!selfClose) stack.push(name!);
+  }
+  if (pos !== body.length) throw new Error(`unparsed from ${pos}: ${body.slice(pos, pos + 40)}`);
+  if (stack.length) throw new Error(`unclosed: ${stack.join(' > ')}`);
+  return { root, elements };
+}
+
+function checkEntities(text: string): void {
+  const bad = /&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.exec(text);
+  if (bad) throw new Error(`raw "&" in: ${text.slice(Math.max(0, bad.index - 10), bad.index + 20)}`);
+}
+
+function unescape(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+}
+
+/** Texts of all <text> elements, unescaped. */
+function texts(svg: string): string[] {
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]!));
+}
+
+/** Full labels of the messages (each message group's <title>). */
+function titles(svg: string): string[] {
+  return [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => unescape(m[1]!));
+}
+
+/** The arrow lines of the messages, by id. */
+function messageLines(svg: string): Map<number, { x1: string; y1: string; x2: string; y2: string }> {
+  const out = new Map<number, { x1: string; y1: string; x2: string; y2: string }>();
+  for (const m of svg.matchAll(/<g class="message [^"]*" data-id="(\d+)">\n<line x1="([^"]+)" y1="([^"]+)" x2="([^"]+)" y2="([^"]+)"/g)) {
+    out.set(Number(m[1]), { x1: m[2]!, y1: m[3]!, x2: m[4]!, y2: m[5]! });
+  }
+  return out;
+}
+
+describe('elide', () => {
+  it('keeps short texts and cuts long ones with an ellipsis', () => {
+    expect(elide('short', 200, 11)).toBe('short');
+    expect(elide('a'.repeat(100), 64, 11)).toBe(`${'a'.repeat(9)}…`);
+  });
+});
+
+describe('escapeXml', () => {
+  it('escapes the five XML specials and replaces characters XML cannot hold', () => {
+    expect(escapeXml(`a<b>&"c"'d'`)).toBe('a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;');
+    expect(escapeXml('bell\u0007 tab\t')).toBe('bell\ufffd tab\t');
+    expect(escapeXml('&amp;')).toBe('&amp;amp;');
+  });
+});
+
+describe('chartToSvg', () => {
+  it('writes a well-formed standalone SVG document', () => {
+    const svg = chartToSvg(allLayout, { title: 'Socket programming: TCP' });
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    const { root, elements } = checkXml(svg);
+    expect(root).toBe('svg');
+    expect(elements).toBeGreaterThan(100);
+    expect(svg).toContain('<marker id="head-');
+    expect(svg).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it('contains every label, lane header and the title, escaped', () => {
+    const svg = chartToSvg(appLayout, { title: 'Echo <TCP> & "friends"' });
+    checkXml(svg);
+    const all = texts(svg);
+    for (const a of appLayout.arrows) expect(all).toContain(a.label); // short enough to show whole
+    const full = chartToSvg(allLayout, { title: 't' });
+    for (const a of allLayout.arrows) expect(titles(full)).toContain(a.label);
+    // Long transport labels are cut to their arrow's length, ending in "…".
+    const cut = texts(full).filter((t) => t.endsWith('…'));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const t of cut) expect(allLayout.arrows.some((a) => a.label.startsWith(t.slice(0, -1)))).toBe(true);
+    expect(all).toContain('Line "hello from client a"');
+    expect(svg).toContain('Line &quot;hello from client a&quot;');
+    for (const lane of appLayout.lanes) {
+      expect(all).toContain(lane.node.name);
+      expect(all).toContain(lane.node.address);
+    }
+    expect(svg).toContain('<title>Echo &lt;TCP&gt; &amp; &quot;friends&quot;</title>');
+  });
+
+  it('keeps the layout coordinates of every arrow', () => {
+    const svg = chartToSvg(allLayout, { title: 't' });
+    const lines = messageLines(svg);
+    expect(lines.size).toBe(allLayout.arrows.length);
+    for (const a of allLayout.arrows) {
+      expect(lines.get(a.id)).toEqual({ x1: num(a.x1), y1: num(a.y1), x2: num(a.x2), y2: num(a.y2) });
+    }
+  });
+
+  it('draws a time axis with units', () => {
+    const all = texts(chartToSvg(appLayout, { title: 't' }));
+    expect(all).toContain('0 s');
+    expect(all.some((t) => / ms$/.test(t))).toBe(true);
+  });
+
+  it('crops to a time range: only arrows crossing it, and ticks inside it', () => {
+    const range = { t0: ms(20), t1: ms(30) };
+    const svg = chartToSvg(allLayout, { title: 't', range });
+    checkXml(svg);
+    const ids = [...messageLines(svg).keys()];
+    const top = allLayout.scale.y(range.t0);
+    const bottom = allLayout.scale.y(range.t1);
+    const crossing = allLayout.arrows.filter((a) => a.y1 <= bottom && a.y2 >= top).map((a) => a.id);
+    expect(ids).toEqual(crossing);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThan(allLayout.arrows.length);
+    expect(arrowsInRange(allLayout, range).map((a) => a.id)).toEqual(crossing);
+    const ticks = texts(svg).filter((t) => / ms$/.test(t)).map((t) => parseFloat(t));
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const t of ticks) expect(t).toBeGreaterThanOrEqual(19);
+    for (const t of ticks) expect(t).toBeLessThanOrEqual(31);
+  });
+
+  it('draws lost messages with a cross and in-flight ones dashed, and names both in the legend', () => {
+    const layout = tinyLayout();
+    const svg = chartToSvg(layout, { title: 'loss' });
+    checkXml(svg);
+    expect(svg).toMatch(/<g class="message lost" data-id="1">\n<line [^>]*\/>\n<path d="M/);
+    expect(svg).not.toMatch(/<g class="message lost" data-id="1">\n<line [^>]*marker-end/);
+    expect(svg).toMatch(/<g class="message in-flight" data-id="2">\n<line [^>]*stroke-dasharray="6 4"[^>]*marker-end/);
+    const all = texts(svg);
+    expect(all).toContain('lost');
+    expect(all).toContain('in flight when the run stopped');
+    expect(all).toContain('UDP (transport)');
+    expect(all).toContain('DNS (application)');
+  });
+
+  it('draws annotations inside the band only', () => {
+    const layout = tinyLayout();
+    expect(computeAnnotations(appLayout, tcp.events, tcp.metrics).length).toBeGreaterThan(0);
+    const svg = chartToSvg(layout, {
+      title: 'notes',
+      range: { t0: 0, t1: ms(5) },
+      annotations: [
+        { kind: 'rtt', lane: 0, y1: layout.scale.y(ms(1)), y2: layout.scale.y(ms(2)), label: 'timeout < 3 ms & retry' },
+        { kind: 'metric', lane: 1, y: layout.scale.y(ms(40)), label: 'outside' },
+        { kind: 'group', lanes: [0, 1], y1: layout.scale.y(0), y2: layout.scale.y(ms(3)), label: 'TCP "handshake"' },
+      ],
+    });
+    checkXml(svg);
+    expect(texts(svg)).toContain('timeout < 3 ms & retry');
+    expect(texts(svg)).toContain('TCP "handshake"');
+    expect(texts(svg)).not.toContain('outside');
+  });
+});
+
+function tinyLayout(): ChartLayout {
+  const nodes: TraceNode[] = [
+    { id: 'a', name: 'A & Co', kind: 'host', address: '10.0.0.1' },
+    { id: 'b', name: 'B', kind: 'host', address: '10.0.0.2' },
+  ];
+  const message = (id: number, over: Partial<MessageEvent>): MessageEvent => ({
+    kind: 'message',
+    id,
+    layer: 'application',
+    protocol: 'dns',
+    from: 'a',
+    to: 'b',
+    src: { addr: '10.0.0.1', port: 5000 },
+    dst: { addr: '10.0.0.2', port: 53 },
+    sentAt: ms(id),
+    receivedAt: ms(id + 1),
+    summary: `query <${id}>`,
+    bytes: new Uint8Array(),
+    connection: null,
+    causedBy: null,
+    carries: [],
+    retransmission: false,
+    timing: null,
+    lost: null,
+    ...over,
+  });
+  const events: TraceEvent[] = [
+    message(0, {}),
+    message(1, { layer: 'transport', protocol: 'udp', receivedAt: null, lost: { at: ms(2), reason: 'random', link: null, node: 'a' } }),
+    message(2, { receivedAt: null }),
+  ];
+  return layoutChart(nodes, events, { ...DEFAULT_LAYOUT, showTransport: true, endTime: ms(10) });
+}
