@@ -1,16 +1,18 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LESSON_ORDER } from '../src-core/scenario/lesson-index';
 import { describe, expect, it } from 'vitest';
 import { lessonsDir, listLessons, openLesson, resourcesDir } from './lessons';
 
 const REPO_LESSONS = join(__dirname, '..', 'resources', 'lessons');
 
 describe('lessons', () => {
-  it('lists the repository lessons in file name order with their names and descriptions', async () => {
+  it('lists the repository lessons in teaching order with their names and descriptions', async () => {
     const lessons = await listLessons(REPO_LESSONS);
-    const files = readdirSync(REPO_LESSONS).filter((n) => n.endsWith('.l7.json')).sort();
-    expect(lessons.map((l) => `${l.id}.l7.json`)).toEqual(files);
+    const files = readdirSync(REPO_LESSONS).filter((n) => n.endsWith('.l7.json'));
+    expect(lessons.map((l) => `${l.id}.l7.json`).sort()).toEqual(files.sort());
+    expect(lessons.map((l) => l.id)).toEqual([...LESSON_ORDER]);
     expect(lessons.find((l) => l.id === 'sockets-tcp')).toMatchObject({ title: 'Socket programming: TCP' });
     expect(lessons.find((l) => l.id === 'sockets-tcp')!.description).toMatch(/three-way handshake/);
   });

@@ -8,6 +8,7 @@
  * (electron-vite dev/preview, tests), `process.resourcesPath` in a packaged
  * app (the packager must copy resources/lessons there as `lessons/`).
  */
+import { compareLessonIds } from '../src-core/scenario/lesson-index';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LessonInfo, OpenedFile } from '../src-core/api/contract';
@@ -33,7 +34,7 @@ async function lessonIds(dir: string): Promise<string[]> {
     .filter((n) => n.endsWith(LESSON_SUFFIX))
     .map((n) => n.slice(0, -LESSON_SUFFIX.length))
     .filter((id) => LESSON_ID.test(id))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(compareLessonIds);
 }
 
 function field(value: unknown, key: string): string | null {

@@ -3,6 +3,7 @@
  * imported as text. A lesson's id is its file name without ".l7.json"; its
  * title and description are the scenario's `name` and `description`.
  */
+import { compareLessonIds } from '../../src-core/scenario/lesson-index';
 import type { LessonInfo } from '../../src-core/api/contract';
 
 export interface BundledLesson {
@@ -12,7 +13,7 @@ export interface BundledLesson {
 
 const SUFFIX = '.l7.json';
 
-/** `modules` maps a file path to its text (an `import.meta.glob` result); lessons come out sorted by id. */
+/** `modules` maps a file path to its text (an `import.meta.glob` result); lessons come out in teaching order (src-core/scenario/lesson-index.ts). */
 export function lessonsFromModules(modules: Readonly<Record<string, string>>): BundledLesson[] {
   const lessons: BundledLesson[] = [];
   for (const [path, text] of Object.entries(modules)) {
@@ -21,7 +22,7 @@ export function lessonsFromModules(modules: Readonly<Record<string, string>>): B
     const id = file.slice(0, -SUFFIX.length);
     lessons.push({ info: { id, ...describe(text, id) }, text });
   }
-  return lessons.sort((x, y) => (x.info.id < y.info.id ? -1 : x.info.id > y.info.id ? 1 : 0));
+  return lessons.sort((x, y) => compareLessonIds(x.info.id, y.info.id));
 }
 
 /** Title and description from the scenario's text; a lesson that does not parse keeps its id as title. */
