@@ -37,7 +37,7 @@ function recordOf(r: ScenarioRecord): DnsRecord {
 }
 
 export function zonesOf(service: DnsServerService): Zone[] {
-  return service.zones.map((z) => ({ origin: domain(z.origin), records: z.records.map(recordOf) }));
+  return service.zones.map((z) => ({ origin: domain(z.origin), records: z.records.map(recordOf), ...(z.signingKey === undefined ? {} : { signingKey: z.signingKey }) }));
 }
 
 function serverAddress(scenario: Scenario, nodeId: string): ServerAddress {
@@ -54,6 +54,7 @@ export function resolverOptionsOf(service: DnsResolverService, scenario: Scenari
     attempts: service.attempts,
     randomizeIds: service.randomizeIds,
     randomizePorts: service.randomizePorts,
+    trustAnchors: service.trustAnchors.map((a) => ({ zone: domain(a.zone), key: a.key })),
   };
 }
 

@@ -15,6 +15,7 @@ export const LESSON_ORDER: readonly string[] = [
   'dns-new-company',
   'dns-cache-poisoning',
   'dns-cache-poisoning-defended',
+  'dns-signed-answers',
   'dns-amplification',
 ];
 

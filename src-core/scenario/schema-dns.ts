@@ -55,6 +55,8 @@ export const ZoneSchema = z
     /** The zone's apex: "example.com", "com", or "." for the root zone. */
     origin: domainSchema,
     records: z.array(DnsRecordSchema).describe('an array of DNS records'),
+    /** Sign this zone's answers with this secret (a simplified DNSSEC, see protocols/dns/sign.ts). */
+    signingKey: z.string().min(1).max(200).optional(),
   })
   .describe('a zone object { "origin", "records" }');
 
@@ -89,6 +91,11 @@ export const DnsResolverSchema = z
     randomizeIds: booleanSchema.default(true),
     /** A fresh random source port for every query (RFC 5452 §9.2). */
     randomizePorts: booleanSchema.default(true),
+    /** Validate answers under these zones with their keys (simplified DNSSEC): unsigned or badly signed answers are ignored. */
+    trustAnchors: z
+      .array(z.strictObject({ zone: domainSchema, key: z.string().min(1).max(200) }).describe('a trust anchor { "zone", "key" }'))
+      .default(() => [])
+      .describe('an array of trust anchors'),
   })
   .describe('a service object');
 

@@ -168,3 +168,13 @@ describe('DNS attacks and defences', () => {
     expect(app.filter((m) => m.to === 'victim').every((m) => m.lost?.reason === 'port-unreachable')).toBe(true);
   });
 });
+
+describe('signed answers', () => {
+  it('the validating resolver ignores the forged answer and caches the signed one', () => {
+    const loaded = parseScenarioText(readFileSync(join(__dirname, '../../../resources/lessons/dns-signed-answers.l7.json'), 'utf8'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const states = runScenario(loaded.scenario).trace().events.filter((e): e is StateEvent => e.kind === 'state');
+    expect(states.filter((s) => s.type === 'dns.bogus')).toHaveLength(1);
+    expect(states.filter((s) => s.type === 'dns.answer').map((s) => s.summary)).toEqual(['www.example.com A: addr 192.0.2.10']);
+  });
+});

@@ -152,6 +152,9 @@ function report(ctx: AppContext, e: ResolverEvent): void {
     case 'dns.retransmit':
       ctx.state({ protocol: PROTOCOL, type: 'dns.timeout', summary: `no answer from ${e.server.address} for ${displayName(e.name)}: asking again`, causedBy: e.cause, data: { server: e.server.address, name: e.name } });
       break;
+    case 'dns.bogus':
+      ctx.state({ protocol: PROTOCOL, type: 'dns.bogus', summary: `ignored an answer for ${displayName(e.name)} from ${e.from}: its signature does not check out`, causedBy: e.cause, data: { name: e.name, from: e.from } });
+      break;
     case 'dns.unmatched':
       ctx.state({ protocol: PROTOCOL, type: 'dns.unmatched', summary: `dropped a response from ${e.from} with id 0x${e.id.toString(16).padStart(4, '0')}: no query of ours matches it`, causedBy: e.cause, data: { id: e.id, from: e.from } });
       break;

@@ -27,6 +27,7 @@ import { DnsCache, type CacheChange } from './cache';
 import { encodeDns, decodeDns } from './codec';
 import { DNS_RCODE, DNS_TYPE } from './constants';
 import { canonicalName, isInZone } from './names';
+import { L7SIG_TYPE, verifyRRset } from './sign';
 import type { DnsMessage, DnsQuestion, DnsRecord } from './types';
 import { recordTypeCode } from './types';
 
@@ -47,6 +48,8 @@ export interface ResolverConfig {
   /** Queries per lookup before giving up with SERVFAIL. */
   readonly attempts: number;
   readonly randomizeIds: boolean;
+  /** Zones whose answers must be signed with the given key (sign.ts); empty: no validation. */
+  readonly trustAnchors?: readonly { readonly zone: string; readonly key: string }[];
 }
 
 export interface Endpoint {
@@ -63,6 +66,8 @@ export type ResolverEvent =
   | { readonly type: 'dns.cache'; readonly change: CacheChange; readonly cause: number | null }
   | { readonly type: 'dns.resolved'; readonly name: string; readonly qtype: number; readonly rcode: number; readonly queries: number; readonly elapsed: SimTime; readonly cause: number | null }
   | { readonly type: 'dns.retransmit'; readonly name: string; readonly server: ServerAddress; readonly cause: number | null }
+  /** An answer whose signature is missing or wrong for a zone with a trust anchor: ignored, the resolver keeps waiting. */
+  | { readonly type: 'dns.bogus'; readonly name: string; readonly from: string; readonly cause: number | null }
   /** A response that matches no outstanding query (id, server or question differ): dropped, as a forged one should be. */
   | { readonly type: 'dns.unmatched'; readonly id: number; readonly from: string; readonly cause: number | null };
 
@@ -139,8 +144,30 @@ export class Resolver {
       this.events.push({ type: 'dns.unmatched', id: m.header.id, from, cause });
       return;
     }
+    if (!this.authentic(m)) {
+      // Bogus (RFC 4035 §5.5): ignore it and keep waiting for the genuine answer.
+      this.events.push({ type: 'dns.bogus', name: q!.name, from, cause });
+      return;
+    }
     task.outstanding = null;
     this.onResponse(task, m, now);
+  }
+
+  /** An answer for a name under a trust anchor must carry a valid signature for each RRset it gives. */
+  private authentic(m: DnsMessage): boolean {
+    const anchors = this.config.trustAnchors ?? [];
+    if (anchors.length === 0 || m.answers.length === 0) return true;
+    const sets = new Map<string, DnsRecord[]>();
+    for (const r of m.answers) {
+      if (r.data.type === 'unknown' && r.data.code === L7SIG_TYPE) continue;
+      const k = `${canonicalName(r.name)}|${recordTypeCode(r.data)}`;
+      (sets.get(k) ?? sets.set(k, []).get(k)!).push(r);
+    }
+    for (const set of sets.values()) {
+      const anchor = anchors.filter((a) => isInZone(set[0]!.name, a.zone)).sort((a, b) => b.zone.length - a.zone.length)[0];
+      if (anchor && !verifyRRset(set, m.answers, anchor.key)) return false;
+    }
+    return true;
   }
 
   handleTimeout(now: SimTime): void {

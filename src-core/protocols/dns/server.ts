@@ -20,6 +20,7 @@ import { DNS_OPCODE, DNS_RCODE, DNS_UDP_MAX } from './constants';
 import { canonicalName } from './names';
 import { decodeDns, encodeDns } from './codec';
 import type { DnsHeader, DnsMessage, DnsQuestion, DnsRecord } from './types';
+import { withSignatures } from './sign';
 import { ZoneData, type Zone } from './zone';
 
 export type ServerOutcome = 'answer' | 'referral' | 'nodata' | 'nxdomain' | 'refused' | 'formerr' | 'notimp' | 'ignored';
@@ -61,8 +62,10 @@ export class AuthoritativeServer {
     if (!zone) return this.reply(header(id, DNS_RCODE.REFUSED, false, rd), [question], [], [], [], 'refused');
     const found = zone.lookup(question.name, question.type);
     switch (found.kind) {
-      case 'answer':
-        return this.reply(header(id, DNS_RCODE.NOERROR, true, rd), [question], this.rotate(found.answers), [], found.additionals, 'answer');
+      case 'answer': {
+        const answers = this.rotate(found.answers);
+        return this.reply(header(id, DNS_RCODE.NOERROR, true, rd), [question], zone.signingKey ? withSignatures(answers, zone.signingKey) : answers, [], found.additionals, 'answer');
+      }
       case 'referral':
         return this.reply(header(id, DNS_RCODE.NOERROR, false, rd), [question], [], found.authorities, found.additionals, 'referral');
       case 'nodata':

@@ -22,6 +22,8 @@ export interface Zone {
   /** The zone's apex, e.g. "example.com"; "" for the root zone. */
   readonly origin: string;
   readonly records: readonly DnsRecord[];
+  /** When set, answers from this zone carry signatures made with this key (sign.ts). */
+  readonly signingKey?: string;
 }
 
 export type ZoneAnswer =
@@ -32,10 +34,12 @@ export type ZoneAnswer =
 
 export class ZoneData {
   readonly origin: string;
+  readonly signingKey: string | undefined;
   private readonly byName = new Map<string, DnsRecord[]>();
 
   constructor(zone: Zone) {
     this.origin = canonicalName(zone.origin);
+    this.signingKey = zone.signingKey;
     for (const r of zone.records) {
       const key = canonicalName(r.name);
       (this.byName.get(key) ?? this.byName.set(key, []).get(key)!).push(r);
