@@ -121,3 +121,76 @@ function formatMetric(metric: Metric): string {
       return String(metric.value);
   }
 }
+
+/**
+ * Annotations sorted by where they start on the chart, for finding those in
+ * a band of y by binary search (as visibleArrows does for arrows). Built
+ * once per annotation list (cached); the painter asks it every frame.
+ * `lo`/`hi`: the y range an annotation is drawn in (a metric's pill reaches
+ * 40 px below its diamond, its diamond 20 px above).
+ */
+export interface AnnotationIndex {
+  /** Positions in the annotation list, sorted by lo. */
+  readonly order: Uint32Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  /** Largest hi − lo. */
+  readonly maxSpan: number;
+}
+
+const indexCache = new WeakMap<readonly Annotation[], AnnotationIndex>();
+
+/** The y range an annotation is painted in: metrics from 20 px above (the diamond) to 40 px below (the pill). */
+function extent(note: Annotation): [number, number] {
+  return note.kind === 'metric' ? [note.y - 20, note.y + 40] : [note.y1, note.y2];
+}
+
+export function annotationIndex(notes: readonly Annotation[]): AnnotationIndex {
+  const cached = indexCache.get(notes);
+  if (cached) return cached;
+  const n = notes.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const [a, b] = extent(notes[i]!);
+    starts[i] = a;
+    ends[i] = b;
+    if (i > 0 && a < starts[i - 1]!) sorted = false;
+  }
+  const positions = Array.from({ length: n }, (_, i) => i);
+  // stable, and close to linear on the few sorted runs computeAnnotations produces
+  if (!sorted) positions.sort((a, b) => starts[a]! - starts[b]!);
+  const order = Uint32Array.from(positions);
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  let maxSpan = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    lo[k] = starts[i]!;
+    hi[k] = ends[i]!;
+    maxSpan = Math.max(maxSpan, ends[i]! - starts[i]!);
+  }
+  const index = { order, lo, hi, maxSpan };
+  indexCache.set(notes, index);
+  return index;
+}
+
+/**
+ * Positions (in `notes`, ascending: the list's own drawing order) of the
+ * annotations drawn in the band [top, bottom], found by binary search.
+ */
+export function visibleAnnotations(notes: readonly Annotation[], top: number, bottom: number): number[] {
+  const { order, lo, hi, maxSpan } = annotationIndex(notes);
+  let a = 0;
+  let b = order.length;
+  const from = top - maxSpan;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (lo[mid]! < from) a = mid + 1;
+    else b = mid;
+  }
+  const out: number[] = [];
+  for (let k = a; k < order.length && lo[k]! <= bottom; k++) if (hi[k]! >= top) out.push(order[k]!);
+  return out.sort((x, y) => x - y);
+}

@@ -61,10 +61,11 @@ const SERVICE_STARTERS: { [T in Service['type']]: (ctx: AppContext, s: Extract<S
 };
 
 /** Performs a workload action at its time; one entry per action type. */
-const ACTION_RUNNERS: { [T in Action['type']]: (ctx: AppContext, a: Extract<Action, { type: T }>) => void } = {
+const ACTION_RUNNERS: { [T in Action['type']]: (ctx: AppContext, a: Extract<Action, { type: T }>, scenario: Scenario) => void } = {
   'udp-upper-client': (ctx, a) => runUdpUpperClient(ctx, a.server, a.port, a.line, ms(a.timeoutMs)),
   'tcp-upper-client': (ctx, a) => runTcpUpperClient(ctx, a.server, a.port, a.line),
-  'dns-lookup': (ctx, a) => runDnsLookup(ctx, a.resolver, a.name, qtypeCode(a.qtype), ms(a.timeoutMs)),
+  'dns-lookup': (ctx, a, scenario) =>
+    runDnsLookup(ctx, a.resolver, a.name, qtypeCode(a.qtype), ms(a.timeoutMs), scenario.nodes.find((n) => n.id === a.node)?.hostsFile ?? []),
   'dns-poison': (ctx, a) =>
     runCachePoisoning(ctx, { resolver: a.resolver, spoofAs: a.spoofAs, name: a.name, forgedAddress: a.forgedAddress, guesses: a.guesses, delay: ms(a.delayMs), targetPort: a.targetPort, idGuess: a.idGuess, ttl: a.ttl }),
   'dns-amplify': (ctx, a) => runAmplification(ctx, { server: a.server, victim: a.victim, name: a.name, qtype: qtypeCode(a.qtype), count: a.count, interval: ms(a.intervalMs) }),
@@ -79,8 +80,8 @@ export function buildSimulation(scenario: Scenario, seed: number = scenario.run.
     }
   }
   scenario.workload.forEach((action) => {
-    const run = ACTION_RUNNERS[action.type] as (ctx: AppContext, a: Action) => void;
-    sim.scheduler.at(ms(action.atMs), () => run(sim.context(action.node), action));
+    const run = ACTION_RUNNERS[action.type] as (ctx: AppContext, a: Action, s: Scenario) => void;
+    sim.scheduler.at(ms(action.atMs), () => run(sim.context(action.node), action, scenario));
   });
   return sim;
 }

@@ -14,7 +14,7 @@
  *   (ids unique, references exist, …) are in references.ts.
  * - docs/scenario-format.md documents every field; change it with this file.
  */
-import { DnsAmplifySchema, DnsLookupSchema, DnsPoisonSchema, DnsResolverSchema, DnsServerSchema } from './schema-dns';
+import { DnsAmplifySchema, DnsLookupSchema, DnsPoisonSchema, DnsResolverSchema, DnsServerSchema, domainSchema } from './schema-dns';
 import { z } from './zod';
 import {
   booleanSchema,
@@ -100,6 +100,11 @@ export const NodeSchema = z
     address: ipv4Schema,
     position: PositionSchema.optional(),
     services: z.array(ServiceSchema).describe('an array of services').default(() => []),
+    /** The host's hosts file (/etc/hosts): names its stub resolver falls back to when DNS gives no address. */
+    hostsFile: z
+      .array(z.strictObject({ name: domainSchema, address: ipv4Schema }).describe('a hosts entry { "name", "address" }'))
+      .describe('an array of hosts entries')
+      .optional(),
   })
   .describe('a node object');
 

@@ -178,3 +178,20 @@ describe('signed answers', () => {
     expect(states.filter((s) => s.type === 'dns.answer').map((s) => s.summary)).toEqual(['www.example.com A: addr 192.0.2.10']);
   });
 });
+
+describe('the stub resolver', () => {
+  it('falls back to the hosts file when DNS has no address', () => {
+    const { states } = run((s) => {
+      const host = (s['nodes'] as Json[]).find((n) => n['id'] === 'host')!;
+      host['hostsFile'] = [{ name: 'printer.example.com', address: '10.0.0.99' }];
+      s['workload'] = [
+        { type: 'dns-lookup', atMs: 0, node: 'host', resolver: 'local', name: 'printer.example.com' },
+        { type: 'dns-lookup', atMs: 500, node: 'host', resolver: 'local', name: 'www.example.com' },
+      ];
+    });
+    expect(states.filter((x) => x.type === 'dns.answer').map((x) => x.summary)).toEqual([
+      'printer.example.com A: addr 10.0.0.99 (from the hosts file; DNS said NXDOMAIN)',
+      'www.example.com A: addr 192.0.2.10',
+    ]);
+  });
+});

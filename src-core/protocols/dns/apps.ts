@@ -14,8 +14,8 @@ import { formatIpv4, parseIpv4 } from '../../net/ipv4';
 import type { TimerHandle } from '../../sim/scheduler';
 import type { SimTime } from '../../sim/time';
 import { decodeDns, encodeDns } from './codec';
-import { DNS_PORT, DNS_RCODE, rcodeName, typeName } from './constants';
-import { displayName } from './names';
+import { DNS_PORT, DNS_RCODE, DNS_TYPE, rcodeName, typeName } from './constants';
+import { canonicalName, displayName } from './names';
 import { describeData } from './dissect';
 import { Resolver, type ResolverConfig, type ResolverEvent } from './resolver';
 import { RecursiveServer } from './recursive-server';
@@ -177,8 +177,16 @@ const STUB_TRIES = 3;
  * §6.1.3.1): one query with RD set to its local DNS server, asked again
  * after `timeout`, up to three times.
  */
-export function runDnsLookup(ctx: AppContext, resolverNode: string, name: string, qtype: number, timeout: SimTime): void {
+export function runDnsLookup(ctx: AppContext, resolverNode: string, name: string, qtype: number, timeout: SimTime, hostsFile: readonly { name: string; address: string }[] = []): void {
   const startedAt = ctx.now;
+  /** When DNS gives no address, the hosts file may (the fallback of the issue's stub resolver). */
+  const fallback = (why: string): boolean => {
+    const entry = qtype === DNS_TYPE.A ? hostsFile.find((h) => canonicalName(h.name) === canonicalName(name)) : undefined;
+    if (!entry) return false;
+    ctx.state({ protocol: PROTOCOL, type: 'dns.answer', summary: `${displayName(name)} A: addr ${entry.address} (from the hosts file; DNS said ${why})`, data: { name, rcode: why, answers: [`addr ${entry.address}`], source: 'hosts file' } });
+    ctx.durationMetric('resolutionTime', startedAt, (s) => `${displayName(name)} resolved in ${s} (hosts file)`);
+    return true;
+  };
   const socket = ctx.stack.udpSocket();
   const id = ctx.randomUint32() & 0xffff;
   const message: DnsMessage = {
@@ -197,8 +205,9 @@ export function runDnsLookup(ctx: AppContext, resolverNode: string, name: string
     socket.sendTo(bytes, server, DNS_PORT, { protocol: PROTOCOL, summary: summarizeDns(message) });
     timer = ctx.after(timeout, () => {
       if (tries < STUB_TRIES) return send();
-      ctx.state({ protocol: PROTOCOL, type: 'dns.lookupFailed', summary: `no answer for ${displayName(name)} after ${tries} tries` });
       socket.close();
+      if (fallback('nothing')) return;
+      ctx.state({ protocol: PROTOCOL, type: 'dns.lookupFailed', summary: `no answer for ${displayName(name)} after ${tries} tries` });
     });
   };
   socket.onMessage = (m) => {
@@ -208,6 +217,7 @@ export function runDnsLookup(ctx: AppContext, resolverNode: string, name: string
     socket.close();
     const r = reply.value;
     const found = r.answers.map((a) => describeData(a));
+    if (!r.answers.some((a) => a.data.type === 'A') && fallback(rcodeName(r.header.rcode))) return;
     const outcome = r.header.rcode === DNS_RCODE.NOERROR ? (found.length ? found.join(', ') : 'no records of that type') : rcodeName(r.header.rcode);
     ctx.state({ protocol: PROTOCOL, type: 'dns.answer', summary: `${displayName(name)} ${typeName(qtype)}: ${outcome}`, causedBy: m.messageId, data: { name, rcode: rcodeName(r.header.rcode), answers: found } });
     ctx.durationMetric('resolutionTime', startedAt, (s) => `${displayName(name)} resolved in ${s}`);
