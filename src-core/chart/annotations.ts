@@ -13,6 +13,7 @@
  */
 import { NS_PER_MS, type SimTime } from '../sim/time';
 import type { MessageEvent, Metric, TraceEvent } from '../trace/types';
+import { IdMap, IdSet } from './id-index';
 import type { ChartLayout } from './layout';
 
 /** A message's transmission time is annotated when it exceeds this share of its delay. */
@@ -26,24 +27,30 @@ export type Annotation =
 
 export function computeAnnotations(layout: ChartLayout, events: readonly TraceEvent[], metrics: readonly Metric[]): Annotation[] {
   const lane = new Map(layout.lanes.map((l, i) => [l.node.id, i]));
-  const drawn = new Set(layout.arrows.map((a) => a.id));
+  const drawn = new IdSet(events.length);
+  for (const a of layout.arrows) drawn.add(a.id);
   const y = (t: SimTime) => layout.scale.y(t);
   const out: Annotation[] = [];
   const messages = events.filter((e): e is MessageEvent => e.kind === 'message');
-  const byId = new Map(messages.map((m) => [m.id, m]));
-  /** Application messages drawn, themselves or through a transport message carrying them. */
-  const shown = new Set(drawn);
-  for (const m of messages) if (drawn.has(m.id)) for (const app of m.carries) shown.add(app);
-
+  const byId = new IdMap<MessageEvent>(events.length);
+  /** Application messages drawn, themselves or through a transport message carrying them (the carrier index, built once). */
+  const shown = new IdSet(events.length);
   // TCP handshakes and closes, from the segments drawn.
   const connections = new Map<string, MessageEvent[]>();
   for (const m of messages) {
-    if (m.protocol !== 'tcp' || m.connection === null || !drawn.has(m.id)) continue;
-    (connections.get(m.connection) ?? connections.set(m.connection, []).get(m.connection)!).push(m);
+    byId.set(m.id, m);
+    if (!drawn.has(m.id)) continue;
+    shown.add(m.id);
+    for (const app of m.carries) shown.add(app);
+    if (m.protocol !== 'tcp' || m.connection === null) continue;
+    const segments = connections.get(m.connection);
+    if (segments) segments.push(m);
+    else connections.set(m.connection, [m]);
   }
+
   for (const segments of connections.values()) {
-    const syn = segments.find((m) => /\[SYN\]/.test(m.summary));
-    const synAck = syn && segments.find((m) => m.causedBy === syn.id && /\[SYN, ACK\]/.test(m.summary));
+    const syn = segments.find((m) => m.summary.includes('[SYN]'));
+    const synAck = syn && segments.find((m) => m.causedBy === syn.id && m.summary.includes('[SYN, ACK]'));
     const ack = synAck && segments.find((m) => m.causedBy === synAck.id);
     const client = syn && lane.get(syn.from);
     if (syn && synAck && synAck.receivedAt !== null && client !== undefined) {
@@ -51,9 +58,8 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
       const end = ack ? endOf(ack) : synAck.receivedAt;
       out.push(group(lane, syn, y(syn.sentAt), y(end), 'TCP handshake'));
     }
-    const fins = segments.filter((m) => /\bFIN\b/.test(m.summary));
-    if (fins.length > 0) {
-      const first = fins[0]!;
+    const first = segments.find((m) => m.summary.includes('FIN') && /\bFIN\b/.test(m.summary));
+    if (first) {
       const last = segments[segments.length - 1]!;
       out.push(group(lane, first, y(first.sentAt), y(endOf(last)), 'TCP close'));
     }
@@ -73,7 +79,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
 
   // Transmission time of large messages.
   for (const m of messages) {
-    if (!drawn.has(m.id) || m.timing === null || m.receivedAt === null) continue;
+    if (m.timing === null || m.receivedAt === null || !drawn.has(m.id)) continue;
     const delay = m.receivedAt - m.sentAt;
     const sender = lane.get(m.from);
     if (sender === undefined || delay <= 0 || m.timing.transmission <= TRANSMISSION_SHARE * delay) continue;

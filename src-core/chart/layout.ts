@@ -20,6 +20,7 @@
  */
 import type { SimTime } from '../sim/time';
 import type { Layer, MessageEvent, TraceEvent, TraceNode } from '../trace/types';
+import { IdMap, IdSet } from './id-index';
 import { TimeScale } from './time-scale';
 
 export interface LayoutOptions {
@@ -92,21 +93,27 @@ export interface ChartLayout {
 /** Fraction of the way to the receiver at which a lost message's cross is drawn. */
 export const LOST_FRACTION = 0.6;
 
+const NO_IDS: readonly number[] = Object.freeze([]);
+
 export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceEvent[], options: LayoutOptions): ChartLayout {
   const messages = events.filter((e): e is MessageEvent => e.kind === 'message');
-  const byId = new Map(messages.map((m) => [m.id, m]));
-  const carriers = new Map<number, number[]>();
-  for (const m of messages) for (const app of m.carries) (carriers.get(app) ?? carriers.set(app, []).get(app)!).push(m.id);
+  const byId = new IdMap<MessageEvent>(events.length);
+  /** Application messages carried by some transport message. */
+  const carried = new IdSet(events.length);
+  for (const m of messages) {
+    byId.set(m.id, m);
+    for (const app of m.carries) carried.add(app);
+  }
 
   const expanded = new Set<number>();
   for (const m of messages) {
-    if (m.layer !== 'application' || !carriers.has(m.id)) continue;
+    if (m.layer !== 'application' || !carried.has(m.id)) continue;
     if (options.showTransport !== (options.toggled?.has(m.id) ?? false)) expanded.add(m.id);
   }
   const hidden = options.hiddenLanes ?? new Set<string>();
-  const include = options.include ?? (() => true);
+  const include = options.include;
   const drawn = messages.filter((m) => {
-    if (hidden.has(m.from) || hidden.has(m.to)) return false;
+    if (hidden.size > 0 && (hidden.has(m.from) || hidden.has(m.to))) return false;
     if (m.layer === 'application') {
       if (expanded.has(m.id)) return false;
     } else if (m.carries.length > 0) {
@@ -114,7 +121,7 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     } else if (!options.showTransport) {
       return false;
     }
-    return include(m);
+    return include === undefined || include(m);
   });
 
   const lanes = laneOrder(nodes, messages, options.laneOrder ?? [], hidden).map((node, i) => ({
@@ -123,10 +130,11 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
   }));
   const laneIndex = new Map(lanes.map((l, i) => [l.node.id, i]));
 
-  const times: SimTime[] = [];
+  const times = new Float64Array(drawn.length * 2);
+  let k = 0;
   for (const m of drawn) {
-    times.push(m.sentAt);
-    times.push(m.receivedAt ?? m.lost?.at ?? options.endTime);
+    times[k++] = m.sentAt;
+    times[k++] = m.receivedAt ?? m.lost?.at ?? options.endTime;
   }
   const scale = new TimeScale(times, options);
 
@@ -142,8 +150,8 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     const state: ArrowState = m.receivedAt !== null ? 'delivered' : m.lost ? 'lost' : 'in-flight';
     const x2 = state === 'lost' ? x1 + (xTo - x1) * LOST_FRACTION : xTo;
     const y2 = scale.y(m.receivedAt ?? m.lost?.at ?? options.endTime);
-    maxSpan = Math.max(maxSpan, y2 - y1);
-    const carried = m.layer === 'transport' ? m.carries.filter((id) => expanded.has(id)) : [];
+    if (y2 - y1 > maxSpan) maxSpan = y2 - y1;
+    const carries = m.layer === 'transport' && m.carries.length > 0 ? m.carries.filter((id) => expanded.has(id)) : NO_IDS;
     arrows.push({
       id: m.id,
       from,
@@ -153,15 +161,16 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
       x2,
       y2,
       state,
-      label: labelOf(m, carried, byId),
+      label: labelOf(m, carries, byId),
       protocol: m.protocol,
       layer: m.layer,
       connection: m.connection,
-      expandable: m.layer === 'application' && carriers.has(m.id),
-      carries: carried,
+      expandable: m.layer === 'application' && carried.has(m.id),
+      carries,
     });
   }
-  const lastY = arrows.reduce((y, a) => Math.max(y, a.y2), scale.y(options.endTime));
+  let lastY = scale.y(options.endTime);
+  for (const a of arrows) if (a.y2 > lastY) lastY = a.y2;
   return {
     lanes,
     arrows,
@@ -173,9 +182,13 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
   };
 }
 
-function labelOf(m: MessageEvent, carried: readonly number[], byId: ReadonlyMap<number, MessageEvent>): string {
+function labelOf(m: MessageEvent, carried: readonly number[], byId: IdMap<MessageEvent>): string {
   if (carried.length === 0) return m.summary;
-  const apps = carried.map((id) => byId.get(id)?.summary).filter((s): s is string => s !== undefined);
+  const apps: string[] = [];
+  for (const id of carried) {
+    const summary = byId.get(id)?.summary;
+    if (summary !== undefined) apps.push(summary);
+  }
   return `${m.summary} — ${apps.join(', ')}`;
 }
 
@@ -187,13 +200,17 @@ function laneOrder(nodes: readonly TraceNode[], messages: readonly MessageEvent[
     seen.add(m.to);
   }
   const order: TraceNode[] = [];
+  const added = new Set<string>();
   const add = (id: string): void => {
+    if (added.has(id)) return;
     const node = byId.get(id);
-    if (!node || hidden.has(id) || !seen.has(id) || order.includes(node)) return;
+    if (!node || hidden.has(id) || !seen.has(id)) return;
+    added.add(id);
     order.push(node);
   };
   preferred.forEach(add);
   for (const m of messages) {
+    if (added.size === seen.size) break; // every lane placed
     add(m.from);
     add(m.to);
   }

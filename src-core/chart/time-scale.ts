@@ -33,17 +33,19 @@ export class TimeScale {
   private readonly pxPerNs: number;
   readonly gaps: CompressedGap[] = [];
 
-  /** `times`: every time something is drawn at (any order, duplicates allowed). */
-  constructor(times: Iterable<SimTime>, readonly options: TimeScaleOptions) {
+  /** `times`: every time something is drawn at (any order, duplicates allowed; not modified). */
+  constructor(times: Iterable<SimTime> | Float64Array, readonly options: TimeScaleOptions) {
     this.pxPerNs = options.pxPerMs / NS_PER_MS;
-    const sorted = [...new Set(times)].sort((a, b) => a - b);
     this.ts.push(0);
     this.ys.push(options.top);
     const limit = options.compressGapsOver;
+    if (limit === null) return; // linear: the times do not matter
+    // a typed array sorts numerically in native code, no comparator calls; duplicates are skipped below
+    const sorted = times instanceof Float64Array ? times.slice().sort() : Float64Array.from(times).sort();
     let prev = 0;
     for (const t of sorted) {
       if (t <= prev) continue;
-      if (limit !== null && t - prev > limit) {
+      if (t - prev > limit) {
         // keep a short linear stretch after the last event, then the compressed gap
         const lead = prev + limit / 2;
         this.push(lead, this.linearTo(lead));

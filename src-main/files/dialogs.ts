@@ -39,6 +39,7 @@ export const EXPORT_FILTERS: { readonly [K in ExportKind]: FileFilter } = {
   png: { name: 'PNG image', extensions: ['png'] },
   svg: { name: 'SVG image', extensions: ['svg'] },
   json: { name: 'L7 trace (JSON)', extensions: ['json'] },
+  pcapng: { name: 'Packets for Wireshark (pcapng)', extensions: ['pcapng'] },
 };
 
 export class FileTooLargeError extends Error {

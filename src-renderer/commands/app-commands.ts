@@ -14,7 +14,11 @@ import { watch } from 'vue';
 import type { HostError, L7Host, MenuCommand, Unsubscribe } from '../../src-core/api/contract';
 import { GENERATOR } from '../../src-core/scenario/runner';
 import { traceToJson } from '../../src-core/trace/json';
+import { openExportDialog } from '../export/useExportDialog';
+import { chartPaneView } from '../chart/chart-state';
+import { zoomIn, zoomOut, zoomToFit } from '../chart/zoom';
 import { timerCoalescer } from '../trace/coalesce';
+import { useChartViewStore } from '../stores/chart-view';
 import { useNoticeStore } from '../stores/notices';
 import { usePreferencesStore } from '../stores/preferences';
 import { useRunStore } from '../stores/run';
@@ -45,6 +49,7 @@ export function createAppCommands(deps: AppCommandDeps) {
   const run = useRunStore();
   const selection = useSelectionStore();
   const preferences = usePreferencesStore();
+  const chartView = useChartViewStore();
   const notices = useNoticeStore();
   const newRunId = deps.newRunId ?? defaultRunId;
   let fileBusy = false;
@@ -166,20 +171,18 @@ export function createAppCommands(deps: AppCommandDeps) {
     }
   }
 
-  const zoomLater = () => notices.show('Zoom arrives with the sequence chart');
-
   const byMenu: Readonly<Record<MenuCommand, () => unknown>> = {
     'file.new': newScenario,
     'file.open': openFile,
     'file.save': save,
     'file.saveAs': saveAs,
-    'file.export': exportTrace,
+    'file.export': () => openExportDialog(host),
     'run.start': startRun,
     'run.cancel': cancelRun,
     'view.toggleTransport': () => preferences.toggleTransport(),
-    'view.zoomIn': zoomLater,
-    'view.zoomOut': zoomLater,
-    'view.fit': zoomLater,
+    'view.zoomIn': () => zoomIn(chartView),
+    'view.zoomOut': () => zoomOut(chartView),
+    'view.fit': () => zoomToFit(chartView, chartPaneView.bodyHeight),
     'help.about': () => deps.showAbout(),
   };
 

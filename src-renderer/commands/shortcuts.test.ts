@@ -63,6 +63,13 @@ describe('shortcutLabel', () => {
     expect(shortcutLabel('run.cancel', false)).toBe('Esc, Ctrl+., Shift+F5');
     expect(shortcutLabel('run.cancel', true)).toBe('Esc, ⌘., ⇧F5');
     expect(shortcutLabel('file.save', true)).toBe('⌘S');
-    expect(shortcutLabel('view.zoomIn', false)).toBe('');
+    expect(shortcutLabel('view.zoomIn', false)).toBe('Ctrl+=, Ctrl++');
+    expect(shortcutLabel('view.fit', true)).toBe('⌘0');
+  });
+
+  it('zooms the chart with Ctrl+= / Ctrl+- / Ctrl+0 in a browser', () => {
+    expect(commandForKey(key('=', { ctrlKey: true }), web)).toBe('view.zoomIn');
+    expect(commandForKey(key('-', { ctrlKey: true }), web)).toBe('view.zoomOut');
+    expect(commandForKey(key('0', { ctrlKey: true }), web)).toBe('view.fit');
   });
 });

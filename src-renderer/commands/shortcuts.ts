@@ -31,6 +31,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'file.saveAs', key: 's', mod: true, shift: true },
   { command: 'file.export', key: 'e', mod: true },
   { command: 'view.toggleTransport', key: 't', mod: true },
+  { command: 'view.zoomIn', key: '=', mod: true },
+  { command: 'view.zoomIn', key: '+', mod: true },
+  { command: 'view.zoomOut', key: '-', mod: true },
+  { command: 'view.fit', key: '0', mod: true },
   { command: 'help.about', key: 'F1', everywhere: true },
 ];
 

@@ -23,6 +23,7 @@ const MIME: Readonly<Record<ExportKind, string>> = {
   png: 'image/png',
   svg: 'image/svg+xml',
   json: 'application/json',
+  pcapng: 'application/octet-stream',
 };
 
 export interface WebHostOptions {

@@ -22,6 +22,9 @@ export const MIN_PX_PER_MS = 0.001;
 export const MAX_PX_PER_MS = 10_000;
 /** Idle gaps longer than this are compressed when compression is on (ns). */
 export const COMPRESS_GAPS_OVER = 50 * NS_PER_MS;
+/** Largest share of the page's time spent recomputing the layout while a trace streams in. */
+const LAYOUT_SHARE = 0.3;
+const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 export const useChartViewStore = defineStore('chartView', () => {
   const run = useRunStore();
@@ -74,15 +77,27 @@ export const useChartViewStore = defineStore('chartView', () => {
     });
   }
 
+  // At most once a frame, and while a big run streams in, no more often than
+  // LAYOUT_SHARE of the time (a layout of 10^5 events takes ~200 ms), so
+  // the page keeps answering keys and clicks.
   let pending = false;
+  let lastEnd = 0;
+  let lastCost = 0;
   function scheduleLayout(): void {
     if (pending) return;
     pending = true;
     const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 0);
-    raf(() => {
-      pending = false;
-      computeLayout();
-    });
+    const wait = Math.max(0, lastCost / LAYOUT_SHARE - (now() - lastEnd));
+    const run = () =>
+      raf(() => {
+        pending = false;
+        const start = now();
+        computeLayout();
+        lastEnd = now();
+        lastCost = lastEnd - start;
+      });
+    if (wait > 0) setTimeout(run, wait);
+    else run();
   }
 
   watch(

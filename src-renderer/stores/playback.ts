@@ -7,16 +7,25 @@
  * as the user prefers.
  */
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import { useChartViewStore } from './chart-view';
+import { useRunStore } from './run';
 import { useSelectionStore } from './selection';
 
 export type AfterCursor = 'hide' | 'fade';
 export const PLAYBACK_SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
+/** Time between two steps at speed 1 (ms of wall-clock time). */
+export const STEP_MS = 500;
+
+/** Wall-clock milliseconds between steps at a speed. */
+export function stepInterval(speed: number): number {
+  return STEP_MS / speed;
+}
 
 export const usePlaybackStore = defineStore('playback', () => {
   const chart = useChartViewStore();
   const selection = useSelectionStore();
+  const run = useRunStore();
 
   const cursor = ref<number | null>(null);
   const afterCursor = ref<AfterCursor>('fade');
@@ -64,12 +73,31 @@ export const usePlaybackStore = defineStore('playback', () => {
     playing.value = on;
   }
 
+  function togglePlaying(): void {
+    setPlaying(!playing.value);
+  }
+
+  /** One step of play: the next message, or the end of play after the last. Returns whether it moved. */
+  function tick(): boolean {
+    if (!playing.value) return false;
+    if (position.value >= steps.value.length - 1) {
+      playing.value = false;
+      return false;
+    }
+    next();
+    if (position.value >= steps.value.length - 1) playing.value = false;
+    return true;
+  }
+
+  // A new run or document: its ids mean other messages, so playback starts over.
+  watch(() => run.runId, stop);
+
   /** Whether a message is at or before the cursor (shown normally). */
   function isRevealed(id: number): boolean {
     return cursor.value === null || id <= cursor.value;
   }
 
-  return { cursor, afterCursor, playing, speed, steps, position, goTo, first, last, next, previous, stop, setPlaying, isRevealed };
+  return { cursor, afterCursor, playing, speed, steps, position, goTo, first, last, next, previous, stop, setPlaying, togglePlaying, tick, isRevealed };
 });
 
 /** Index of the largest id ≤ `id` in a sorted list, or −1. */

@@ -1,0 +1,95 @@
+/**
+ * Chart geometry shared by the painter and the hit test. Chart coordinates
+ * are the layout's (CSS px, y = time); the canvas shows a viewport of them
+ * below a sticky lanes header (and, in exports, a title band).
+ */
+import type { ArrowLayout, ChartLayout } from '../../src-core/chart/layout';
+
+/** Height of the lanes header (node glyph, name, address), CSS px. */
+export const HEADER_HEIGHT = 50;
+/** Height of the title band of exports (scenario name, legend), CSS px. */
+export const TITLE_HEIGHT = 40;
+/** Width of the sticky time axis on the left, CSS px. */
+export const AXIS_WIDTH = 70;
+/** Size of the expand/collapse handle, CSS px. */
+export const HANDLE_SIZE = 11;
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Distance from p to the segment a–b. */
+export function distanceToSegment(p: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+/** Distance between the segments a–b and c–d (0 when they cross). */
+export function segmentDistance(a: Point, b: Point, c: Point, d: Point): number {
+  const cross = (p: Point, q: Point, r: Point) => (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+  const d1 = cross(c, d, a);
+  const d2 = cross(c, d, b);
+  const d3 = cross(a, b, c);
+  const d4 = cross(a, b, d);
+  if (d1 * d2 < 0 && d3 * d4 < 0) return 0;
+  return Math.min(distanceToSegment(a, c, d), distanceToSegment(b, c, d), distanceToSegment(c, a, b), distanceToSegment(d, a, b));
+}
+
+/** Where an arrow's expand/collapse handle sits: on the arrow, just after its tail. */
+export function handlePoint(a: ArrowLayout): Point {
+  const dx = a.x2 - a.x1;
+  const t = Math.min(0.3, 18 / Math.max(1, Math.abs(dx)));
+  return { x: a.x1 + dx * t, y: a.y1 + (a.y2 - a.y1) * t };
+}
+
+export interface ChartAux {
+  /** Connection id → index, in order of first appearance. */
+  readonly connections: ReadonlyMap<string, number>;
+  /** Expanded application message → the first transport arrow drawn that carries it (it gets the ⊟ handle). */
+  readonly collapseHandles: ReadonlyMap<number, number>;
+  /** Protocols drawn. */
+  readonly protocols: readonly string[];
+}
+
+const auxCache = new WeakMap<ChartLayout, ChartAux>();
+
+/** Facts about a layout that the painter needs for every frame, computed once per layout. */
+export function chartAux(layout: ChartLayout): ChartAux {
+  const cached = auxCache.get(layout);
+  if (cached) return cached;
+  const connections = new Map<string, number>();
+  const collapseHandles = new Map<number, number>();
+  const protocols = new Set<string>();
+  for (const a of layout.arrows) {
+    if (a.connection !== null && !connections.has(a.connection)) connections.set(a.connection, connections.size);
+    for (const app of a.carries) if (!collapseHandles.has(app)) collapseHandles.set(app, a.id);
+    protocols.add(a.protocol);
+  }
+  const aux = { connections, collapseHandles, protocols: [...protocols] };
+  auxCache.set(layout, aux);
+  return aux;
+}
+
+/** The application message an arrow's handle toggles, or null when it has none. */
+export function handleTarget(a: ArrowLayout, aux: ChartAux): number | null {
+  if (a.expandable) return a.id;
+  const app = a.carries[0];
+  return app !== undefined && aux.collapseHandles.get(app) === a.id ? app : null;
+}
+
+/** Index of the arrow with this id (arrows are sorted by id), or −1. */
+export function arrowIndex(layout: ChartLayout, id: number): number {
+  const arrows = layout.arrows;
+  let lo = 0;
+  let hi = arrows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arrows[mid]!.id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < arrows.length && arrows[lo]!.id === id ? lo : -1;
+}

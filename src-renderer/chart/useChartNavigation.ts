@@ -1,0 +1,112 @@
+/**
+ * Moving around the chart: keeps the selected (or playback) message in
+ * view, keeps the time under the pointer (or the middle of the pane) still
+ * while zooming, and handles the chart's keys when it has focus:
+ * ↑/↓ or k/j previous/next message, Home/End first/last, +/− zoom, 0 fit,
+ * Enter/Space expand or collapse the selected application message.
+ */
+import { watch, type Ref } from 'vue';
+import { useChartViewStore } from '../stores/chart-view';
+import { usePlaybackStore } from '../stores/playback';
+import { useSelectionStore } from '../stores/selection';
+import { chartAux, arrowIndex, handleTarget, HEADER_HEIGHT } from './geometry';
+import { chartPaneView } from './chart-state';
+import { zoomIn, zoomOut, zoomToFit } from './zoom';
+
+export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
+  const chart = useChartViewStore();
+  const selection = useSelectionStore();
+  const playback = usePlaybackStore();
+  /** Time to keep at `offset` px below the body's top once the zoomed layout arrives. */
+  let anchor: { t: number; offset: number } | null = null;
+
+  function bodyHeight(): number {
+    return Math.max(0, (scroller.value?.clientHeight ?? 0) - HEADER_HEIGHT);
+  }
+
+  /** Zoom keeping the time at `offset` px below the body's top in place. */
+  function zoomAround(offset: number, apply: () => void): void {
+    const layout = chart.layout;
+    if (layout) anchor = { t: layout.scale.t(chartPaneView.top + offset), offset };
+    apply();
+  }
+
+  // zoom from anywhere (toolbar, menu, keys) keeps the middle of the pane still, unless a pointer chose the spot
+  watch(
+    () => chart.pxPerMs,
+    () => {
+      const layout = chart.layout;
+      if (anchor === null && layout) anchor = { t: layout.scale.t(chartPaneView.top + bodyHeight() / 2), offset: bodyHeight() / 2 };
+    },
+    { flush: 'sync' },
+  );
+
+  watch(
+    () => chart.layout,
+    (layout) => {
+      const box = scroller.value;
+      if (!layout || !box || !anchor) return;
+      box.scrollTop = Math.max(0, layout.scale.y(anchor.t) - anchor.offset);
+      anchor = null;
+    },
+    { flush: 'post' },
+  );
+
+  function reveal(id: number | null): void {
+    const layout = chart.layout;
+    const box = scroller.value;
+    if (id === null || !layout || !box) return;
+    const i = arrowIndex(layout, id);
+    if (i < 0) return;
+    const a = layout.arrows[i]!;
+    const top = box.scrollTop;
+    const height = bodyHeight();
+    if (a.y1 >= top + 8 && a.y2 <= top + height - 8) return;
+    box.scrollTop = Math.max(0, a.y1 - height / 3);
+  }
+
+  watch([() => selection.selectedId, () => playback.cursor], ([selected, cursor]) => reveal(cursor ?? selected), { flush: 'post' });
+
+  function step(delta: number | 'first' | 'last'): void {
+    const arrows = chart.layout?.arrows ?? [];
+    if (arrows.length === 0) return;
+    const at = selection.selectedId === null ? -1 : arrowIndex(chart.layout!, selection.selectedId);
+    const next = delta === 'first' ? 0 : delta === 'last' ? arrows.length - 1 : at < 0 ? 0 : at + delta;
+    selection.select(arrows[Math.max(0, Math.min(arrows.length - 1, next))]!.id);
+  }
+
+  function toggleSelected(): void {
+    const layout = chart.layout;
+    const id = selection.selectedId;
+    if (!layout || id === null) return;
+    const i = arrowIndex(layout, id);
+    if (i < 0) return chart.layout?.expanded.has(id) ? chart.toggleMessage(id) : undefined;
+    const target = handleTarget(layout.arrows[i]!, chartAux(layout)) ?? layout.arrows[i]!.carries[0];
+    if (target !== undefined) chart.toggleMessage(target);
+  }
+
+  const keys: Record<string, () => void> = {
+    ArrowDown: () => step(1),
+    j: () => step(1),
+    ArrowUp: () => step(-1),
+    k: () => step(-1),
+    Home: () => step('first'),
+    End: () => step('last'),
+    '+': () => zoomIn(chart),
+    '=': () => zoomIn(chart),
+    '-': () => zoomOut(chart),
+    '0': () => zoomToFit(chart, bodyHeight()),
+    Enter: toggleSelected,
+    ' ': toggleSelected,
+  };
+
+  function onKeyDown(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
+
+  return { onKeyDown, zoomAround, reveal, bodyHeight };
+}

@@ -1,0 +1,116 @@
+/**
+ * Keeps the chart canvas drawn: sizes it to the scroll container × the
+ * device pixel ratio, and repaints in the next animation frame whenever the
+ * layout, selection, hover, playback cursor, theme, size or scroll position
+ * change (at most once a frame). Publishes what is shown (chartPaneView)
+ * and, for tests and assistive tools, the arrows drawn on the scroller's
+ * `data-arrows` (canvas CSS px, at most MAX_LISTED).
+ */
+import { onMounted, onUnmounted, ref, watch, type Ref } from 'vue';
+import { chartPalette } from '../../src-core/chart/colors';
+import { arrowIndex, HEADER_HEIGHT } from './geometry';
+import { annotationsFor, chartPaneView } from './chart-state';
+import { paintChart } from './paint';
+import { useChartViewStore } from '../stores/chart-view';
+import { usePlaybackStore } from '../stores/playback';
+import { usePreferencesStore } from '../stores/preferences';
+import { useSelectionStore } from '../stores/selection';
+
+const MAX_LISTED = 60;
+
+export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<HTMLCanvasElement | null>, hoverId: Ref<number | null>) {
+  const chart = useChartViewStore();
+  const selection = useSelectionStore();
+  const playback = usePlaybackStore();
+  const preferences = usePreferencesStore();
+  const size = ref({ width: 0, height: 0 });
+  const scroll = ref({ top: 0, left: 0 });
+  let frame = 0;
+
+  function schedule(): void {
+    if (frame !== 0) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      paint();
+    });
+  }
+
+  function paint(): void {
+    const el = canvas.value;
+    const box = scroller.value;
+    const layout = chart.layout;
+    const { width, height } = size.value;
+    if (!el || !box || width === 0 || height === 0) return;
+    const scale = window.devicePixelRatio || 1;
+    if (el.width !== Math.round(width * scale) || el.height !== Math.round(height * scale)) {
+      el.width = Math.round(width * scale);
+      el.height = Math.round(height * scale);
+    }
+    const ctx = el.getContext('2d');
+    if (!ctx) return;
+    const palette = chartPalette(preferences.effectiveTheme);
+    if (layout === null) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = palette.background;
+      ctx.fillRect(0, 0, el.width, el.height);
+      box.dataset['arrows'] = '[]';
+      return;
+    }
+    const top = scroll.value.top;
+    const left = scroll.value.left;
+    const result = paintChart(ctx, {
+      layout,
+      annotations: annotationsFor(layout),
+      palette,
+      viewport: { top, left, width, height, scale },
+      selectedId: selection.selectedId,
+      hoverId: hoverId.value,
+      isRevealed: playback.cursor === null ? undefined : playback.isRevealed,
+      afterCursor: playback.afterCursor,
+      options: { labels: true, annotations: true },
+    });
+    const listed = result.drawn.slice(0, MAX_LISTED).map((id) => {
+      const a = layout.arrows[arrowIndex(layout, id)]!;
+      const y = (v: number) => Math.round(v - top + HEADER_HEIGHT);
+      return { id, x1: Math.round(a.x1 - left), y1: y(a.y1), x2: Math.round(a.x2 - left), y2: y(a.y2), label: a.label };
+    });
+    box.dataset['arrows'] = JSON.stringify(listed);
+    box.dataset['drawn'] = String(result.drawn.length);
+  }
+
+  function measure(): void {
+    const box = scroller.value;
+    if (!box) return;
+    size.value = { width: box.clientWidth, height: box.clientHeight };
+    chartPaneView.width = box.clientWidth;
+    chartPaneView.bodyHeight = Math.max(0, box.clientHeight - HEADER_HEIGHT);
+  }
+
+  function onScroll(): void {
+    const box = scroller.value;
+    if (!box) return;
+    scroll.value = { top: box.scrollTop, left: box.scrollLeft };
+    chartPaneView.top = box.scrollTop;
+  }
+
+  let observer: ResizeObserver | null = null;
+  onMounted(() => {
+    measure();
+    observer = new ResizeObserver(measure);
+    if (scroller.value) observer.observe(scroller.value);
+    scroller.value?.addEventListener('scroll', onScroll, { passive: true });
+    schedule();
+  });
+  onUnmounted(() => {
+    observer?.disconnect();
+    scroller.value?.removeEventListener('scroll', onScroll);
+    if (frame !== 0) cancelAnimationFrame(frame);
+  });
+
+  watch(
+    [() => chart.layout, () => selection.selectedId, hoverId, () => playback.cursor, () => playback.afterCursor, () => preferences.effectiveTheme, size, scroll],
+    schedule,
+  );
+
+  return { size, scroll, repaint: schedule };
+}

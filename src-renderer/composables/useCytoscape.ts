@@ -1,0 +1,95 @@
+/**
+ * A cytoscape instance wrapped for Vue (STYLE.md, after react-cytoscapejs):
+ * created on mount in `container`, destroyed on unmount, kept in a
+ * shallowRef (never deep-reactive, never in a store). Elements are patched
+ * by id inside cy.batch() when `elements()` changes; nodes without a
+ * position are placed by a breadth-first layout. On every resize the model
+ * positions are scaled into the container (topology/fit.ts) at zoom 1, so
+ * nodes and labels keep a readable size. Read-only: nothing can be dragged
+ * or selected.
+ */
+import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
+import { onMounted, onUnmounted, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
+import { diffElements, needsLayout, OWN_PREFIX, type TopologyElement } from '../topology/elements';
+import { fitPositions, type Point } from '../topology/fit';
+
+/** Room for labels (about 70 px wide, 30 px below a node) and the largest spread of positions. */
+const FIT = { padX: 44, padTop: 26, padBottom: 50, maxScale: 1.4 } as const;
+
+export function useCytoscape(
+  container: Ref<HTMLElement | null>,
+  elements: () => readonly TopologyElement[],
+  style: () => StylesheetJson,
+): { cy: Readonly<ShallowRef<Core | null>>; fit: () => void } {
+  const cy = shallowRef<Core | null>(null);
+  let shown: readonly TopologyElement[] = [];
+  /** Positions in the scenario's coordinates (or the layout's). */
+  let model = new Map<string, Point>();
+  let observer: ResizeObserver | undefined;
+
+  function fit(): void {
+    const c = cy.value;
+    const box = container.value;
+    if (!c || !box) return;
+    c.resize();
+    const placed = fitPositions(model, { width: box.clientWidth, height: box.clientHeight, ...FIT });
+    c.batch(() => {
+      for (const [id, p] of placed) c.getElementById(id).position({ ...p });
+    });
+    c.zoom(1);
+    c.pan({ x: 0, y: 0 });
+  }
+
+  function patch(next: readonly TopologyElement[]): void {
+    const c = cy.value;
+    if (!c) return;
+    const { remove, add, update } = diffElements(shown, next);
+    c.batch(() => {
+      for (const id of remove) c.getElementById(id).remove();
+      c.add(add.map((e) => ({ group: e.group, data: { ...e.data }, ...(e.position ? { position: { ...e.position } } : {}) })));
+      for (const e of update) {
+        const ele = c.getElementById(e.data.id);
+        ele.data({ ...e.data });
+        if (e.position && ele.isNode()) ele.position({ ...e.position });
+      }
+    });
+    shown = next;
+    if (needsLayout(next)) {
+      if (add.length > 0 || remove.length > 0) c.layout({ name: 'breadthfirst', directed: false, animate: false }).run();
+      model = new Map();
+      c.nodes().forEach((n) => {
+        if (!n.id().startsWith(OWN_PREFIX)) model.set(n.id(), { ...n.position() });
+      });
+    } else {
+      model = new Map(next.flatMap((e) => (e.group === 'nodes' && e.position ? [[e.data.id, e.position]] : [])));
+    }
+    fit();
+  }
+
+  onMounted(() => {
+    if (!container.value) return;
+    cy.value = cytoscape({
+      container: container.value,
+      style: style(),
+      autoungrabify: true,
+      autounselectify: true,
+      boxSelectionEnabled: false,
+      userPanningEnabled: false,
+      userZoomingEnabled: false,
+    });
+    patch(elements());
+    observer = new ResizeObserver(() => fit());
+    observer.observe(container.value);
+  });
+
+  watch(elements, patch);
+  watch(style, (s) => cy.value?.style(s));
+
+  onUnmounted(() => {
+    observer?.disconnect();
+    cy.value?.destroy();
+    cy.value = null;
+  });
+
+  return { cy, fit };
+}

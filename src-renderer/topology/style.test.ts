@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { readColors, topologyStyle } from './style';
+
+describe('topology style', () => {
+  it('reads colours from CSS variables, with a fallback', () => {
+    const vars: Record<string, string> = { '--text': ' #1f2328 ', '--lost': '#b42318' };
+    const colors = readColors({ getPropertyValue: (name: string) => vars[name] ?? '' });
+    expect(colors.text).toBe('#1f2328');
+    expect(colors.accent).toBe('#888');
+    const style = topologyStyle(colors);
+    expect(style.some((b) => 'selector' in b && b.selector === 'node.packet.lost')).toBe(true);
+  });
+});
