@@ -3,35 +3,10 @@
 // its own origin and logs no console error (afterEach).
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { guardEveryTest, SHOTS, TCP_LESSON } from './guard';
 
-const SHOTS = 'test-results/screenshots';
-const TCP_LESSON = 'Socket programming: TCP';
 
-let foreignRequests: string[] = [];
-let consoleErrors: string[] = [];
-
-test.beforeEach(async ({ page, baseURL }) => {
-  const origin = new URL(baseURL ?? 'http://localhost:4173').origin;
-  foreignRequests = [];
-  consoleErrors = [];
-  page.context().on('request', (request) => {
-    const url = request.url();
-    if (url.startsWith('data:')) return; // inline, never leaves the page
-    if (new URL(url).origin !== origin) foreignRequests.push(url);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto('/');
-  await expect(page.getByRole('status')).toHaveText('Ready');
-});
-
-test.afterEach(() => {
-  expect(foreignRequests, 'requests outside the page origin').toEqual([]);
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
+guardEveryTest();
 
 const messages = (page: Page) => page.getByRole('listbox', { name: 'Messages' });
 const row = (page: Page, text: string) => messages(page).getByRole('option').filter({ hasText: text }).first();

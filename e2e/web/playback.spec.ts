@@ -3,35 +3,10 @@
 // that the page stays on its origin and logs no console error.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { guardEveryTest, SHOTS, TCP_LESSON } from './guard';
 
-const SHOTS = 'test-results/screenshots';
-const TCP_LESSON = 'Socket programming: TCP';
 
-let foreignRequests: string[] = [];
-let consoleErrors: string[] = [];
-
-test.beforeEach(async ({ page, baseURL }) => {
-  const origin = new URL(baseURL ?? 'http://localhost:4173').origin;
-  foreignRequests = [];
-  consoleErrors = [];
-  page.context().on('request', (request) => {
-    const url = request.url();
-    if (url.startsWith('data:') || url.startsWith('blob:')) return;
-    if (new URL(url).origin !== origin) foreignRequests.push(url);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto('/');
-  await expect(page.getByRole('status')).toHaveText('Ready');
-});
-
-test.afterEach(() => {
-  expect(foreignRequests, 'requests outside the page origin').toEqual([]);
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
+guardEveryTest();
 
 const playbackBar = (page: Page) => page.getByRole('region', { name: 'Playback' });
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });

@@ -7,8 +7,9 @@
  * Labels run along the arrow (rotated to its slope) above or below its
  * middle, ellipsized to the arrow's length, and skipped where they would
  * overlap a label already placed (the hover tooltip shows them in full).
- * Above DENSE_ARROWS visible arrows, only the lines are drawn, in one path
- * per colour.
+ * Where arrows are denser than one per LABEL_SPACING_PX of height, only the
+ * selected arrow is labelled. Above DENSE_ARROWS visible arrows, only the
+ * lines are drawn, in one path per colour.
  */
 import { connectionColor, protocolColor, type ChartPalette } from '../../src-core/chart/colors';
 import type { ArrowLayout, ChartLayout } from '../../src-core/chart/layout';
@@ -20,6 +21,13 @@ import type { PaintContext, PaintResult } from './paint';
 export const DENSE_ARROWS = 2500;
 export const FADED_ALPHA = 0.15;
 const LABEL_HEIGHT = 12;
+/**
+ * Below this many px of chart height per visible arrow, arrows start closer
+ * together than a label is tall: a label could not be told from its
+ * neighbours' (and drawing them costs more than a frame), so only the
+ * selected arrow keeps its label; the tooltip and the inspector have the rest.
+ */
+export const LABEL_SPACING_PX = 12;
 
 export interface ArrowPaintState {
   readonly selectedId: number | null;
@@ -35,12 +43,20 @@ interface Input extends ArrowPaintState {
   readonly options: { readonly labels: boolean };
 }
 
-export function paintArrows(ctx: PaintContext, input: Input, visible: readonly ArrowLayout[]): PaintResult {
+/**
+ * `bandHeight`: height of the band the visible arrows were taken from (px);
+ * where arrows start on average closer than LABEL_SPACING_PX, only the
+ * selected arrow is labelled.
+ */
+export function paintArrows(ctx: PaintContext, input: Input, visible: readonly ArrowLayout[], bandHeight = Infinity): PaintResult {
   const aux = chartAux(input.layout);
   const shown = input.isRevealed === undefined || input.afterCursor === 'fade' ? visible : visible.filter((a) => input.isRevealed!(a.id));
   if (shown.length > DENSE_ARROWS) return paintDense(ctx, input, shown);
   const drawn: number[] = [];
   let selected: ArrowLayout | null = null;
+  // the state every arrow starts from (paintArrow leaves it so): no dash, butt caps
+  ctx.setLineDash([]);
+  ctx.lineCap = 'butt';
   for (const a of shown) {
     if (a.id === input.selectedId) selected = a;
     else paintArrow(ctx, input, aux, a, false);
@@ -48,7 +64,8 @@ export function paintArrows(ctx: PaintContext, input: Input, visible: readonly A
   }
   if (selected) paintArrow(ctx, input, aux, selected, true);
   ctx.globalAlpha = 1;
-  const labelled = input.options.labels ? paintLabels(ctx, input, shown, selected) : [];
+  const crowded = shown.length * LABEL_SPACING_PX > bandHeight;
+  const labelled = !input.options.labels ? [] : crowded ? (selected ? paintLabels(ctx, input, [selected], selected) : []) : paintLabels(ctx, input, shown, selected);
   return { drawn, labelled };
 }
 
@@ -66,17 +83,17 @@ function paintArrow(ctx: PaintContext, input: Input, aux: ChartAux, a: ArrowLayo
     ctx.strokeStyle = palette.halo;
     ctx.lineWidth = width + 7;
     ctx.lineCap = 'round';
-    ctx.setLineDash([]);
     line(ctx, a.x1, a.y1, a.x2, a.y2);
+    ctx.lineCap = 'butt';
   }
-  ctx.lineCap = 'butt';
   ctx.strokeStyle = color;
   ctx.lineWidth = width;
-  ctx.setLineDash(a.state === 'in-flight' ? [6, 4] : []);
+  const dashed = a.state === 'in-flight';
+  if (dashed) ctx.setLineDash([6, 4]);
   const angle = Math.atan2(a.y2 - a.y1, a.x2 - a.x1);
   const head = a.state === 'lost' ? 0 : 7 + width;
   line(ctx, a.x1, a.y1, a.x2 - Math.cos(angle) * head * 0.8, a.y2 - Math.sin(angle) * head * 0.8);
-  ctx.setLineDash([]);
+  if (dashed) ctx.setLineDash([]);
   if (a.state === 'lost') cross(ctx, a.x2, a.y2, palette.lost);
   else arrowHead(ctx, a.x2, a.y2, angle, head, color);
   if (a.connection !== null) {
@@ -195,8 +212,7 @@ function paintLabel(ctx: PaintContext, input: Input, a: ArrowLayout, selected: b
     ctx.font = font; // set only when it changes: parsing a font is not free
     fonts.current = font;
   }
-  const text = ellipsizeIn(ctx, font, chartLabel(a.label), length);
-  const half = Math.min(length, textWidth(ctx, font, text)) / 2;
+  const { text, half } = labelText(ctx, a, font, length);
   const mx = (lx + rx) / 2;
   const my = (ly + ry) / 2;
   const cos = Math.cos(angle);
@@ -221,6 +237,27 @@ function paintLabel(ctx: PaintContext, input: Input, a: ArrowLayout, selected: b
     return true;
   }
   return false;
+}
+
+interface LabelText {
+  readonly font: string;
+  readonly text: string;
+  /** Half the width it takes on the arrow. */
+  readonly half: number;
+}
+
+/** Per measuring context, each arrow's label as last fitted (an arrow's length is fixed per layout). */
+const labelTexts = new WeakMap<object, WeakMap<ArrowLayout, LabelText>>();
+
+function labelText(ctx: PaintContext, a: ArrowLayout, font: string, length: number): LabelText {
+  let byArrow = labelTexts.get(ctx);
+  if (!byArrow) labelTexts.set(ctx, (byArrow = new WeakMap()));
+  const cached = byArrow.get(a);
+  if (cached && cached.font === font) return cached;
+  const text = ellipsizeIn(ctx, font, chartLabel(a.label), length);
+  const fitted = { font, text, half: Math.min(length, textWidth(ctx, font, text)) / 2 };
+  byArrow.set(a, fitted);
+  return fitted;
 }
 
 const rankCache = new WeakMap<ArrowLayout, number>();

@@ -115,7 +115,7 @@ export function paintChart(ctx: PaintContext, input: PaintInput): PaintResult {
   paintLanes(ctx, input, vp.top, bottomY);
   paintGaps(ctx, input, vp.top, bottomY);
   const visible = visibleArrows(layout, vp.top, bottomY);
-  const result = paintArrows(ctx, input, visible);
+  const result = paintArrows(ctx, input, visible, bottomY - vp.top);
   if (options.annotations) paintAnnotations(ctx, input, vp.top, bottomY);
   ctx.restore();
 

@@ -17,6 +17,7 @@ import { NS_PER_MS } from '../../src-core/sim/time';
 import type { MessageEvent } from '../../src-core/trace/types';
 import { usePreferencesStore } from './preferences';
 import { useRunStore } from './run';
+import { useScenarioStore } from './scenario';
 
 export const MIN_PX_PER_MS = 0.001;
 export const MAX_PX_PER_MS = 10_000;
@@ -29,6 +30,7 @@ const now = (): number => (typeof performance === 'undefined' ? Date.now() : per
 export const useChartViewStore = defineStore('chartView', () => {
   const run = useRunStore();
   const preferences = usePreferencesStore();
+  const scenarioStore = useScenarioStore();
 
   /** Vertical zoom: pixels per simulated millisecond. */
   const pxPerMs = ref(DEFAULT_LAYOUT.pxPerMs);
@@ -42,6 +44,19 @@ export const useChartViewStore = defineStore('chartView', () => {
   /** Lanes: hidden ones, and an order chosen by the user (else the scenario's, else first appearance). */
   const hiddenLanes = shallowRef<ReadonlySet<string>>(new Set());
   const laneOrder = shallowRef<readonly string[]>([]);
+  /**
+   * The scenario's view.laneOrder (so a lesson shows its lanes as intended).
+   * The same array while its content stays the same: the scenario is parsed
+   * again on every edit, and the layout should not follow each keystroke.
+   */
+  let scenarioOrder: readonly string[] = [];
+  const scenarioLaneOrder = computed(() => {
+    const next = scenarioStore.scenario?.view.laneOrder ?? [];
+    if (next.length !== scenarioOrder.length || next.some((id, i) => id !== scenarioOrder[i])) scenarioOrder = [...next];
+    return scenarioOrder;
+  });
+  /** The lane order in effect: the user's when set, else the scenario's. */
+  const effectiveLaneOrder = computed(() => (laneOrder.value.length > 0 ? laneOrder.value : scenarioLaneOrder.value));
 
   const layout = shallowRef<ChartLayout | null>(null);
 
@@ -72,7 +87,7 @@ export const useChartViewStore = defineStore('chartView', () => {
       toggled: toggled.value,
       include: include.value,
       hiddenLanes: hiddenLanes.value,
-      laneOrder: laneOrder.value,
+      laneOrder: effectiveLaneOrder.value,
       endTime: run.progress?.simTime ?? run.summary?.endTime ?? 0,
     });
   }
@@ -101,7 +116,7 @@ export const useChartViewStore = defineStore('chartView', () => {
   }
 
   watch(
-    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, toggled, include, hiddenLanes, laneOrder],
+    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, toggled, include, hiddenLanes, effectiveLaneOrder],
     scheduleLayout,
   );
 
@@ -146,7 +161,7 @@ export const useChartViewStore = defineStore('chartView', () => {
   watch(() => run.runId, resetForNewTrace);
 
   return {
-    pxPerMs, compressGaps, toggled, protocols, nodeFilter, text, hiddenLanes, laneOrder, layout, include, filtersActive,
+    pxPerMs, compressGaps, toggled, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive,
     computeLayout, toggleMessage, setZoom, toggleProtocol, toggleNodeFilter, toggleLane, setLaneOrder, clearFilters, resetForNewTrace,
   };
 });

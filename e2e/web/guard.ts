@@ -1,0 +1,35 @@
+// Checks every web test makes: the page never requests anything outside its
+// own origin (the app works offline) and logs no console error or uncaught
+// exception. Each spec calls guardEveryTest() once at its top level.
+import { expect, test } from '@playwright/test';
+
+export const SHOTS = 'test-results/screenshots';
+export const TCP_LESSON = 'Socket programming: TCP';
+
+export function guardEveryTest(): void {
+  let foreignRequests: string[] = [];
+  let consoleErrors: string[] = [];
+
+  test.beforeEach(async ({ page, baseURL }) => {
+    const origin = new URL(baseURL ?? 'http://localhost:4173').origin;
+    foreignRequests = [];
+    consoleErrors = [];
+    page.context().on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return; // inline or in-page: never leaves it
+      if (new URL(url).origin !== origin) foreignRequests.push(url);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/');
+    await expect(page.getByRole('status')).toHaveText('Ready');
+  });
+
+  test.afterEach(() => {
+    expect(foreignRequests, 'requests outside the page origin').toEqual([]);
+    expect(consoleErrors, 'console errors').toEqual([]);
+  });
+}
