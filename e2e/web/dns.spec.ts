@@ -16,8 +16,8 @@ test('runs the iterative DNS lesson: root, TLD, authoritative, then the cache', 
   await expect(page.getByRole('status')).toContainText('Finished');
   await page.screenshot({ path: `${SHOTS}/dns-chart.png` });
   await page.getByRole('tab', { name: 'List' }).click();
-  await expect(row(page, 'NS a.gtld-servers.net A 192.5.6.30')).toContainText('Root DNS server');
-  await expect(row(page, 'NS dns.example.com A 192.0.2.53')).toContainText('TLD DNS server');
+  await expect(row(page, 'NS a.gtld-servers.net A 192.5.6.30')).toContainText('Root server');
+  await expect(row(page, 'NS dns.example.com A 192.0.2.53')).toContainText('TLD server');
   await expect(row(page, 'Standard query response 0x')).toBeVisible();
 
   // The root's referral, field by field: the NS record in the authority section.
