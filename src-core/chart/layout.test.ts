@@ -79,6 +79,11 @@ describe('layoutChart', () => {
     expect(replies.arrows.map((a) => a.label)).toEqual(['Reply "HELLO FROM CLIENT A"', 'Reply "AND HELLO FROM CLIENT B"']);
   });
 
+  it('draws an expanded message collapsed when the filter hides all its carriers', () => {
+    const l = layoutChart(tcp.nodes, tcp.events, { ...base, showTransport: true, include: (m) => m.protocol === 'sockets' });
+    expect(l.arrows.map((a) => a.layer)).toEqual(['application', 'application', 'application', 'application']);
+  });
+
   it('finds the arrows crossing a band of the chart', () => {
     const l = layoutChart(tcp.nodes, tcp.events, { ...base, showTransport: true });
     const top = 300;

@@ -112,6 +112,13 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
   }
   const hidden = options.hiddenLanes ?? new Set<string>();
   const include = options.include;
+  if (include !== undefined) {
+    // An expanded message whose carriers the filter hides all (e.g. only "sockets" ticked while transport
+    // is shown) is drawn collapsed, so that what the filter keeps stays visible.
+    const kept = new IdSet(events.length);
+    for (const m of messages) if (m.layer === 'transport' && include(m)) for (const app of m.carries) kept.add(app);
+    for (const id of [...expanded]) if (!kept.has(id)) expanded.delete(id);
+  }
   const drawn = messages.filter((m) => {
     if (hidden.size > 0 && (hidden.has(m.from) || hidden.has(m.to))) return false;
     if (m.layer === 'application') {
