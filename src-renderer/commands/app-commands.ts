@@ -12,8 +12,7 @@
  */
 import { watch } from 'vue';
 import type { HostError, L7Host, MenuCommand, Unsubscribe } from '../../src-core/api/contract';
-import { GENERATOR } from '../../src-core/scenario/runner';
-import { traceToJson } from '../../src-core/trace/json';
+import { buildTraceJson } from '../export/formats';
 import { openExportDialog } from '../export/useExportDialog';
 import { chartPaneView } from '../chart/chart-state';
 import { zoomIn, zoomOut, zoomToFit } from '../chart/zoom';
@@ -127,18 +126,7 @@ export function createAppCommands(deps: AppCommandDeps) {
         notices.show(run.running ? 'Wait for the run to finish, then export its trace' : 'Run the scenario first: there is no trace to export yet');
         return;
       }
-      const text = traceToJson({
-        header: {
-          generator: GENERATOR,
-          scenario: run.scenarioName,
-          seed: run.seed ?? 0,
-          endTime: run.summary?.endTime ?? run.progress?.simTime ?? 0,
-          stopReason: run.summary?.stopReason ?? 'cancelled',
-        },
-        nodes: run.nodes,
-        events: run.trace.events,
-        metrics: run.trace.metrics,
-      });
+      const text = buildTraceJson();
       const base = scenario.name.replace(/(\.l7)?\.json$/, '');
       const saved = await host.exportFile({ kind: 'json', suggestedName: `${base}.trace.json`, data: text });
       if (saved) notices.show(`Exported the trace to ${saved.path ?? saved.name}`);
