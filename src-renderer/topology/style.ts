@@ -33,7 +33,7 @@ export function topologyStyle(c: TopologyColors): StylesheetJson {
     {
       selector: 'node',
       style: {
-        label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'bottom', 'text-margin-y': 5, 'font-size': 11, color: c.text,
+        label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': '88px', 'text-valign': 'bottom', 'text-margin-y': 5, 'font-size': 10.5, color: c.text,
         'text-background-color': c.bg, 'text-background-opacity': 0.85, 'text-background-padding': '1px',
         width: 34, height: 26, 'background-color': c.surface, 'border-width': 1.5, 'border-color': c.muted, shape: 'round-rectangle',
       },
