@@ -2,7 +2,7 @@
  * The one typed contract between the renderer and its host.
  *
  * The renderer calls `L7Host` and nothing else. Two hosts implement it:
- * - Electron: the preload exposes exactly these functions as `window.l7`,
+ * - Electron: the preload exposes exactly these functions as the global `l7`,
  *   each forwarded over IPC to the main process, which runs scenarios in a
  *   worker thread;
  * - the web host: the same functions in the page, with the runner in a Web

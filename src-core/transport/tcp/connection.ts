@@ -33,7 +33,6 @@
 import type { SimTime } from '../../sim/time';
 import type { TcpConfig } from './config';
 import { TcpUsageError } from './events';
-import type { TcpEvent } from './events';
 import { TCP_FLAGS } from './segment';
 import type { TcpSegment } from './segment';
 import { seqDiff } from './seq';
@@ -414,45 +413,6 @@ export class TcpConnection extends TcpMachine {
     return (segPos >= nxt && segPos < nxt + wnd) || (last >= nxt && last < nxt + wnd);
   }
 
-  /** New data acknowledged: SND.UNA advances to `ackPos` (> SND.UNA). */
-  private acknowledge(ackPos: number, now: SimTime): void {
-    this.sndUna = ackPos;
-    this.retries = 0;
-    this.dupAcks = 0;
-    const dataUpTo = Math.min(Math.max(ackPos - 1, 0), this.sendBuffer.end);
-    if (dataUpTo > this.dataAckedUpTo) {
-      this.dataAckedUpTo = dataUpTo;
-      this.sendBuffer.release(dataUpTo);
-      this.emit({ type: 'tcp.dataAcked', upTo: dataUpTo });
-    }
-    // RTT sample from a segment that was never retransmitted (Karn, RFC 6298 §3).
-    if (this.rttProbe !== null && ackPos >= this.rttProbe.endPos) {
-      this.estimator.sample(now - this.rttProbe.sentAt);
-      this.rttProbe = null;
-    }
-    // RFC 6298 (5.2) all acknowledged: stop the timer; (5.3) else restart it.
-    this.rtxDeadline = this.sndUna === this.sndNxt ? null : now + this.estimator.rto;
-  }
-
-  /** RFC 5681 §3.2: the third duplicate ACK triggers one fast retransmission. */
-  private duplicateAck(): void {
-    this.dupAcks += 1;
-    if (this.dupAcks === 3 && this.config.fastRetransmit) {
-      this.retransmitPending = true;
-      this.rttProbe = null;
-      this.emit({
-        type: 'tcp.retransmitting',
-        seq: this.wireSnd(this.sndUna),
-        reason: 'fast-retransmit',
-        rto: this.estimator.rto,
-      });
-    }
-  }
-
-  // =====================================================================
-  // Timers.
-  // =====================================================================
-
   /** Call when `now >= pollTimeout()`; early calls do nothing. */
   handleTimeout(now: SimTime): void {
     if (this.timeWaitDeadline !== null && now >= this.timeWaitDeadline) {
@@ -498,16 +458,4 @@ export class TcpConnection extends TcpMachine {
   // =====================================================================
   // Output.
   // =====================================================================
-
-  pollEvent(): TcpEvent | null {
-    if (this.eventHead >= this.events.length) return null;
-    const event = this.events[this.eventHead]!;
-    this.eventHead += 1;
-    if (this.eventHead === this.events.length) {
-      this.events = [];
-      this.eventHead = 0;
-    }
-    return event;
-  }
-
 }

@@ -190,7 +190,7 @@ export abstract class TcpMachine {
       if (usable <= 0) return null;
       const start = this.sndNxt;
       const length = Math.min(this.mss, dataEnd - start, usable);
-      // The FIN rides on the last data segment when it fits in the window.
+      // The FIN rides on the last data segment when the peer's window has room for it.
       const withFin = finAllowed && start + length === dataEnd && dataEnd < windowEnd;
       this.sent(length + (withFin ? 1 : 0), now);
       if (withFin) this.finSent = true;
@@ -313,4 +313,54 @@ export abstract class TcpMachine {
   protected emit(event: TcpEvent): void {
     this.events.push(event);
   }
+
+  pollEvent(): TcpEvent | null {
+    if (this.eventHead >= this.events.length) return null;
+    const event = this.events[this.eventHead]!;
+    this.eventHead += 1;
+    if (this.eventHead === this.events.length) {
+      this.events = [];
+      this.eventHead = 0;
+    }
+    return event;
+  }
+
+  /** New data acknowledged: SND.UNA advances to `ackPos` (> SND.UNA). */
+  protected acknowledge(ackPos: number, now: SimTime): void {
+    this.sndUna = ackPos;
+    this.retries = 0;
+    this.dupAcks = 0;
+    const dataUpTo = Math.min(Math.max(ackPos - 1, 0), this.sendBuffer.end);
+    if (dataUpTo > this.dataAckedUpTo) {
+      this.dataAckedUpTo = dataUpTo;
+      this.sendBuffer.release(dataUpTo);
+      this.emit({ type: 'tcp.dataAcked', upTo: dataUpTo });
+    }
+    // RTT sample from a segment that was never retransmitted (Karn, RFC 6298 §3).
+    if (this.rttProbe !== null && ackPos >= this.rttProbe.endPos) {
+      this.estimator.sample(now - this.rttProbe.sentAt);
+      this.rttProbe = null;
+    }
+    // RFC 6298 (5.2) all acknowledged: stop the timer; (5.3) else restart it.
+    this.rtxDeadline = this.sndUna === this.sndNxt ? null : now + this.estimator.rto;
+  }
+
+  /** RFC 5681 §3.2: the third duplicate ACK triggers one fast retransmission. */
+  protected duplicateAck(): void {
+    this.dupAcks += 1;
+    if (this.dupAcks === 3 && this.config.fastRetransmit) {
+      this.retransmitPending = true;
+      this.rttProbe = null;
+      this.emit({
+        type: 'tcp.retransmitting',
+        seq: this.wireSnd(this.sndUna),
+        reason: 'fast-retransmit',
+        rto: this.estimator.rto,
+      });
+    }
+  }
+
+  // =====================================================================
+  // Timers.
+  // =====================================================================
 }
