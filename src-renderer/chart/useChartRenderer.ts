@@ -54,6 +54,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       ctx.fillStyle = palette.background;
       ctx.fillRect(0, 0, el.width, el.height);
       box.dataset['arrows'] = '[]';
+      box.dataset['drawn'] = '0';
       return;
     }
     const top = scroll.value.top;
