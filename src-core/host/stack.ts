@@ -17,6 +17,7 @@ import type { Scheduler } from '../sim/scheduler';
 import type { SimTime } from '../sim/time';
 import type { TcpConfig } from '../transport/tcp/connection';
 import type { Tracer } from './tracer';
+import { HostSlots } from './host-slot';
 import { TcpListener, TcpSocket, TcpReceiver } from './tcp-socket';
 import { UdpSocket, UdpReceiver } from './udp-socket';
 
@@ -33,6 +34,8 @@ const EPHEMERAL_LAST = 65535;
 export class HostStack implements PacketSink {
   readonly udp: UdpReceiver;
   readonly tcp: TcpReceiver;
+  /** Objects the applications on this host share (host-slot.ts). */
+  readonly slots = new HostSlots();
   private nextEphemeral: number;
 
   constructor(

@@ -12,11 +12,11 @@ type DnsResolverService = Extract<Service, { type: 'dns-resolver' }>;
 type ScenarioRecord = DnsServerService['zones'][number]['records'][number];
 
 /** "." and "" are the root; a trailing dot is dropped. */
-function domain(name: string): string {
+export function domainOf(name: string): string {
   return name === '.' ? '' : name.replace(/\.$/, '');
 }
 
-function recordOf(r: ScenarioRecord): DnsRecord {
+export function recordOf(r: ScenarioRecord): DnsRecord {
   const data = ((): DnsRecordData => {
     switch (r.type) {
       case 'A':
@@ -24,20 +24,20 @@ function recordOf(r: ScenarioRecord): DnsRecord {
         return { type: r.type, address: r.address };
       case 'NS':
       case 'CNAME':
-        return { type: r.type, host: domain(r.host) };
+        return { type: r.type, host: domainOf(r.host) };
       case 'MX':
-        return { type: 'MX', preference: r.preference, exchange: domain(r.exchange) };
+        return { type: 'MX', preference: r.preference, exchange: domainOf(r.exchange) };
       case 'SOA':
-        return { type: 'SOA', mname: domain(r.mname), rname: domain(r.rname), serial: r.serial, refresh: r.refresh, retry: r.retry, expire: r.expire, minimum: r.minimum };
+        return { type: 'SOA', mname: domainOf(r.mname), rname: domainOf(r.rname), serial: r.serial, refresh: r.refresh, retry: r.retry, expire: r.expire, minimum: r.minimum };
       case 'TXT':
         return { type: 'TXT', strings: r.text };
     }
   })();
-  return { name: domain(r.name), class: 1, ttl: r.ttl, data };
+  return { name: domainOf(r.name), class: 1, ttl: r.ttl, data };
 }
 
 export function zonesOf(service: DnsServerService): Zone[] {
-  return service.zones.map((z) => ({ origin: domain(z.origin), records: z.records.map(recordOf), ...(z.signingKey === undefined ? {} : { signingKey: z.signingKey }) }));
+  return service.zones.map((z) => ({ origin: domainOf(z.origin), records: z.records.map(recordOf), ...(z.signingKey === undefined ? {} : { signingKey: z.signingKey }) }));
 }
 
 function serverAddress(scenario: Scenario, nodeId: string): ServerAddress {
@@ -54,7 +54,7 @@ export function resolverOptionsOf(service: DnsResolverService, scenario: Scenari
     attempts: service.attempts,
     randomizeIds: service.randomizeIds,
     randomizePorts: service.randomizePorts,
-    trustAnchors: service.trustAnchors.map((a) => ({ zone: domain(a.zone), key: a.key })),
+    trustAnchors: service.trustAnchors.map((a) => ({ zone: domainOf(a.zone), key: a.key })),
   };
 }
 

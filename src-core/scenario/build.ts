@@ -11,7 +11,8 @@ import { ms } from '../sim/time';
 import type { AppContext } from '../host/app-context';
 import { runTcpUpperClient, runUdpUpperClient, startTcpUpperServer, startUdpUpperServer } from '../protocols/sockets/apps';
 import type { Action, Scenario, Service } from './schema';
-import { resolverOptionsOf, zonesOf, qtypeCode } from './build-dns';
+import { domainOf, qtypeCode, recordOf, resolverOptionsOf, zonesOf } from './build-dns';
+import { runZoneEdit } from '../protocols/dns/zone-edit';
 import { runDnsLookup, startDnsResolver, startDnsServer } from '../protocols/dns/apps';
 import { runAmplification, runCachePoisoning } from '../protocols/dns/attacks';
 
@@ -69,6 +70,7 @@ const ACTION_RUNNERS: { [T in Action['type']]: (ctx: AppContext, a: Extract<Acti
   'dns-poison': (ctx, a) =>
     runCachePoisoning(ctx, { resolver: a.resolver, spoofAs: a.spoofAs, name: a.name, forgedAddress: a.forgedAddress, guesses: a.guesses, delay: ms(a.delayMs), targetPort: a.targetPort, idGuess: a.idGuess, ttl: a.ttl }),
   'dns-amplify': (ctx, a) => runAmplification(ctx, { server: a.server, victim: a.victim, name: a.name, qtype: qtypeCode(a.qtype), count: a.count, interval: ms(a.intervalMs) }),
+  'dns-zone-edit': (ctx, a) => runZoneEdit(ctx, { name: domainOf(a.name), type: qtypeCode(a.recordType), records: a.records.map(recordOf) }),
 };
 
 export function buildSimulation(scenario: Scenario, seed: number = scenario.run.seed): Simulation {

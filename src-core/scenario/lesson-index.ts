@@ -10,6 +10,7 @@ export const LESSON_ORDER: readonly string[] = [
   'sockets-tcp',
   'dns-iterative',
   'dns-recursive',
+  'dns-stale-cache',
   'dns-records',
   'dns-load-distribution',
   'dns-new-company',

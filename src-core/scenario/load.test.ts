@@ -78,7 +78,7 @@ describe('parseScenarioText: valid scenarios', () => {
     expect(s.workload.map((a) => a.node)).toEqual(['client1', 'client2']);
     expect(s.run).toEqual({ seed: 1, endTimeMs: 10_000, maxEvents: 10_000_000 });
     expect(s.lossRules).toEqual([{ from: 'client1', to: 'server', protocol: 'tcp', dataOnly: true, nth: [1] }]);
-    expect(s.view).toEqual({ showTransport: true });
+    expect(s.view).toEqual({ showTransport: true, compressIdleGaps: false });
     expect(s.nodes.map((n) => n.services.length)).toEqual([0, 0, 0, 1]);
   });
 
@@ -192,7 +192,7 @@ describe('validateScenario', () => {
     expect(issuesOf(validateScenario(doc))).toEqual([
       { path: 'nodes[0].address', message: 'missing property "address": expected a dotted IPv4 address such as "10.0.0.1" (four numbers 0–255, no leading zeros)' },
       { path: 'links[1].bandwidthMbps', message: 'expected a number > 0 (megabits per second), got -1' },
-      { path: 'view.extra', message: 'unknown property "extra" (allowed here: laneOrder, showTransport)' },
+      { path: 'view.extra', message: 'unknown property "extra" (allowed here: laneOrder, showTransport, compressIdleGaps)' },
     ]);
   });
 });

@@ -6,9 +6,11 @@
  * - link ends exist and differ; at most one link per pair of nodes; link ids
  *   unique, counting the default ids of links without one (resolve.ts);
  * - an action's node exists and is a host; its own fields are checked by ACTION_CHECKS;
+ * - a zone edit names a zone its node serves, and its records match its name and type;
  * - loss rules name existing links and nodes;
  * - view.laneOrder names existing nodes, each once.
  */
+import { canonicalName, isInZone } from '../protocols/dns/names';
 import { quote } from './describe-value';
 import type { PathIssue, PathSegment } from './errors';
 import { SERVICE_TRANSPORT } from './schema';
@@ -46,7 +48,24 @@ const ACTION_CHECKS: { readonly [T in ActionType]: ActionCheck<T> } = {
     requireDnsService(ctx, [...path, 'server'], action.server, ['dns-server', 'dns-resolver']);
     requireNode(ctx, [...path, 'victim'], action.victim);
   },
+  'dns-zone-edit': (action, path, ctx) => checkZoneEdit(ctx, path, action),
 };
+
+/** A zone edit names a zone the node serves, and every new record has the edit's name and type. */
+function checkZoneEdit(ctx: Context, path: readonly PathSegment[], edit: Extract<Action, { type: 'dns-zone-edit' }>): void {
+  const node = ctx.nodeById.get(edit.node);
+  if (node) {
+    const origins = node.services.flatMap((s) => (s.type === 'dns-server' ? s.zones.map((z) => z.origin) : []));
+    if (origins.length === 0) report(ctx, [...path, 'node'], `node ${quote(edit.node)} runs no dns-server (a zone edit changes an authoritative server's zone)`);
+    else if (!origins.some((origin) => isInZone(edit.name, origin === '.' ? '' : origin))) {
+      report(ctx, [...path, 'name'], `${quote(edit.name)} is in none of the zones of ${quote(edit.node)} (its zones: ${origins.map(quote).join(', ')})`);
+    }
+  }
+  edit.records.forEach((record, k) => {
+    if (canonicalName(record.name) !== canonicalName(edit.name)) report(ctx, [...path, 'records', k, 'name'], `expected ${quote(edit.name)} (the edit's name), got ${quote(record.name)}`);
+    if (record.type !== edit.recordType) report(ctx, [...path, 'records', k, 'type'], `expected ${quote(edit.recordType)} (the edit's recordType), got ${quote(record.type)}`);
+  });
+}
 
 /** A DNS reference must name a node that runs one of `types`. */
 function requireDnsService(ctx: Context, path: readonly PathSegment[], id: string, types: readonly ServiceType[]): void {

@@ -149,3 +149,23 @@ export const DnsAmplifySchema = z
     intervalMs: nonNegativeMsSchema.default(1),
   })
   .describe('an action object');
+
+/** Record types a zone edit may replace (the SOA changes only through its serial, which every edit increments). */
+export const EDITABLE_TYPES = ['A', 'AAAA', 'NS', 'CNAME', 'MX', 'TXT'] as const;
+
+/**
+ * The administrator of the authoritative server `node` replaces the records of
+ * `name` and `recordType` with `records` (an empty array deletes them). The
+ * server answers with the new data at once; resolvers keep what they cached
+ * until its TTL runs out.
+ */
+export const DnsZoneEditSchema = z
+  .strictObject({
+    type: z.literal('dns-zone-edit'),
+    atMs: nonNegativeMsSchema,
+    node: nodeRefSchema,
+    name: domainSchema,
+    recordType: z.enum(EDITABLE_TYPES).describe('"A", "AAAA", "NS", "CNAME", "MX" or "TXT"'),
+    records: z.array(DnsRecordSchema).describe('an array of DNS records, each with the edit\'s name and type'),
+  })
+  .describe('an action object');

@@ -45,7 +45,7 @@ describe('defaults', () => {
       workload: [{ type: 'udp-upper-client', atMs: 0, node: 'a', server: 'b', port: 1, line: 'x' }],
     });
     expect(parsed.run).toEqual({ seed: 1, endTimeMs: 600_000, maxEvents: 10_000_000 });
-    expect(parsed.view).toEqual({ showTransport: false });
+    expect(parsed.view).toEqual({ showTransport: false, compressIdleGaps: false });
     expect(parsed.lossRules).toEqual([]);
     expect(parsed.nodes[0]!.services).toEqual([]);
     expect(parsed.links[0]).toMatchObject({ queuePackets: 100, lossRate: 0 });

@@ -14,7 +14,7 @@
  *   (ids unique, references exist, …) are in references.ts.
  * - docs/scenario-format.md documents every field; change it with this file.
  */
-import { DnsAmplifySchema, DnsLookupSchema, DnsPoisonSchema, DnsResolverSchema, DnsServerSchema, domainSchema } from './schema-dns';
+import { DnsAmplifySchema, DnsLookupSchema, DnsPoisonSchema, DnsResolverSchema, DnsServerSchema, DnsZoneEditSchema, domainSchema } from './schema-dns';
 import { z } from './zod';
 import {
   booleanSchema,
@@ -166,7 +166,7 @@ export const TcpUpperClientSchema = z
  *     (the compiler insists);
  *  4. document it in docs/scenario-format.md and add it to the test arbitraries.
  */
-export const actionVariants = [UdpUpperClientSchema, TcpUpperClientSchema, DnsLookupSchema, DnsPoisonSchema, DnsAmplifySchema] as const;
+export const actionVariants = [UdpUpperClientSchema, TcpUpperClientSchema, DnsLookupSchema, DnsPoisonSchema, DnsAmplifySchema, DnsZoneEditSchema] as const;
 
 export const ActionSchema = z
   .discriminatedUnion('type', actionVariants)
@@ -234,6 +234,8 @@ export const ViewSettingsSchema = z
     laneOrder: z.array(nodeRefSchema).describe('an array of node ids').optional(),
     /** Show transport-layer messages (TCP segments, UDP datagrams) expanded. */
     showTransport: booleanSchema.default(false),
+    /** Start with idle gaps compressed (for lessons whose events are seconds apart, such as a TTL running out). */
+    compressIdleGaps: booleanSchema.default(false),
   })
   .describe('a view settings object');
 

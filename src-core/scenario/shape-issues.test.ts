@@ -23,7 +23,7 @@ describe('checkShape', () => {
     expect(s.links[1]).toMatchObject({ queuePackets: 50, lossRate: 0 });
     expect(s.workload[0]).toMatchObject({ type: 'udp-upper-client', timeoutMs: 1000 });
     expect(s.run).toEqual({ seed: 7, endTimeMs: 5000, maxEvents: 10_000_000 });
-    expect(s.view).toEqual({ laneOrder: ['client', 'r1', 'server'], showTransport: false });
+    expect(s.view).toEqual({ laneOrder: ['client', 'r1', 'server'], showTransport: false, compressIdleGaps: false });
     expect(s.lossRules).toEqual([]);
     expect(s.nodes[0]!.services).toEqual([]);
   });

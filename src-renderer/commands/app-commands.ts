@@ -90,7 +90,10 @@ export function createAppCommands(deps: AppCommandDeps) {
     selection.clear();
     notices.dismiss();
     const view = scenario.scenario?.view;
-    if (view) preferences.setShowTransport(view.showTransport);
+    if (view) {
+      preferences.setShowTransport(view.showTransport);
+      chartView.compressGaps = view.compressIdleGaps;
+    }
   }
 
   const newScenario = () =>

@@ -9,6 +9,7 @@
  * weak, so cached entries do not keep a finished run going.
  */
 import type { AppContext } from '../../host/app-context';
+import { HostSlot } from '../../host/host-slot';
 import type { UdpSocket } from '../../host/udp-socket';
 import { formatIpv4, parseIpv4 } from '../../net/ipv4';
 import type { TimerHandle } from '../../sim/scheduler';
@@ -26,9 +27,13 @@ import type { Zone } from './zone';
 
 export const PROTOCOL = 'dns';
 
+/** The authoritative data of the name servers running on a host, for the administrator's edits (zone-edit.ts). */
+export const ZONE_SERVERS = new HostSlot<AuthoritativeServer>('dns zone servers');
+
 export function startDnsServer(ctx: AppContext, zones: readonly Zone[], recursive = false, timeout: SimTime = 2_000_000_000): void {
   if (recursive) return startRecursiveDnsServer(ctx, zones, timeout);
   const engine = new AuthoritativeServer(zones);
+  ctx.stack.slots.add(ZONE_SERVERS, engine);
   const socket = ctx.stack.udpSocket(DNS_PORT);
   socket.onMessage = (m) => {
     const reply = engine.handleQuery(m.data);
@@ -40,6 +45,7 @@ export function startDnsServer(ctx: AppContext, zones: readonly Zone[], recursiv
 /** A server answering recursively: queries and the answers to its own queries share port 53. */
 function startRecursiveDnsServer(ctx: AppContext, zones: readonly Zone[], timeout: SimTime): void {
   const engine = new RecursiveServer(zones, timeout, () => ctx.randomUint32() & 0xffff);
+  ctx.stack.slots.add(ZONE_SERVERS, engine.authority);
   const socket = ctx.stack.udpSocket(DNS_PORT);
   let timer: TimerHandle | null = null;
   const pump = (): void => {

@@ -30,7 +30,8 @@ interface Pending {
 }
 
 export class RecursiveServer {
-  private readonly authority: AuthoritativeServer;
+  /** The zones this server holds itself, answered as an authoritative server would. */
+  readonly authority: AuthoritativeServer;
   private readonly pending: Pending[] = [];
   private readonly out: RecursiveTransmit[] = [];
 

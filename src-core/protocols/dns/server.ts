@@ -40,6 +40,20 @@ export class AuthoritativeServer {
     this.zones = zones.map((z) => new ZoneData(z)).sort((a, b) => b.origin.length - a.origin.length);
   }
 
+  /**
+   * Replaces the records of `name` and `type` in the deepest zone holding the
+   * name (the zone file edited by hand, then reloaded). Answers from now on
+   * carry the new data; caches elsewhere keep the old one until its TTL runs
+   * out (RFC 1034 §3.6). Null when no zone of this server holds the name.
+   */
+  editZone(name: string, type: number, records: readonly DnsRecord[]): { readonly origin: string; readonly serial: number | null } | null {
+    const zone = this.zones.find((z) => z.contains(name));
+    if (!zone) return null;
+    const serial = zone.replaceRecords(name, type, records);
+    for (const key of [...this.rotation.keys()]) if (key.startsWith(`${canonicalName(name)}/`)) this.rotation.delete(key);
+    return { origin: zone.origin, serial };
+  }
+
   handleQuery(bytes: Uint8Array): ServerReply | null {
     const decoded = decodeDns(bytes);
     if (!decoded.ok) {

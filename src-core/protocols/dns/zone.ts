@@ -55,6 +55,32 @@ export class ZoneData {
     return type === undefined ? all : all.filter((r) => recordTypeCode(r.data) === type);
   }
 
+  /**
+   * The zone administrator's edit: the records of `name` and `type` become
+   * `records` (none deletes the set), and the SOA serial goes up by one, in
+   * serial-number arithmetic modulo 2^32 (RFC 1982 §3.1), so secondaries
+   * would see the change (RFC 1035 §4.3.5). Returns the new serial, or null
+   * when the zone has no SOA.
+   */
+  replaceRecords(name: string, type: number, records: readonly DnsRecord[]): number | null {
+    const key = canonicalName(name);
+    const kept = (this.byName.get(key) ?? []).filter((r) => recordTypeCode(r.data) !== type);
+    const next = [...kept, ...records];
+    if (next.length === 0) this.byName.delete(key);
+    else this.byName.set(key, next);
+    return this.bumpSerial();
+  }
+
+  private bumpSerial(): number | null {
+    const soa = this.soa;
+    if (!soa || soa.data.type !== 'SOA') return null;
+    const serial = (soa.data.serial + 1) % 2 ** 32;
+    const updated: DnsRecord = { ...soa, data: { ...soa.data, serial } };
+    const key = canonicalName(soa.name);
+    this.byName.set(key, this.byName.get(key)!.map((r) => (r === soa ? updated : r)));
+    return serial;
+  }
+
   get soa(): DnsRecord | undefined {
     return this.records(this.origin, DNS_TYPE.SOA)[0];
   }
