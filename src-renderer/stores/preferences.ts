@@ -1,21 +1,49 @@
 /**
  * How the user likes the app: the colour theme (follows the system unless
- * chosen; the choice is remembered) and whether transport-layer messages are
- * shown (set from each scenario's `view.showTransport` when it is opened).
+ * chosen; the choice is remembered), whether transport-layer messages are
+ * shown (set from each scenario's `view.showTransport` when it is opened),
+ * and the widths of the side pane and the inspector (remembered).
+ *
+ * Remembered preferences live in localStorage under STORAGE_KEY as one JSON
+ * object; anything missing, malformed or out of range there reads as the
+ * default (or the nearest allowed width), never as an error.
  */
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export type Theme = 'light' | 'dark';
+export type Pane = 'side' | 'inspector';
 
 export const STORAGE_KEY = 'l7.preferences';
 
+/** Pane widths in CSS px. The window may squeeze a pane below its default, never below `min` (usePaneLayout). */
+export const PANE_LIMITS: Readonly<Record<Pane, { readonly min: number; readonly max: number; readonly initial: number }>> = {
+  side: { min: 180, max: 720, initial: 240 },
+  inspector: { min: 240, max: 720, initial: 320 },
+};
+
+/** A width rounded to whole px and kept within the pane's limits; the default for anything not a finite number. */
+export function clampPaneWidth(pane: Pane, width: unknown): number {
+  const { min, max, initial } = PANE_LIMITS[pane];
+  if (typeof width !== 'number' || !Number.isFinite(width)) return initial;
+  return Math.min(max, Math.max(min, Math.round(width)));
+}
+
+interface Saved {
+  readonly theme: ThemeChoice;
+  readonly sidePaneWidth: number;
+  readonly inspectorWidth: number;
+}
+
 export const usePreferencesStore = defineStore('preferences', () => {
-  const theme = ref<ThemeChoice>(readSavedTheme());
+  const saved = readSaved();
+  const theme = ref<ThemeChoice>(saved.theme);
   /** What prefers-color-scheme says; kept up to date by useTheme(). */
   const systemDark = ref(false);
   const showTransport = ref(true);
+  const sidePaneWidth = ref(saved.sidePaneWidth);
+  const inspectorWidth = ref(saved.inspectorWidth);
 
   const effectiveTheme = computed<Theme>(() =>
     theme.value === 'system' ? (systemDark.value ? 'dark' : 'light') : theme.value,
@@ -35,9 +63,22 @@ export const usePreferencesStore = defineStore('preferences', () => {
     showTransport.value = !showTransport.value;
   }
 
-  watch(theme, (choice) => writeSaved({ theme: choice }));
+  function setPaneWidth(pane: Pane, width: number): void {
+    (pane === 'side' ? sidePaneWidth : inspectorWidth).value = clampPaneWidth(pane, width);
+  }
 
-  return { theme, systemDark, showTransport, effectiveTheme, toggleTheme, setShowTransport, toggleTransport };
+  function resetPaneWidth(pane: Pane): void {
+    setPaneWidth(pane, PANE_LIMITS[pane].initial);
+  }
+
+  watch([theme, sidePaneWidth, inspectorWidth], ([t, side, inspector]) =>
+    writeSaved({ theme: t, sidePaneWidth: side, inspectorWidth: inspector }),
+  );
+
+  return {
+    theme, systemDark, showTransport, sidePaneWidth, inspectorWidth, effectiveTheme,
+    toggleTheme, setShowTransport, toggleTransport, setPaneWidth, resetPaneWidth,
+  };
 });
 
 function storage(): Storage | null {
@@ -48,17 +89,23 @@ function storage(): Storage | null {
   }
 }
 
-function readSavedTheme(): ThemeChoice {
+function readSaved(): Saved {
+  let saved: Record<string, unknown> = {};
   try {
-    const saved: unknown = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? 'null');
-    const choice = (saved as { theme?: unknown } | null)?.theme;
-    return choice === 'light' || choice === 'dark' ? choice : 'system';
+    const parsed: unknown = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? 'null');
+    if (typeof parsed === 'object' && parsed !== null) saved = parsed as Record<string, unknown>;
   } catch {
-    return 'system';
+    // Unreadable: every preference has its default.
   }
+  const choice = saved['theme'];
+  return {
+    theme: choice === 'light' || choice === 'dark' ? choice : 'system',
+    sidePaneWidth: clampPaneWidth('side', saved['sidePaneWidth']),
+    inspectorWidth: clampPaneWidth('inspector', saved['inspectorWidth']),
+  };
 }
 
-function writeSaved(value: { theme: ThemeChoice }): void {
+function writeSaved(value: Saved): void {
   try {
     storage()?.setItem(STORAGE_KEY, JSON.stringify(value));
   } catch {

@@ -17,7 +17,7 @@ describe('scenarioElements', () => {
     expect(server.position).toEqual({ x: 520, y: 180 });
     expect(elements.find((e) => e.data.id === 'router')!.data['kind']).toBe('router');
     expect(elements.find((e) => e.data.id === 'clientA')!.data['kind']).toBe('host');
-    expect(elements.find((e) => e.data.id === 'a-router')!.data).toMatchObject({ source: 'clientA', target: 'router', label: '2 ms · 10 Mbit/s' });
+    expect(elements.find((e) => e.data.id === 'a-router')!.data).toMatchObject({ source: 'clientA', target: 'router', label: '2 ms · 10 Mbit/s', short: '2 ms' });
     expect(needsLayout(elements)).toBe(false);
   });
 

@@ -23,10 +23,15 @@ export function kindOf(node: Scenario['nodes'][number]): TopologyKind {
   return node.services.length > 0 ? 'server' : 'host';
 }
 
-/** "2 ms · 10 Mbit/s", with the loss rate when there is one. */
+/** "2 ms · 10 Mbit/s", with the loss rate when there is one. (Where the drawing has no room: linkShortLabel.) */
 export function linkLabel(link: { delayMs: number; bandwidthMbps: number; lossRate: number }): string {
   const loss = link.lossRate > 0 ? ` · loss ${+(link.lossRate * 100).toFixed(2)}%` : '';
   return `${link.delayMs} ms · ${link.bandwidthMbps} Mbit/s${loss}`;
+}
+
+/** "2 ms": a link's label where the full one does not fit (topology/labels.ts). */
+export function linkShortLabel(link: { delayMs: number }): string {
+  return `${link.delayMs} ms`;
 }
 
 export function scenarioElements(scenario: Scenario): TopologyElement[] {
@@ -37,7 +42,7 @@ export function scenarioElements(scenario: Scenario): TopologyElement[] {
   }));
   const edges: TopologyElement[] = scenario.links.map((l) => ({
     group: 'edges',
-    data: { id: linkId(l), source: l.a, target: l.b, label: linkLabel(l) },
+    data: { id: linkId(l), source: l.a, target: l.b, label: linkLabel(l), short: linkShortLabel(l) },
   }));
   return [...nodes, ...edges];
 }

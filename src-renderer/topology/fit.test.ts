@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitPositions } from './fit';
+import { drawingHeight, fitPositions } from './fit';
 
 const model = new Map([
   ['a', { x: 80, y: 80 }],
@@ -29,5 +29,22 @@ describe('fitPositions', () => {
 
   it('centres a single node', () => {
     expect(fitPositions(new Map([['a', { x: 5, y: 5 }]]), { width: 200, height: 100, padX: 10, padTop: 10, padBottom: 10, maxScale: 1 }).get('a')).toEqual({ x: 100, y: 50 });
+  });
+});
+
+describe('drawingHeight', () => {
+  const limits = { min: 300, max: 360 };
+  const room = { x: 88, y: 76 };
+  it('turns a wide drawing in a narrow pane and makes room for it', () => {
+    // 440 × 200: across 240 − 88 px the turned drawing scales by 152 / 200 and needs 0.76 · 440 + 76 px, more than the limit.
+    expect(drawingHeight(model, 240, limits, room)).toBe(360);
+  });
+  it('keeps the smallest height where the drawing lies as it is', () => {
+    expect(drawingHeight(model, 500, limits, room)).toBe(300);
+    expect(drawingHeight(model, 800, { min: 200, max: 400 }, room)).toBe(Math.round(((800 - 88) / 440) * 200 + 76));
+  });
+  it('gives the smallest height without positions or spread', () => {
+    expect(drawingHeight(new Map(), 300, limits, room)).toBe(300);
+    expect(drawingHeight(new Map([['a', { x: 5, y: 5 }]]), 300, limits, room)).toBe(300);
   });
 });

@@ -48,3 +48,30 @@ export function fitPositions(model: ReadonlyMap<string, Point>, o: FitOptions): 
   }
   return out;
 }
+
+/**
+ * A height for the drawing in a pane `width` px wide, within `limits`: tall
+ * enough that the drawing, at the largest scale the width allows, is not
+ * squeezed by the height; turned a quarter (as fitPositions turns it) when
+ * that draws it more than 15% larger. Room for labels: `room.x` across and
+ * `room.y` down (about what useCytoscape's padding keeps).
+ */
+export function drawingHeight(
+  model: ReadonlyMap<string, Point>,
+  width: number,
+  limits: { readonly min: number; readonly max: number },
+  room: { readonly x: number; readonly y: number },
+): number {
+  const points = [...model.values()];
+  if (points.length === 0) return limits.min;
+  const spanX = Math.max(...points.map((p) => p.x)) - Math.min(...points.map((p) => p.x));
+  const spanY = Math.max(...points.map((p) => p.y)) - Math.min(...points.map((p) => p.y));
+  const fit = (across: number, down: number) => {
+    const s = across > 0 ? Math.max(0, width - room.x) / across : Infinity;
+    const height = Math.min(limits.max, Math.max(limits.min, Number.isFinite(s) ? s * down + room.y : limits.min));
+    return { height: Math.round(height), scale: Math.min(s, down > 0 ? (height - room.y) / down : Infinity) };
+  };
+  const straight = fit(spanX, spanY);
+  const turned = fit(spanY, spanX);
+  return turned.scale > straight.scale * 1.15 ? turned.height : straight.height;
+}

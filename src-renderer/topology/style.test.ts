@@ -10,4 +10,16 @@ describe('topology style', () => {
     const style = topologyStyle(colors);
     expect(style.some((b) => 'selector' in b && b.selector === 'node.packet.lost')).toBe(true);
   });
+
+  it('shows a link label only once useTopologyLabels has chosen one', () => {
+    const style = topologyStyle(readColors({ getPropertyValue: () => '' }));
+    const rule = (selector: string) => {
+      const block = style.find((b) => 'selector' in b && b.selector === selector);
+      return block && 'style' in block ? (block.style as Record<string, unknown>) : undefined;
+    };
+    expect(rule('edge')?.['label']).toBe('');
+    expect(rule('edge.label-full')?.['label']).toBe('data(label)');
+    expect(rule('edge.label-short')?.['label']).toBe('data(short)');
+    expect(rule('node.label-name')?.['label']).toBe('data(name)');
+  });
 });

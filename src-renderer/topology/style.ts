@@ -3,8 +3,26 @@
  * from the CSS variables, so light and dark follow styles/theme.css).
  * Shapes tell kinds apart without colour: host a rounded box, server a
  * barrel, router a circle.
+ *
+ * Which labels show and where comes from topology/labels.ts, applied as
+ * classes and data (useTopologyLabels). On a node: `label-above` (`-right`,
+ * `-left`; else below), `label-name` (the name without the address), data
+ * `labelMax` (wrap width) and `labelDx` (offset across). On a link:
+ * `label-full` or `label-short` (else no label), data `labelDx`, `labelDy`.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { EdgeSingular, NodeSingular, StylesheetJson } from 'cytoscape';
+import { LABEL_LINE_HEIGHT, LABEL_PAD, LINK_LABEL, NODE_LABEL } from './labels';
+import type { TopologyKind } from './elements';
+
+/** Node sizes in px by kind (labels.ts needs them to keep labels off nodes). */
+export const NODE_SIZE: Readonly<Record<TopologyKind, { readonly width: number; readonly height: number }>> = {
+  host: { width: 34, height: 26 },
+  server: { width: 30, height: 34 },
+  router: { width: 30, height: 30 },
+};
+
+/** The app's UI font (styles/theme.css --font) in the form cytoscape accepts (double quotes only). */
+export const TOPOLOGY_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
 
 export interface TopologyColors {
   readonly bg: string;
@@ -29,26 +47,39 @@ export function readColors(style: Pick<CSSStyleDeclaration, 'getPropertyValue'>)
 }
 
 export function topologyStyle(c: TopologyColors): StylesheetJson {
+  const text = {
+    'font-family': TOPOLOGY_FONT, 'line-height': LABEL_LINE_HEIGHT,
+    'text-background-color': c.bg, 'text-background-opacity': 0.9, 'text-background-padding': `${LABEL_PAD}px`,
+  } as const;
   return [
     {
       selector: 'node',
       style: {
-        label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': '88px', 'text-valign': 'bottom', 'text-margin-y': 5, 'font-size': 10.5, color: c.text,
-        'text-background-color': c.bg, 'text-background-opacity': 0.85, 'text-background-padding': '1px',
-        width: 34, height: 26, 'background-color': c.surface, 'border-width': 1.5, 'border-color': c.muted, shape: 'round-rectangle',
+        ...text, label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': `${NODE_LABEL.maxWidth}px`, 'text-valign': 'bottom',
+        'text-margin-y': NODE_LABEL.margin, 'font-size': NODE_LABEL.fontSize, color: c.text,
+        ...NODE_SIZE.host, 'background-color': c.surface, 'border-width': 1.5, 'border-color': c.muted, shape: 'round-rectangle',
       },
     },
-    { selector: 'node[kind = "server"]', style: { shape: 'barrel', width: 30, height: 34 } },
-    { selector: 'node[kind = "router"]', style: { shape: 'ellipse', width: 30, height: 30, 'border-style': 'double', 'border-width': 4 } },
+    { selector: 'node[kind = "server"]', style: { shape: 'barrel', ...NODE_SIZE.server } },
+    { selector: 'node[kind = "router"]', style: { shape: 'ellipse', ...NODE_SIZE.router, 'border-style': 'double', 'border-width': 4 } },
+    { selector: 'node[labelMax]', style: { 'text-max-width': 'data(labelMax)' } },
+    { selector: 'node.label-name', style: { label: 'data(name)' } },
+    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -NODE_LABEL.margin } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0 } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0 } },
+    { selector: 'node[labelDx]', style: { 'text-margin-x': (n: NodeSingular) => Number(n.data('labelDx')) } },
     { selector: 'node.sender, node.receiver', style: { 'border-color': c.accent, 'border-width': 3, 'font-weight': 'bold' } },
     { selector: 'node.receiver', style: { 'border-style': 'dashed' } },
     {
       selector: 'edge',
       style: {
-        width: 2, 'line-color': c.border, label: 'data(label)', 'font-size': 9, color: c.muted, 'text-rotation': 'none', 'text-wrap': 'wrap', 'text-max-width': '52px',
-        'text-background-color': c.bg, 'text-background-opacity': 0.85, 'text-background-padding': '1px', 'curve-style': 'straight',
+        ...text, width: 2, 'line-color': c.border, label: '', 'font-size': LINK_LABEL.fontSize, color: c.muted, 'text-rotation': 'none',
+        'text-wrap': 'none', 'curve-style': 'straight',
       },
     },
+    { selector: 'edge.label-full', style: { label: 'data(label)' } },
+    { selector: 'edge.label-short', style: { label: 'data(short)' } },
+    { selector: 'edge[labelDx]', style: { 'text-margin-x': (e: EdgeSingular) => Number(e.data('labelDx')), 'text-margin-y': (e: EdgeSingular) => Number(e.data('labelDy')) } },
     { selector: 'edge.on-path', style: { 'line-color': c.accent, width: 3 } },
     {
       selector: 'node.packet',
