@@ -86,7 +86,8 @@ export type TraceEvent = MessageEvent | StateEvent;
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-export type MetricUnit = 's' | 'bytes' | 'count' | 'ratio' | 'bit/s';
+/** `ratio`: a share (0.25 = 25 %); `factor`: a multiple (8.7 = ×8.7). */
+export type MetricUnit = 's' | 'bytes' | 'count' | 'ratio' | 'factor' | 'bit/s';
 
 export interface Metric {
   readonly node: string;

@@ -1,6 +1,8 @@
 /** The run summary the command line prints. */
 import { formatTime } from '../../src-core/sim/time';
 import type { TraceContent } from '../../src-core/trace/json';
+import { formatMetricValue } from '../../src-core/trace/metric-format';
+import type { Metric } from '../../src-core/trace/types';
 
 export function summarizeTrace(trace: TraceContent): string {
   const lines: string[] = [];
@@ -31,7 +33,7 @@ export function summarizeTrace(trace: TraceContent): string {
   if (trace.metrics.length > 0) {
     lines.push('metrics:');
     for (const m of trace.metrics) {
-      lines.push(`  ${m.node.padEnd(12)} ${m.name.padEnd(14)} ${formatValue(m.value, m.unit)}  (at ${formatTime(m.at)})`);
+      lines.push(`  ${m.node.padEnd(12)} ${m.name.padEnd(14)} ${formatValue(m)}  (at ${formatTime(m.at)})`);
     }
   }
   return lines.join('\n');
@@ -52,7 +54,6 @@ function describeStop(reason: string): string {
   }
 }
 
-function formatValue(value: number, unit: string): string {
-  if (unit === 's') return formatTime(Math.round(value * 1e9));
-  return `${value} ${unit}`;
+function formatValue(m: Metric): string {
+  return m.unit === 's' ? formatTime(Math.round(m.value * 1e9)) : formatMetricValue(m);
 }

@@ -121,7 +121,7 @@ export function runAmplification(ctx: AppContext, o: AmplificationOptions): void
       if (e.kind === 'message' && e.layer === 'application' && e.causedBy !== null && caused.has(e.causedBy)) answerBytes += e.bytes.length + IP_UDP_HEADERS;
     }
     const factor = queryBytes > 0 ? answerBytes / queryBytes : 0;
-    ctx.metric('amplificationFactor', Number(factor.toFixed(2)), 'ratio', `${o.count} queries of ${typeName(o.qtype)} ${displayName(o.name)}: ${queryBytes} bytes sent, ${answerBytes} bytes reached ${o.victim} (×${factor.toFixed(1)})`);
+    ctx.metric('amplificationFactor', Number(factor.toFixed(2)), 'factor', `${o.count} queries of ${typeName(o.qtype)} ${displayName(o.name)}: ${queryBytes} bytes sent, ${answerBytes} bytes reached ${o.victim} (×${factor.toFixed(1)})`);
   };
   fire();
 }
