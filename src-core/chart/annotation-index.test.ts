@@ -7,7 +7,8 @@ import { IdMap, IdSet } from './id-index';
 function bruteForce(notes: readonly Annotation[], top: number, bottom: number): number[] {
   const out: number[] = [];
   notes.forEach((n, i) => {
-    if (n.kind === 'metric' ? !(n.y < top - 40 || n.y > bottom + 20) : !(n.y2 < top || n.y1 > bottom)) out.push(i);
+    const [a, b] = n.kind === 'metric' ? [n.y - 20, n.y + 40] : n.kind === 'group' ? [n.caption?.y ?? n.band.y, n.band.y + n.band.height] : [n.y1, n.y2];
+    if (b >= top && a <= bottom) out.push(i);
   });
   return out;
 }
@@ -22,7 +23,12 @@ function randomNotes(count: number, seed: number): Annotation[] {
     if (kind === 0) notes.push({ kind: 'rtt', lane: 0, y1, y2, label: 'rtt' });
     else if (kind === 1) notes.push({ kind: 'transmission', lane: 1, id: i, y1, y2, label: 'tx' });
     else if (kind === 2) notes.push({ kind: 'metric', lane: 2, y: y1, label: 'm 1' });
-    else notes.push({ kind: 'group', lanes: [0, 2], y1, y2, label: 'TCP handshake' });
+    else {
+      // a band 4 px beyond its messages, its caption (when it has one) 13 px above it
+      const band = { x: 66, y: y1 - 4, width: 428, height: y2 - y1 + 8 };
+      const caption = rng.nextInt(0, 1) === 0 ? null : { x: 70, y: band.y - 13, width: 80, height: 13 };
+      notes.push({ kind: 'group', lanes: [0, 2], y1, y2, label: 'TCP handshake', tone: 0, band, caption });
+    }
   }
   return notes;
 }

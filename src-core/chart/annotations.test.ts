@@ -5,7 +5,8 @@ import { parseScenarioText } from '../scenario/load';
 import { runScenario } from '../scenario/runner';
 import { computeAnnotations, formatMs } from './annotations';
 import { chartPalette, contrastRatio, hashColor, legendFor, protocolColor } from './colors';
-import { DEFAULT_LAYOUT, layoutChart } from './layout';
+import { BAND_MARGIN, rectsOverlap } from './group-bands';
+import { connectionIndexes, DEFAULT_LAYOUT, layoutChart } from './layout';
 
 function lessonTrace(name: string) {
   const loaded = parseScenarioText(readFileSync(join(__dirname, '../../resources/lessons', name), 'utf8'));
@@ -26,6 +27,37 @@ describe('computeAnnotations', () => {
     expect(rtts[0]).toMatchObject({ lane: clientA, y1: layout.scale.y(0), y2: layout.scale.y(24_077_440) });
     const groups = notes.filter((n) => n.kind === 'group').map((n) => n.label);
     expect(groups.sort()).toEqual(['TCP close', 'TCP close', 'TCP handshake', 'TCP handshake']);
+  });
+
+  it('bands each connection’s handshake and close over its own lanes, in its colour, captions apart', () => {
+    const layout = layoutChart(tcp.nodes, tcp.events, { ...options, showTransport: true, laneOrder: ['clientA', 'clientB', 'server'] });
+    const groups = computeAnnotations(layout, tcp.events, tcp.metrics).filter((n) => n.kind === 'group');
+    const x = (i: number) => layout.lanes[i]!.x;
+    expect(groups.map((g) => [g.label, g.lanes])).toEqual([
+      ['TCP handshake', [0, 2]],
+      ['TCP close', [0, 2]],
+      ['TCP handshake', [1, 2]],
+      ['TCP close', [1, 2]],
+    ]);
+    const tones = connectionIndexes(layout);
+    const [handshakeA, closeA, handshakeB, closeB] = groups;
+    // the tone is the connection's badge colour: A's bands share one, B's another
+    expect(handshakeA!.tone).toBe(closeA!.tone);
+    expect(handshakeB!.tone).toBe(closeB!.tone);
+    expect(handshakeA!.tone).not.toBe(handshakeB!.tone);
+    expect([...tones.values()]).toContain(handshakeB!.tone);
+    for (const g of groups) {
+      // within its endpoint lanes and their margins, around its messages
+      expect(g.band.x).toBeGreaterThanOrEqual(x(g.lanes[0]) - BAND_MARGIN);
+      expect(g.band.x + g.band.width).toBeLessThanOrEqual(x(g.lanes[1]) + BAND_MARGIN);
+      expect(g.band.y).toBeLessThan(g.y1);
+      expect(g.band.y + g.band.height).toBeGreaterThan(g.y2);
+      expect(g.caption).not.toBeNull();
+    }
+    // B's bands overlap A's in time and lanes: they are inset, so the two outlines never coincide
+    expect(handshakeB!.band.x + handshakeB!.band.width).toBeLessThan(handshakeA!.band.x + handshakeA!.band.width);
+    const captions = groups.map((g) => g.caption!);
+    for (const [i, c] of captions.entries()) for (const d of captions.slice(i + 1)) expect(rectsOverlap(c, d)).toBe(false);
   });
 
   it('keeps the reply brackets but no TCP groups when only application messages are drawn', () => {

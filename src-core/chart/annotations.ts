@@ -8,13 +8,15 @@
  *   of its delay (> TRANSMISSION_SHARE): a bar on the sender's lane;
  * - `metric`: a metric at (its node's lane, y(at)) with its value;
  * - `group`: "TCP handshake" / "TCP close" spans, only when the transport
- *   segments are drawn.
+ *   segments are drawn, with their band and caption placed (group-bands.ts)
+ *   and their connection's colour index (`tone`, layout.ts connectionIndexes).
  * Positions are the layout's (lane index, y in px); times are SimTime (ns).
  */
 import { NS_PER_MS, type SimTime } from '../sim/time';
 import type { MessageEvent, Metric, TraceEvent } from '../trace/types';
+import { layoutGroupBands, type GroupSpec, type Rect } from './group-bands';
 import { IdMap, IdSet } from './id-index';
-import type { ChartLayout } from './layout';
+import { connectionIndexes, type ChartLayout } from './layout';
 
 /** A message's transmission time is annotated when it exceeds this share of its delay. */
 export const TRANSMISSION_SHARE = 0.05;
@@ -23,7 +25,18 @@ export type Annotation =
   | { readonly kind: 'rtt'; readonly lane: number; readonly y1: number; readonly y2: number; readonly label: string }
   | { readonly kind: 'transmission'; readonly lane: number; readonly id: number; readonly y1: number; readonly y2: number; readonly label: string }
   | { readonly kind: 'metric'; readonly lane: number; readonly y: number; readonly label: string }
-  | { readonly kind: 'group'; readonly lanes: readonly [number, number]; readonly y1: number; readonly y2: number; readonly label: string };
+  | {
+      readonly kind: 'group';
+      readonly lanes: readonly [number, number];
+      readonly y1: number;
+      readonly y2: number;
+      readonly label: string;
+      /** The connection's colour index (colors.ts connectionColor). */
+      readonly tone: number;
+      /** The shaded rectangle, and the caption's box (null: no room for it). */
+      readonly band: Rect;
+      readonly caption: Rect | null;
+    };
 
 export function computeAnnotations(layout: ChartLayout, events: readonly TraceEvent[], metrics: readonly Metric[]): Annotation[] {
   const lane = new Map(layout.lanes.map((l, i) => [l.node.id, i]));
@@ -48,7 +61,10 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     else connections.set(m.connection, [m]);
   }
 
-  for (const segments of connections.values()) {
+  const groups: (GroupSpec & { tone: number })[] = [];
+  const tones = connectionIndexes(layout);
+  for (const [connection, segments] of connections) {
+    const tone = tones.get(connection) ?? 0;
     const syn = segments.find((m) => m.summary.includes('[SYN]'));
     const synAck = syn && segments.find((m) => m.causedBy === syn.id && m.summary.includes('[SYN, ACK]'));
     const ack = synAck && segments.find((m) => m.causedBy === synAck.id);
@@ -56,14 +72,19 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     if (syn && synAck && synAck.receivedAt !== null && client !== undefined) {
       out.push({ kind: 'rtt', lane: client, y1: y(syn.sentAt), y2: y(synAck.receivedAt), label: `RTT ${formatMs(synAck.receivedAt - syn.sentAt)}` });
       const end = ack ? endOf(ack) : synAck.receivedAt;
-      out.push(group(lane, syn, y(syn.sentAt), y(end), 'TCP handshake'));
+      groups.push(group(lane, syn, y(syn.sentAt), y(end), 'TCP handshake', tone));
     }
     const first = segments.find((m) => m.summary.includes('FIN') && /\bFIN\b/.test(m.summary));
     if (first) {
       const last = segments[segments.length - 1]!;
-      out.push(group(lane, first, y(first.sentAt), y(endOf(last)), 'TCP close'));
+      groups.push(group(lane, first, y(first.sentAt), y(endOf(last)), 'TCP close', tone));
     }
   }
+  const bands = layoutGroupBands(groups, (i) => layout.lanes[i]?.x ?? 0);
+  groups.forEach((g, i) => {
+    const { band, caption } = bands[i]!;
+    out.push({ kind: 'group', lanes: g.lanes, y1: g.y1, y2: g.y2, label: g.label, tone: g.tone, band, caption });
+  });
 
   // Request → reply on the requester's lane (application messages, whether drawn collapsed or expanded).
   for (const reply of messages) {
@@ -100,10 +121,10 @@ function endOf(m: MessageEvent): SimTime {
   return m.receivedAt ?? m.lost?.at ?? m.sentAt;
 }
 
-function group(lane: ReadonlyMap<string, number>, m: MessageEvent, y1: number, y2: number, label: string): Annotation {
+function group(lane: ReadonlyMap<string, number>, m: MessageEvent, y1: number, y2: number, label: string, tone: number): GroupSpec & { tone: number } {
   const a = lane.get(m.from) ?? 0;
   const b = lane.get(m.to) ?? a;
-  return { kind: 'group', lanes: [Math.min(a, b), Math.max(a, b)], y1, y2, label };
+  return { lanes: [Math.min(a, b), Math.max(a, b)], y1, y2, label, tone };
 }
 
 /** 24077440 → "24.08 ms"; 1.5 s → "1.500 s"; 3200 → "3.2 µs". */
@@ -133,7 +154,8 @@ function formatMetric(metric: Metric): string {
  * a band of y by binary search (as visibleArrows does for arrows). Built
  * once per annotation list (cached); the painter asks it every frame.
  * `lo`/`hi`: the y range an annotation is drawn in (a metric's pill reaches
- * 40 px below its diamond, its diamond 20 px above).
+ * 40 px below its diamond, its diamond 20 px above; a group's band and
+ * caption: `drawnRange`).
  */
 export interface AnnotationIndex {
   /** Positions in the annotation list, sorted by lo. */
@@ -150,6 +172,18 @@ const indexCache = new WeakMap<readonly Annotation[], AnnotationIndex>();
 const METRIC_ABOVE = 20;
 const METRIC_BELOW = 40;
 
+/** The y range [top, bottom] an annotation is drawn in, px. */
+export function drawnRange(note: Annotation): readonly [number, number] {
+  switch (note.kind) {
+    case 'metric':
+      return [note.y - METRIC_ABOVE, note.y + METRIC_BELOW];
+    case 'group':
+      return [Math.min(note.band.y, note.caption?.y ?? note.band.y), note.band.y + note.band.height];
+    default:
+      return [note.y1, note.y2];
+  }
+}
+
 /** Sort keys: y quantized to QUANTUM px, with the position packed in below (exact while |y| < 2^31 / QUANTUM px). */
 const QUANTUM = 4;
 const POSITION_BITS = 2 ** 21;
@@ -162,10 +196,9 @@ export function annotationIndex(notes: readonly Annotation[]): AnnotationIndex {
   const ends = new Float64Array(n);
   let packable = n < POSITION_BITS;
   for (let i = 0; i < n; i++) {
-    const note = notes[i]!;
-    const a = note.kind === 'metric' ? note.y - METRIC_ABOVE : note.y1;
+    const [a, b] = drawnRange(notes[i]!);
     starts[i] = a;
-    ends[i] = note.kind === 'metric' ? note.y + METRIC_BELOW : note.y2;
+    ends[i] = b;
     if (!(Math.abs(a) * QUANTUM < 2 ** 31)) packable = false;
   }
   const order = new Uint32Array(n);

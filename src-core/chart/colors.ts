@@ -92,11 +92,14 @@ export function hashColor(name: string, theme: ChartTheme): string {
     h ^= name.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
-  const hue = (h >>> 0) % 360;
+  return readableHsl((h >>> 0) % 360, 70, theme);
+}
+
+function readableHsl(hue: number, saturation: number, theme: ChartTheme): string {
   const bg = PALETTES[theme].background;
   // darken (light theme) or lighten (dark theme) until the colour reads as text on the background
   for (let l = theme === 'light' ? 36 : 66; l > 5 && l < 95; l += theme === 'light' ? -2 : 2) {
-    const color = hsl(hue, 70, l);
+    const color = hsl(hue, saturation, l);
     if (contrastRatio(color, bg) >= 4.6) return color;
   }
   return PALETTES[theme].text;
@@ -119,8 +122,30 @@ export function legendFor(protocols: Iterable<string>, theme: ChartTheme): Legen
 const CONNECTION_HUES = [28, 200, 320, 140, 260, 0, 90, 170];
 
 export function connectionColor(index: number, theme: ChartTheme): string {
-  const hue = CONNECTION_HUES[index % CONNECTION_HUES.length]!;
-  return hsl(hue, 75, theme === 'light' ? 42 : 62);
+  return connectionColors(theme)[index % CONNECTION_HUES.length]!.line;
+}
+
+/** A connection's colour for text (group captions): its hue, darkened or lightened to a 4.5:1 contrast (WCAG AA). */
+export function connectionTextColor(index: number, theme: ChartTheme): string {
+  return connectionColors(theme)[index % CONNECTION_HUES.length]!.text;
+}
+
+/** Per theme, each connection hue's colours, computed once (painters ask for them every frame). */
+const connectionCache = new Map<ChartTheme, readonly { readonly line: string; readonly text: string }[]>();
+
+function connectionColors(theme: ChartTheme): readonly { readonly line: string; readonly text: string }[] {
+  let colors = connectionCache.get(theme);
+  if (!colors) {
+    colors = CONNECTION_HUES.map((hue) => ({ line: hsl(hue, 75, theme === 'light' ? 42 : 62), text: readableHsl(hue, 75, theme) }));
+    connectionCache.set(theme, colors);
+  }
+  return colors;
+}
+
+/** `#rrggbb` as an rgba() colour with this opacity (0 … 1). */
+export function withAlpha(hex: string, alpha: number): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
 /** WCAG relative contrast of two #rrggbb colours (1 … 21). */

@@ -247,3 +247,20 @@ export function visibleArrows(layout: ChartLayout, top: number, bottom: number):
   }
   return out;
 }
+
+const connectionCache = new WeakMap<ChartLayout, ReadonlyMap<string, number>>();
+
+/**
+ * Connection id → index, in order of first appearance among the arrows
+ * (once per layout): the connection's colour (colors.ts connectionColor)
+ * on arrow badges and group bands alike.
+ */
+export function connectionIndexes(layout: ChartLayout): ReadonlyMap<string, number> {
+  let indexes = connectionCache.get(layout);
+  if (!indexes) {
+    const map = new Map<string, number>();
+    for (const a of layout.arrows) if (a.connection !== null && !map.has(a.connection)) map.set(a.connection, map.size);
+    connectionCache.set(layout, (indexes = map));
+  }
+  return indexes;
+}

@@ -5,9 +5,14 @@ import { ms } from '../sim/time';
 import { parseScenarioText } from '../scenario/load';
 import { runScenario } from '../scenario/runner';
 import type { MessageEvent, TraceEvent, TraceNode } from '../trace/types';
-import { computeAnnotations } from './annotations';
+import { computeAnnotations, type Annotation } from './annotations';
+import { chartPalette } from './colors';
+import { layoutGroupBands } from './group-bands';
+import { boxesOverlap, rotatedBox } from './label-boxes';
 import { DEFAULT_LAYOUT, layoutChart, type ChartLayout } from './layout';
 import { arrowsInRange, chartToSvg, elide, escapeXml, num } from './svg';
+import { noteBoxes } from './svg-notes';
+import { svgTextWidth } from './svg-text';
 
 function lessonTrace(name: string) {
   const json = readFileSync(join(__dirname, '../../resources/lessons', name), 'utf8');
@@ -83,6 +88,11 @@ function texts(svg: string): string[] {
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]!));
 }
 
+/** Texts written on the arrows (rotated about their own origin). */
+function labelTexts(svg: string): string[] {
+  return [...svg.matchAll(/<text x="0"[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]!));
+}
+
 /** Full labels of the messages (each message group's <title>). */
 function titles(svg: string): string[] {
   return [...svg.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => unescape(m[1]!));
@@ -127,13 +137,14 @@ describe('chartToSvg', () => {
     const svg = chartToSvg(appLayout, { title: 'Echo <TCP> & "friends"' });
     checkXml(svg);
     const all = texts(svg);
-    for (const a of appLayout.arrows) expect(all).toContain(a.label); // short enough to show whole
+    for (const a of appLayout.arrows) expect(all).toContain(a.label); // short enough to show whole, and clear of each other
     const full = chartToSvg(allLayout, { title: 't' });
     for (const a of allLayout.arrows) expect(titles(full)).toContain(a.label);
-    // Long transport labels are cut to their arrow's length, ending in "…".
-    const cut = texts(full).filter((t) => t.endsWith('…'));
+    // Transport labels lose their ports (the same on every segment) and are cut to their room, or shorter to
+    // get clear of each other, ending in "…".
+    const cut = labelTexts(full).filter((t) => t.endsWith('…'));
     expect(cut.length).toBeGreaterThan(0);
-    for (const t of cut) expect(allLayout.arrows.some((a) => a.label.startsWith(t.slice(0, -1)))).toBe(true);
+    for (const t of cut) expect(allLayout.arrows.some((a) => a.label.replace(/^\d+ → \d+ /, '').startsWith(t.slice(0, -1)))).toBe(true);
     expect(all).toContain('Line "hello from client a"');
     expect(svg).toContain('Line &quot;hello from client a&quot;');
     for (const lane of appLayout.lanes) {
@@ -141,6 +152,29 @@ describe('chartToSvg', () => {
       expect(all).toContain(lane.node.address);
     }
     expect(svg).toContain('<title>Echo &lt;TCP&gt; &amp; &quot;friends&quot;</title>');
+  });
+
+  it('writes labels clear of each other and of the annotation texts, and bands behind the arrows in their connection colours', () => {
+    const notes = computeAnnotations(allLayout, tcp.events, tcp.metrics);
+    const svg = chartToSvg(allLayout, { title: 't', annotations: notes });
+    checkXml(svg);
+    const labels = [...svg.matchAll(/<text x="0" y="[^"]+" [^>]*font-size="(\d+)"[^>]*transform="translate\(([^ ]+) ([^)]+)\) rotate\(([^)]+)\)">([^<]*)<\/text>/g)].map((m) => {
+      const text = unescape(m[5]!);
+      // rounded to 0.01 px in the document: shrink a hair so that labels placed edge to edge do not count
+      return rotatedBox(Number(m[2]), Number(m[3]), svgTextWidth(text, Number(m[1])) - 0.1, 12 - 0.1, (Number(m[4]) * Math.PI) / 180);
+    });
+    expect(labels.length).toBeGreaterThan(allLayout.arrows.length / 2);
+    const obstacles = noteBoxes(allLayout, notes, 0, allLayout.height, chartPalette('light'));
+    expect(obstacles.length).toBeGreaterThan(8);
+    for (const [i, a] of labels.entries()) {
+      for (const b of labels.slice(i + 1)) expect(boxesOverlap(a, b)).toBe(false);
+      for (const o of obstacles) expect(boxesOverlap(a, o)).toBe(false);
+    }
+    const bands = [...svg.matchAll(/<rect class="annotation group"[^>]* fill="([^"]+)"/g)].map((m) => m[1]);
+    expect(bands).toHaveLength(4);
+    expect(new Set(bands).size).toBe(2); // one colour per connection
+    expect(svg.indexOf('class="annotation group"')).toBeLessThan(svg.indexOf('<g class="message'));
+    expect(texts(svg).filter((t) => /^TCP (handshake|close)$/.test(t))).toEqual(['TCP handshake', 'TCP close', 'TCP handshake', 'TCP close']);
   });
 
   it('keeps the layout coordinates of every arrow', () => {
@@ -199,7 +233,7 @@ describe('chartToSvg', () => {
       annotations: [
         { kind: 'rtt', lane: 0, y1: layout.scale.y(ms(1)), y2: layout.scale.y(ms(2)), label: 'timeout < 3 ms & retry' },
         { kind: 'metric', lane: 1, y: layout.scale.y(ms(40)), label: 'outside' },
-        { kind: 'group', lanes: [0, 1], y1: layout.scale.y(0), y2: layout.scale.y(ms(3)), label: 'TCP "handshake"' },
+        groupNote(layout, 'TCP "handshake"', layout.scale.y(0), layout.scale.y(ms(3))),
       ],
     });
     checkXml(svg);
@@ -208,6 +242,12 @@ describe('chartToSvg', () => {
     expect(texts(svg)).not.toContain('outside');
   });
 });
+
+/** A group between lanes 0 and 1, its band and caption placed as computeAnnotations places them. */
+function groupNote(layout: ChartLayout, label: string, y1: number, y2: number): Annotation {
+  const [g] = layoutGroupBands([{ lanes: [0, 1], y1, y2, label }], (i) => layout.lanes[i]!.x);
+  return { kind: 'group', lanes: [0, 1], y1, y2, label, tone: 0, band: g!.band, caption: g!.caption };
+}
 
 function tinyLayout(): ChartLayout {
   const nodes: TraceNode[] = [

@@ -4,19 +4,26 @@
  *
  * Reading order: `chartToSvg` picks the band of the chart to draw (the whole
  * chart, or the y band of a time range [t0, t1]), then writes, top to bottom:
- * title, lane headers, time axis, lanes, arrows (clipped to the band), and a
- * legend. Coordinates of lanes and arrows are the layout's own (one group
- * translates the band under the headers), so an exported arrow sits exactly
- * where the screen draws it. Every text goes through `escapeXml`
- * (XML 1.0 §2.4: `<` and `&` never appear raw; `"` is escaped too, as
- * attribute values are quoted with it).
+ * title, lane headers, time axis, lanes, group bands, arrows with their
+ * labels (clipped to the band; labels placed clear of each other and of the
+ * annotation texts by label-placement.ts, as on screen), the other
+ * annotations (svg-notes.ts), and a legend. Coordinates of lanes and arrows
+ * are the layout's own (one group translates the band under the headers),
+ * so an exported arrow sits exactly where the screen draws it. Every text
+ * goes through `escapeXml` (svg-text.ts).
  */
 import { formatTime, type SimTime } from '../sim/time';
-import type { Layer } from '../trace/types';
 import type { Annotation } from './annotations';
-import { chartPalette, legendFor, protocolColor, type ChartPalette, type ChartTheme } from './colors';
+import { chartPalette, protocolColor, type ChartPalette, type ChartTheme } from './colors';
+import { arrowEndBoxes, labelRank, labelText, placeLabels, type LabelPlacementOptions, type PlacedLabel } from './label-placement';
 import { visibleArrows, type ArrowLayout, type ChartLayout } from './layout';
+import { annotationSvg, groupBandsSvg, halo, noteBoxes } from './svg-notes';
+import { ARROW_STYLE, LEGEND_ROW, legendEntries, legendLayout, legendSvg } from './svg-legend';
+import { escapeXml, num, svgTextWidth } from './svg-text';
 import { timeTicks } from './time-scale';
+
+export { legendEntries } from './svg-legend';
+export { elide, escapeXml, num } from './svg-text';
 
 export interface TimeRange {
   /** ns, inclusive. */
@@ -33,12 +40,6 @@ function svgColors(theme: ChartTheme): SvgColors {
   return { ...chartPalette(theme), arrow: (protocol) => protocolColor(protocol, theme) };
 }
 
-/** Line width and label size per layer: application messages stand out, transport ones recede. */
-const ARROW_STYLE: Readonly<Record<Layer, { width: number; fontSize: number }>> = {
-  application: { width: 2, fontSize: 11 },
-  transport: { width: 1.25, fontSize: 10 },
-};
-
 export interface SvgExportOptions {
   /** Scenario name or a caption, shown on top and as the document's <title>. */
   readonly title: string;
@@ -53,31 +54,21 @@ export interface SvgExportOptions {
 /** Heights of the bands above and below the chart (px). */
 export const SVG_TITLE_HEIGHT = 30;
 export const SVG_HEADER_HEIGHT = 44;
-const LEGEND_ROW = 20;
 /** Room right of the last lane for its annotations (px). */
 const RIGHT_PAD = 90;
 const FONT = "system-ui, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif";
-/** Rough width of a character of the 11 px font, for laying out the legend (px). */
-const CHAR_PX = 6.4;
 
-/** Text safe in XML content and in double-quoted attributes. */
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ENTITIES[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
-
-/** `text` cut to about `px` pixels of a `fontSize` font, ending in "…" when cut (the full text is in the arrow's <title>). */
-export function elide(text: string, px: number, fontSize: number): string {
-  const max = Math.max(4, Math.floor(px / ((CHAR_PX * fontSize) / 11)));
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** Numbers as short, locale-free text (two decimals at most). */
-export function num(n: number): string {
-  const r = Math.round(n * 100) / 100;
-  return Object.is(r, -0) ? '0' : String(r);
-}
+/** Arrow labels (label-placement.ts), px: a 12 px line 8 px off the arrow, clear of its ends (and of other arrows' ends, 4 px around them). */
+const SVG_LABELS: Omit<LabelPlacementOptions, 'measure'> = {
+  height: 12,
+  offset: 8,
+  tailMargin: 6,
+  headMargin: 10,
+  minLength: 24,
+  minWidth: 24,
+  maxAngle: 1.35,
+  gap: 2,
+};
 
 /** The y band [top, bottom] of the chart that `range` covers (whole chart when absent). */
 export function bandOf(layout: ChartLayout, range: TimeRange | null | undefined): { top: number; bottom: number } {
@@ -120,18 +111,29 @@ export function chartToSvg(layout: ChartLayout, options: SvgExportOptions): stri
     `<rect width="100%" height="100%" fill="${colors.background}"/>`,
     `<text x="12" y="20" font-size="14" font-weight="600" fill="${colors.text}">${escapeXml(options.title)}</text>`,
   );
-  out.push(...laneHeaders(layout, colors));
+  append(out, laneHeaders(layout, colors));
   out.push(`<g transform="translate(0 ${num(chartTop - top)})">`);
-  out.push(...timeAxis(layout, top, bottom, colors));
-  out.push(...laneLines(layout, top, bottom, colors));
+  append(out, timeAxis(layout, top, bottom, colors));
+  append(out, laneLines(layout, top, bottom, colors));
+  const notes = options.annotations ?? [];
+  const labels = arrowLabels(arrows, noteBoxes(layout, notes, top, bottom, colors));
   out.push('<g clip-path="url(#band)">');
-  for (const a of arrows) out.push(...arrowSvg(a, colors));
+  append(out, groupBandsSvg(notes, top, bottom, colors));
+  for (const a of arrows) append(out, arrowSvg(a, colors, labels.get(a.id)));
   out.push('</g>');
-  out.push(...annotationSvg(layout, options.annotations ?? [], top, bottom, colors));
+  append(out, annotationSvg(layout, notes, top, bottom, colors));
   out.push('</g>');
-  out.push(...legendSvg(legend, legendRows.positions, chartTop + (bottom - top) + 16, colors));
+  append(out, legendSvg(legend, legendRows.positions, chartTop + (bottom - top) + 16, colors));
   out.push('</svg>', '');
   return out.join('\n');
+}
+
+/**
+ * Appends `lines` to `out` one by one: spreading them into push() passes
+ * each as an argument, and 100,000 annotations overflow the call stack.
+ */
+function append(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
 }
 
 function describe(layout: ChartLayout, count: number, range: TimeRange | null | undefined): string {
@@ -211,7 +213,7 @@ function timeAxis(layout: ChartLayout, top: number, bottom: number, colors: SvgC
   return out;
 }
 
-function arrowSvg(a: ArrowLayout, colors: SvgColors): string[] {
+function arrowSvg(a: ArrowLayout, colors: SvgColors, label: PlacedLabel | undefined): string[] {
   const color = colors.arrow(a.protocol);
   const style = ARROW_STYLE[a.layer];
   const dash = a.state === 'in-flight' ? ' stroke-dasharray="6 4"' : '';
@@ -226,104 +228,23 @@ function arrowSvg(a: ArrowLayout, colors: SvgColors): string[] {
       `<path d="M${num(a.x2 - s)} ${num(a.y2 - s)}L${num(a.x2 + s)} ${num(a.y2 + s)}M${num(a.x2 - s)} ${num(a.y2 + s)}L${num(a.x2 + s)} ${num(a.y2 - s)}" stroke="${colors.lost}" stroke-width="2"/>`,
     );
   }
-  // The label sits above the middle of the arrow, along it.
-  const mx = (a.x1 + a.x2) / 2;
-  const my = (a.y1 + a.y2) / 2;
-  let angle = (Math.atan2(a.y2 - a.y1, a.x2 - a.x1) * 180) / Math.PI;
-  if (angle > 90) angle -= 180;
-  else if (angle < -90) angle += 180;
-  const length = Math.hypot(a.x2 - a.x1, a.y2 - a.y1);
-  out.push(
-    `<title>${escapeXml(a.label)}</title>`,
-    `<text x="${num(mx)}" y="${num(my - 4)}" text-anchor="middle" fill="${colors.text}" font-size="${style.fontSize}" transform="rotate(${num(angle)} ${num(mx)} ${num(my)})">${escapeXml(elide(a.label, length - 16, style.fontSize))}</text>`,
-    '</g>',
-  );
-  return out;
-}
-
-/** Annotations (annotations.ts) whose y range meets the band [top, bottom]. */
-function annotationSvg(layout: ChartLayout, notes: readonly Annotation[], top: number, bottom: number, colors: SvgColors): string[] {
-  const out: string[] = [];
-  const laneX = (i: number) => layout.lanes[i]?.x ?? 0;
-  for (const note of notes) {
-    const y1 = note.kind === 'metric' ? note.y : note.y1;
-    const y2 = note.kind === 'metric' ? note.y : note.y2;
-    if (y2 < top || y1 > bottom) continue;
-    const label = escapeXml(note.label);
-    out.push(`<g class="annotation ${note.kind}" fill="${colors.annotation}">`);
-    switch (note.kind) {
-      case 'group': {
-        const x1 = laneX(note.lanes[0]) - 30;
-        const x2 = laneX(note.lanes[1]) + 30;
-        out.push(
-          `<rect x="${num(x1)}" y="${num(y1 - 6)}" width="${num(x2 - x1)}" height="${num(y2 - y1 + 12)}" rx="6" fill="${colors.groupFill}" stroke="${colors.border}" stroke-dasharray="4 3"/>`,
-          `<text x="${num(x1 + 6)}" y="${num(y1 + 6)}" font-size="10" font-style="italic">${label}</text>`,
-        );
-        break;
-      }
-      case 'rtt': {
-        // A bracket just left of the lane, the label left of it.
-        const x = laneX(note.lane) - 12;
-        out.push(
-          `<path d="M${num(x + 5)} ${num(y1)}H${num(x)}V${num(y2)}H${num(x + 5)}" fill="none" stroke="${colors.annotation}"/>`,
-          `<text x="${num(x - 4)}" y="${num((y1 + y2) / 2 + 4)}" text-anchor="end" font-size="10">${label}</text>`,
-        );
-        break;
-      }
-      case 'transmission': {
-        const x = laneX(note.lane);
-        out.push(
-          `<rect x="${num(x - 3)}" y="${num(y1)}" width="6" height="${num(Math.max(1, y2 - y1))}" fill="${colors.annotation}" fill-opacity="0.5"/>`,
-          `<text x="${num(x + 7)}" y="${num(y2 + 10)}" font-size="10">${label}</text>`,
-        );
-        break;
-      }
-      case 'metric': {
-        const x = laneX(note.lane);
-        out.push(`<circle cx="${num(x)}" cy="${num(y1)}" r="3.5"/>`, `<text x="${num(x + 8)}" y="${num(y1 + 4)}" font-size="10">${label}</text>`);
-        break;
-      }
-    }
-    out.push('</g>');
+  out.push(`<title>${escapeXml(a.label)}</title>`);
+  if (label) {
+    const deg = (label.angle * 180) / Math.PI;
+    out.push(
+      `<text x="0" y="${num(style.fontSize * 0.35)}" text-anchor="middle" fill="${colors.text}" font-size="${style.fontSize}"${halo(colors)} ` +
+        `transform="translate(${num(label.x)} ${num(label.y)}) rotate(${num(deg)})">${escapeXml(label.text)}</text>`,
+    );
   }
-  return out;
-}
-
-interface LegendPositions {
-  readonly rows: number;
-  readonly positions: readonly { x: number; row: number }[];
-}
-
-function legendLayout(labels: readonly string[], width: number): LegendPositions {
-  const positions: { x: number; row: number }[] = [];
-  let x = 12;
-  let row = 0;
-  for (const label of labels) {
-    const w = 34 + label.length * CHAR_PX + 18;
-    if (x + w > width - 12 && x > 12) {
-      row++;
-      x = 12;
-    }
-    positions.push({ x, row });
-    x += w;
-  }
-  return { rows: Math.max(1, row + 1), positions };
-}
-
-function legendSvg(entries: ReturnType<typeof legendEntries>, positions: LegendPositions['positions'], y0: number, colors: SvgColors): string[] {
-  const out = [`<g class="legend" fill="${colors.text}">`];
-  entries.forEach((entry, i) => {
-    const p = positions[i]!;
-    const y = y0 + p.row * LEGEND_ROW + 10;
-    const dash = entry.dashed ? ' stroke-dasharray="6 4"' : '';
-    out.push(`<line x1="${num(p.x)}" y1="${num(y)}" x2="${num(p.x + 26)}" y2="${num(y)}" stroke="${entry.color}" stroke-width="${entry.width}"${dash}/>`);
-    if (entry.cross) {
-      out.push(`<path d="M${num(p.x + 22)} ${num(y - 4)}l8 8m-8 0l8 -8" stroke="${colors.lost}" stroke-width="2"/>`);
-    }
-    out.push(`<text x="${num(p.x + 34)}" y="${num(y + 4)}">${escapeXml(entry.label)}</text>`);
-  });
   out.push('</g>');
   return out;
+}
+
+/** Each arrow's label, placed clear of the others, of `obstacles` (the annotation texts) and of the arrows' ends. */
+function arrowLabels(arrows: readonly ArrowLayout[], obstacles: ReturnType<typeof noteBoxes>): Map<number, PlacedLabel> {
+  const requests = arrows.map((a) => ({ id: a.id, x1: a.x1, y1: a.y1, x2: a.x2, y2: a.y2, text: labelText(a), font: String(ARROW_STYLE[a.layer].fontSize), wins: false, rank: labelRank(a) }));
+  const placed = placeLabels(requests, [...obstacles, ...arrowEndBoxes(arrows, 4)], { ...SVG_LABELS, measure: (text, font) => svgTextWidth(text, Number(font)) });
+  return new Map(placed.map((p) => [p.id, p]));
 }
 
 /** The layout's left margin, from its lanes: x0 = margin + w/2 and width = margin + n·w + 24 (layout.ts). */
@@ -333,26 +254,4 @@ function leftMargin(layout: ChartLayout): number {
   if (x0 === undefined) return 90;
   const laneWidth = (layout.width - 24 - x0) / (n - 0.5);
   return Math.max(40, x0 - laneWidth / 2);
-}
-
-interface LegendEntry {
-  readonly label: string;
-  readonly color: string;
-  readonly width: number;
-  readonly dashed?: boolean;
-  readonly cross?: boolean;
-}
-
-/** One entry per protocol drawn (colors.ts legend order), then the line styles that appear: lost, in flight. */
-export function legendEntries(arrows: readonly ArrowLayout[], theme: ChartTheme): LegendEntry[] {
-  const layers = new Map<string, Layer>();
-  for (const a of arrows) if (!layers.has(a.protocol)) layers.set(a.protocol, a.layer);
-  const entries: LegendEntry[] = legendFor(layers.keys(), theme).map(({ protocol, color }) => {
-    const layer = layers.get(protocol)!;
-    return { label: `${protocol.toUpperCase()} (${layer})`, color, width: ARROW_STYLE[layer].width };
-  });
-  const muted = chartPalette(theme).muted;
-  if (arrows.some((a) => a.state === 'lost')) entries.push({ label: 'lost', color: muted, width: 1.5, cross: true });
-  if (arrows.some((a) => a.state === 'in-flight')) entries.push({ label: 'in flight when the run stopped', color: muted, width: 1.5, dashed: true });
-  return entries;
 }

@@ -3,7 +3,7 @@
  * are the layout's (CSS px, y = time); the canvas shows a viewport of them
  * below a sticky lanes header (and, in exports, a title band).
  */
-import type { ArrowLayout, ChartLayout } from '../../src-core/chart/layout';
+import { connectionIndexes, type ArrowLayout, type ChartLayout } from '../../src-core/chart/layout';
 
 /** Height of the lanes header (node glyph, name, address), CSS px. */
 export const HEADER_HEIGHT = 50;
@@ -28,17 +28,6 @@ export function distanceToSegment(p: Point, a: Point, b: Point): number {
   return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
 
-/** Distance between the segments a–b and c–d (0 when they cross). */
-export function segmentDistance(a: Point, b: Point, c: Point, d: Point): number {
-  const cross = (p: Point, q: Point, r: Point) => (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
-  const d1 = cross(c, d, a);
-  const d2 = cross(c, d, b);
-  const d3 = cross(a, b, c);
-  const d4 = cross(a, b, d);
-  if (d1 * d2 < 0 && d3 * d4 < 0) return 0;
-  return Math.min(distanceToSegment(a, c, d), distanceToSegment(b, c, d), distanceToSegment(c, a, b), distanceToSegment(d, a, b));
-}
-
 /** Where an arrow's expand/collapse handle sits: on the arrow, just after its tail. */
 export function handlePoint(a: ArrowLayout): Point {
   const dx = a.x2 - a.x1;
@@ -47,7 +36,7 @@ export function handlePoint(a: ArrowLayout): Point {
 }
 
 export interface ChartAux {
-  /** Connection id → index, in order of first appearance. */
+  /** Connection id → index, in order of first appearance (layout.ts connectionIndexes). */
   readonly connections: ReadonlyMap<string, number>;
   /** Expanded application message → the first transport arrow drawn that carries it (it gets the ⊟ handle). */
   readonly collapseHandles: ReadonlyMap<number, number>;
@@ -61,15 +50,13 @@ const auxCache = new WeakMap<ChartLayout, ChartAux>();
 export function chartAux(layout: ChartLayout): ChartAux {
   const cached = auxCache.get(layout);
   if (cached) return cached;
-  const connections = new Map<string, number>();
   const collapseHandles = new Map<number, number>();
   const protocols = new Set<string>();
   for (const a of layout.arrows) {
-    if (a.connection !== null && !connections.has(a.connection)) connections.set(a.connection, connections.size);
     for (const app of a.carries) if (!collapseHandles.has(app)) collapseHandles.set(app, a.id);
     protocols.add(a.protocol);
   }
-  const aux = { connections, collapseHandles, protocols: [...protocols] };
+  const aux = { connections: connectionIndexes(layout), collapseHandles, protocols: [...protocols] };
   auxCache.set(layout, aux);
   return aux;
 }

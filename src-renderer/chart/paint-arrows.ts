@@ -4,30 +4,33 @@
  * share it); delivered arrows end in a head, lost ones in a cross, in-flight
  * ones are dashed. The selected arrow is drawn last, thicker, with a halo.
  * Messages after the playback cursor are faded (alpha 0.15) or skipped.
- * Labels run along the arrow (rotated to its slope) above or below its
- * middle, ellipsized to the arrow's length, and skipped where they would
- * overlap a label already placed (the hover tooltip shows them in full).
- * Where arrows are denser than one per LABEL_SPACING_PX of height, only the
- * selected arrow is labelled. Above DENSE_ARROWS visible arrows, only the
- * lines are drawn, in one path per colour.
+ * Labels (paint-labels.ts) run along the arrow, clear of each other, of the
+ * annotations and of other arrows' ends and handles. Where arrows are denser than one per LABEL_SPACING_PX of
+ * height, only the selected and hovered arrows are labelled. Above
+ * DENSE_ARROWS visible arrows, only the lines are drawn, in one path per
+ * colour.
  */
 import { connectionColor, protocolColor, type ChartPalette } from '../../src-core/chart/colors';
+import { rectBox, type Box } from '../../src-core/chart/label-boxes';
+import { arrowEndBoxes } from '../../src-core/chart/label-placement';
 import type { ArrowLayout, ChartLayout } from '../../src-core/chart/layout';
 import { chartAux, handlePoint, handleTarget, HANDLE_SIZE, type ChartAux, type Point } from './geometry';
-import { LabelGrid } from './label-grid';
-import { ellipsizeIn, textWidth } from './text-width';
+import { paintLabels } from './paint-labels';
 import type { PaintContext, PaintResult } from './paint';
 
 export const DENSE_ARROWS = 2500;
 export const FADED_ALPHA = 0.15;
-const LABEL_HEIGHT = 12;
 /**
  * Below this many px of chart height per visible arrow, arrows start closer
  * together than a label is tall: a label could not be told from its
  * neighbours' (and drawing them costs more than a frame), so only the
- * selected arrow keeps its label; the tooltip and the inspector have the rest.
+ * selected (and hovered) arrow keeps its label; the tooltip and the
+ * inspector have the rest.
  */
 export const LABEL_SPACING_PX = 12;
+
+/** How far above or below its arrow's ends a label may reach (px): offset and half its height, with room to spare. */
+const LABEL_REACH = 24;
 
 export interface ArrowPaintState {
   readonly selectedId: number | null;
@@ -46,9 +49,17 @@ interface Input extends ArrowPaintState {
 /**
  * `bandHeight`: height of the band the visible arrows were taken from (px);
  * where arrows start on average closer than LABEL_SPACING_PX, only the
- * selected arrow is labelled.
+ * selected and hovered arrows are labelled. `obstacles(top, bottom)`: the
+ * boxes labels keep clear of (annotations) in that band of chart y, asked
+ * only when there are labels to place, for the band they span.
  */
-export function paintArrows(ctx: PaintContext, input: Input, visible: readonly ArrowLayout[], bandHeight = Infinity): PaintResult {
+export function paintArrows(
+  ctx: PaintContext,
+  input: Input,
+  visible: readonly ArrowLayout[],
+  bandHeight = Infinity,
+  obstacles: (top: number, bottom: number) => readonly Box[] = () => [],
+): PaintResult {
   const aux = chartAux(input.layout);
   const shown = input.isRevealed === undefined || input.afterCursor === 'fade' ? visible : visible.filter((a) => input.isRevealed!(a.id));
   if (shown.length > DENSE_ARROWS) return paintDense(ctx, input, shown);
@@ -65,8 +76,30 @@ export function paintArrows(ctx: PaintContext, input: Input, visible: readonly A
   if (selected) paintArrow(ctx, input, aux, selected, true);
   ctx.globalAlpha = 1;
   const crowded = shown.length * LABEL_SPACING_PX > bandHeight;
-  const labelled = !input.options.labels ? [] : crowded ? (selected ? paintLabels(ctx, input, [selected], selected) : []) : paintLabels(ctx, input, shown, selected);
-  return { drawn, labelled };
+  const labelledArrows = crowded ? shown.filter((a) => a.id === input.selectedId || a.id === input.hoverId) : shown;
+  if (!input.options.labels || labelledArrows.length === 0) return { drawn, labelled: [], labels: [], obstacles: [] };
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const a of labelledArrows) {
+    top = Math.min(top, a.y1, a.y2);
+    bottom = Math.max(bottom, a.y1, a.y2);
+  }
+  const boxes = [...obstacles(top - LABEL_REACH, bottom + LABEL_REACH), ...markBoxes(aux, shown, top - LABEL_REACH, bottom + LABEL_REACH)];
+  const labels = paintLabels(ctx, input, labelledArrows, boxes);
+  return { drawn, labelled: labels.map((l) => l.id), labels, obstacles: boxes };
+}
+
+/** Boxes of the ends and expand/collapse handles of the arrows in the band [top, bottom]: labels keep clear of them. */
+function markBoxes(aux: ChartAux, arrows: readonly ArrowLayout[], top: number, bottom: number): Box[] {
+  const near = arrows.filter((a) => Math.max(a.y1, a.y2) >= top && Math.min(a.y1, a.y2) <= bottom);
+  const boxes = arrowEndBoxes(near, 6); // over heads' tips, crosses (12 px) and badges; labels' own margins (24, 14 px) keep clear of their own
+  const h = HANDLE_SIZE / 2 + 1;
+  for (const a of near) {
+    if (handleTarget(a, aux) === null) continue;
+    const p = handlePoint(a);
+    boxes.push(rectBox(p.x - h, p.y - h, 2 * h, 2 * h));
+  }
+  return boxes;
 }
 
 function alphaOf(input: Input, id: number): number {
@@ -171,116 +204,5 @@ function paintDense(ctx: PaintContext, input: Input, shown: readonly ArrowLayout
     }
     ctx.stroke();
   }
-  return { drawn: shown.map((a) => a.id), labelled: [] };
-}
-
-function paintLabels(ctx: PaintContext, input: Input, shown: readonly ArrowLayout[], selected: ArrowLayout | null): number[] {
-  const placed = new LabelGrid(LABEL_HEIGHT);
-  const labelled: number[] = [];
-  // where labels compete, the telling ones win: application data, then SYN/FIN/RST and data segments, then bare ACKs
-  // (three buckets in drawing order: the same as a stable sort by rank)
-  const ranked: ArrowLayout[][] = [[], [], []];
-  for (const a of shown) if (a !== selected) ranked[labelRank(a)]!.push(a);
-  const order = selected ? [selected, ...ranked[0]!, ...ranked[1]!, ...ranked[2]!] : [...ranked[0]!, ...ranked[1]!, ...ranked[2]!];
-  ctx.textBaseline = 'middle';
-  ctx.textAlign = 'center';
-  ctx.lineJoin = 'round';
-  const fonts = { current: '' };
-  for (const a of order) {
-    if (input.isRevealed && !input.isRevealed(a.id)) continue;
-    if (paintLabel(ctx, input, a, a === selected, placed, fonts)) labelled.push(a.id);
-  }
-  return labelled;
-}
-
-const LABEL_FONT = '11.5px system-ui, sans-serif';
-const BOLD_LABEL_FONT = `600 ${LABEL_FONT}`;
-
-function paintLabel(ctx: PaintContext, input: Input, a: ArrowLayout, selected: boolean, placed: LabelGrid, fonts: { current: string }): boolean {
-  // read left to right: orient the text along the arrow's rightward direction
-  const ltr = a.x1 <= a.x2;
-  const lx = ltr ? a.x1 : a.x2;
-  const ly = ltr ? a.y1 : a.y2;
-  const rx = ltr ? a.x2 : a.x1;
-  const ry = ltr ? a.y2 : a.y1;
-  const angle = Math.atan2(ry - ly, rx - lx);
-  if (Math.abs(angle) > 1.2) return false; // too steep to read along: the tooltip has it
-  const length = Math.hypot(rx - lx, ry - ly) - 36;
-  if (length < 40) return false;
-  const font = a.layer === 'application' || selected ? BOLD_LABEL_FONT : LABEL_FONT;
-  if (fonts.current !== font) {
-    ctx.font = font; // set only when it changes: parsing a font is not free
-    fonts.current = font;
-  }
-  const { text, half } = labelText(ctx, a, font, length);
-  const mx = (lx + rx) / 2;
-  const my = (ly + ry) / 2;
-  const cos = Math.cos(angle);
-  const sin = Math.sin(angle);
-  for (let side = -1; side <= 1; side += 2) {
-    const off = side * (LABEL_HEIGHT / 2 + 2);
-    const cx = mx - sin * off;
-    const cy = my + cos * off;
-    const from = { x: cx - cos * half, y: cy - sin * half };
-    const to = { x: cx + cos * half, y: cy + sin * half };
-    if (!selected && placed.near(from, to)) continue;
-    placed.add(from, to);
-    ctx.save();
-    ctx.translate(cx, cy);
-    ctx.rotate(angle);
-    ctx.strokeStyle = input.palette.background;
-    ctx.lineWidth = 3;
-    ctx.strokeText(text, 0, 0);
-    ctx.fillStyle = selected ? input.palette.text : protocolColor(a.protocol, input.palette.theme);
-    ctx.fillText(text, 0, 0);
-    ctx.restore();
-    return true;
-  }
-  return false;
-}
-
-interface LabelText {
-  readonly font: string;
-  readonly text: string;
-  /** Half the width it takes on the arrow. */
-  readonly half: number;
-}
-
-/** Per measuring context, each arrow's label as last fitted (an arrow's length is fixed per layout). */
-const labelTexts = new WeakMap<object, WeakMap<ArrowLayout, LabelText>>();
-
-function labelText(ctx: PaintContext, a: ArrowLayout, font: string, length: number): LabelText {
-  let byArrow = labelTexts.get(ctx);
-  if (!byArrow) labelTexts.set(ctx, (byArrow = new WeakMap()));
-  const cached = byArrow.get(a);
-  if (cached && cached.font === font) return cached;
-  const text = ellipsizeIn(ctx, font, chartLabel(a.label), length);
-  const fitted = { font, text, half: Math.min(length, textWidth(ctx, font, text)) / 2 };
-  byArrow.set(a, fitted);
-  return fitted;
-}
-
-const rankCache = new WeakMap<ArrowLayout, number>();
-
-function labelRank(a: ArrowLayout): 0 | 1 | 2 {
-  if (a.layer === 'application') return 0;
-  if (a.carries.length > 0) return 1;
-  let rank = rankCache.get(a);
-  if (rank === undefined) {
-    rank = /\[(SYN|FIN|RST)/.test(a.label) || /\b(SYN|FIN|RST)\b/.test(a.label) ? 1 : 2;
-    rankCache.set(a, rank);
-  }
-  return rank as 1 | 2;
-}
-
-const PORTS = /^\d+ → \d+ /;
-
-/** The label drawn on an arrow: the ports, the same on every segment of a connection, are left to the inspector and the tooltip. */
-export function chartLabel(label: string): string {
-  return label.replace(PORTS, '');
-}
-
-/** `text` cut to fit `width` px in the context's current font, with "…" (widths cached: text-width.ts). */
-export function ellipsize(ctx: Pick<PaintContext, 'measureText' | 'font'>, text: string, width: number): string {
-  return ellipsizeIn(ctx, ctx.font, text, width);
+  return { drawn: shown.map((a) => a.id), labelled: [], labels: [], obstacles: [] };
 }

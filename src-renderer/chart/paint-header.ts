@@ -6,7 +6,7 @@ import { legendFor, type ChartPalette } from '../../src-core/chart/colors';
 import type { ChartLayout } from '../../src-core/chart/layout';
 import type { TraceNode } from '../../src-core/trace/types';
 import { AXIS_WIDTH, chartAux, HEADER_HEIGHT, TITLE_HEIGHT } from './geometry';
-import { ellipsize } from './paint-arrows';
+import { ellipsize } from './text-width';
 import type { PaintContext } from './paint';
 
 interface Input {

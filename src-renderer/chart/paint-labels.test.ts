@@ -1,22 +1,41 @@
 import { describe, expect, it } from 'vitest';
+import { computeAnnotations, visibleAnnotations } from '../../src-core/chart/annotations';
 import { chartPalette } from '../../src-core/chart/colors';
+import { boxesOverlap, rotatedBox, type Box } from '../../src-core/chart/label-boxes';
 import { DEFAULT_LAYOUT, layoutChart, type ChartLayout } from '../../src-core/chart/layout';
-import { fakeContext } from './fake-context';
+import { fakeContext, type Call } from './fake-context';
 import { paintChart, type PaintInput } from './paint';
 import { LABEL_SPACING_PX } from './paint-arrows';
-import { longTrace, NODES } from './test-trace';
+import { CANVAS_LABELS } from './paint-labels';
+import { noteBoxes } from './paint-notes';
+import { longTrace, NODES, tcpLayout, tcpLessonTrace } from './test-trace';
 
 /** 200 datagrams, one a millisecond: at `pxPerMs`, one arrow starts every `pxPerMs` px. */
 function layout(pxPerMs: number): ChartLayout {
   return layoutChart(NODES, longTrace(200), { ...DEFAULT_LAYOUT, pxPerMs, showTransport: true, endTime: 205_000_000 });
 }
 
-function paint(l: ChartLayout, selectedId: number | null) {
-  const input: PaintInput = {
+function input(l: ChartLayout, over: Partial<PaintInput> = {}): PaintInput {
+  return {
     layout: l, annotations: [], palette: chartPalette('light'), viewport: { top: 400, left: 0, width: 900, height: 600, scale: 1 },
-    selectedId, hoverId: null, afterCursor: 'fade', options: { labels: true, annotations: true },
+    selectedId: null, hoverId: null, afterCursor: 'fade', options: { labels: true, annotations: true }, ...over,
   };
-  return paintChart(fakeContext().ctx, input);
+}
+
+function paint(l: ChartLayout, selectedId: number | null, hoverId: number | null = null) {
+  return paintChart(fakeContext().ctx, input(l, { selectedId, hoverId }));
+}
+
+/** The arrow labels written (translated and rotated, then written at 0, 0), as boxes of the fake context's widths (6 px a character). */
+function writtenLabels(calls: readonly Call[]): { text: string; box: Box }[] {
+  const out: { text: string; box: Box }[] = [];
+  calls.forEach((c, i) => {
+    if (c.name !== 'fillText' || c.args[1] !== 0 || calls[i - 3]?.name !== 'rotate') return;
+    const [x, y] = calls[i - 4]!.args as number[];
+    const text = String(c.args[0]);
+    out.push({ text, box: rotatedBox(x!, y!, text.length * 6, CANVAS_LABELS.height, calls[i - 3]!.args[0] as number) });
+  });
+  return out;
 }
 
 describe('arrow labels and density', () => {
@@ -25,12 +44,63 @@ describe('arrow labels and density', () => {
     expect(result.labelled.length).toBeGreaterThan(5);
   });
 
-  it('labels only the selected arrow where arrows are denser than one per LABEL_SPACING_PX', () => {
+  it('labels only the selected and hovered arrows where arrows are denser than one per LABEL_SPACING_PX', () => {
     const dense = layout(LABEL_SPACING_PX / 2);
     const plain = paint(dense, null);
     expect(plain.drawn.length * LABEL_SPACING_PX).toBeGreaterThan(550);
     expect(plain.labelled).toEqual([]);
     const selected = plain.drawn[10]!;
     expect(paint(dense, selected).labelled).toEqual([selected]);
+    expect(paint(dense, selected, plain.drawn[20]!).labelled).toEqual([selected, plain.drawn[20]!]);
+  });
+
+  it('keeps labels clear of each other and of the annotations on the TCP lesson', () => {
+    const l = tcpLayout();
+    const trace = tcpLessonTrace();
+    const notes = computeAnnotations(l, trace.events, trace.metrics);
+    const viewport = { top: 0, left: 0, width: 900, height: l.height + 60, scale: 1 };
+    const { ctx, calls } = fakeContext();
+    const result = paintChart(ctx, input(l, { annotations: notes, viewport }));
+    const labels = writtenLabels(calls);
+    expect(labels.map((x) => x.text)).toHaveLength(result.labelled.length);
+    expect(labels.length).toBeGreaterThan(l.arrows.length / 2);
+    const noteOnly = noteBoxes(fakeContext().ctx, { layout: l, annotations: notes, palette: chartPalette('light') }, visibleAnnotations(notes, 0, l.height));
+    expect(noteOnly.length).toBeGreaterThan(8);
+    // the painter's obstacles: those annotation boxes, and the arrows' ends and handles
+    const obstacles = result.obstacles;
+    expect(obstacles).toEqual(expect.arrayContaining(noteOnly));
+    expect(obstacles.length).toBeGreaterThan(noteOnly.length + 2 * l.arrows.length);
+    for (const [i, a] of labels.entries()) {
+      for (const b of labels.slice(i + 1)) expect(boxesOverlap(a.box, b.box), `${a.text} / ${b.text}`).toBe(false);
+      for (const o of obstacles) expect(boxesOverlap(a.box, o), a.text).toBe(false);
+    }
+    // the ports are left to the tooltip and the inspector
+    expect(labels.some((x) => x.text.startsWith('[SYN] Seq=0'))).toBe(true);
+  });
+
+  it('draws the hovered arrow’s label whole, first, even where another label would take its place', () => {
+    const l = tcpLayout();
+    const viewport = { top: 0, left: 0, width: 900, height: l.height + 60, scale: 1 };
+    const plain = fakeContext();
+    const before = paintChart(plain.ctx, input(l, { viewport }));
+    const shown = new Set(writtenLabels(plain.calls).map((x) => x.text));
+    // an ACK drawn on top of a data segment sent at the same time gets the other side of the arrow, or less
+    const hidden = l.arrows.find((a) => !before.labelled.includes(a.id) || !shown.has(a.label.replace(/^\d+ → \d+ /, '')))!;
+    expect(hidden).toBeDefined();
+    const hovered = fakeContext();
+    const after = paintChart(hovered.ctx, input(l, { viewport, hoverId: hidden.id }));
+    expect(after.labelled[0]).toBe(hidden.id);
+    expect(writtenLabels(hovered.calls)[0]!.text.startsWith(hidden.label.replace(/^\d+ → \d+ /, '').slice(0, 20))).toBe(true);
+  });
+
+  it('places labels the same whatever is selected elsewhere in the trace', () => {
+    const l = tcpLayout();
+    const viewport = { top: 0, left: 0, width: 900, height: 300, scale: 1 };
+    const offScreen = l.arrows[l.arrows.length - 1]!.id;
+    const a = fakeContext();
+    const b = fakeContext();
+    paintChart(a.ctx, input(l, { viewport }));
+    paintChart(b.ctx, input(l, { viewport, selectedId: offScreen }));
+    expect(writtenLabels(b.calls)).toEqual(writtenLabels(a.calls));
   });
 });

@@ -4,20 +4,22 @@
  * the PNG export (on an offscreen canvas) and tests (a recording fake
  * context) all use it.
  *
- * Reading order: paintChart → body (grid, groups, lanes, gaps, arrows,
- * labels, annotations; clipped) → axis (sticky left) → header (sticky top)
+ * Reading order: paintChart → body (grid, group bands, lanes, gaps, arrows,
+ * labels clear of the annotation texts, annotations; clipped) → axis (sticky left) → header (sticky top)
  * → title band (exports). Only arrows crossing the viewport are drawn
  * (visibleArrows: binary search), so the cost follows the screen, not the
  * trace.
  */
-import type { Annotation } from '../../src-core/chart/annotations';
+import { visibleAnnotations, type Annotation } from '../../src-core/chart/annotations';
 import type { ChartPalette } from '../../src-core/chart/colors';
+import type { Box } from '../../src-core/chart/label-boxes';
+import type { PlacedLabel } from '../../src-core/chart/label-placement';
 import { visibleArrows, type ChartLayout } from '../../src-core/chart/layout';
 import { timeTicks } from '../../src-core/chart/time-scale';
 import { AXIS_WIDTH, HEADER_HEIGHT, TITLE_HEIGHT } from './geometry';
 import { paintArrows, type ArrowPaintState } from './paint-arrows';
 import { paintHeader, paintTitle } from './paint-header';
-import { paintAnnotations, paintGroups } from './paint-notes';
+import { noteBoxes, paintAnnotations, paintGroups } from './paint-notes';
 
 /**
  * The part of a 2D canvas context the painter uses: CanvasRenderingContext2D
@@ -86,8 +88,12 @@ export interface PaintInput extends ArrowPaintState {
 export interface PaintResult {
   /** Ids of the arrows drawn, in order. */
   readonly drawn: readonly number[];
-  /** Ids of the arrows whose label was drawn. */
+  /** Ids of the arrows whose label was drawn, in placement order. */
   readonly labelled: readonly number[];
+  /** The labels drawn (chart px), in the same order. */
+  readonly labels: readonly PlacedLabel[];
+  /** The annotation boxes the labels kept clear of (chart px). */
+  readonly obstacles: readonly Box[];
 }
 
 /** Where the chart body starts on the canvas (below title and header), CSS px. */
@@ -111,12 +117,15 @@ export function paintChart(ctx: PaintContext, input: PaintInput): PaintResult {
   ctx.translate(-vp.left, top - vp.top);
   const ticks = axisTicks(layout, vp.top, bottomY, vp.height - top);
   paintGrid(ctx, input, ticks, bottomY);
-  if (options.annotations) paintGroups(ctx, input, vp.top, bottomY);
+  const notes = options.annotations ? visibleAnnotations(input.annotations, vp.top, bottomY) : [];
+  paintGroups(ctx, input, notes);
   paintLanes(ctx, input, vp.top, bottomY);
   paintGaps(ctx, input, vp.top, bottomY);
   const visible = visibleArrows(layout, vp.top, bottomY);
-  const result = paintArrows(ctx, input, visible, bottomY - vp.top);
-  if (options.annotations) paintAnnotations(ctx, input, vp.top, bottomY);
+  // annotation texts are placed first: arrow labels keep clear of them
+  const obstacles = (y0: number, y1: number) => (options.annotations ? noteBoxes(ctx, input, visibleAnnotations(input.annotations, y0, y1)) : []);
+  const result = paintArrows(ctx, input, visible, bottomY - vp.top, obstacles);
+  paintAnnotations(ctx, input, notes);
   ctx.restore();
 
   paintAxis(ctx, input, ticks, top);

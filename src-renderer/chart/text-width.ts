@@ -6,6 +6,7 @@
  * font; a font's table is dropped when it grows past WIDTH_CACHE_LIMIT, so
  * memory stays bounded however much of a long trace is scrolled through.
  */
+import { fitText } from '../../src-core/chart/label-placement';
 import type { PaintContext } from './paint';
 
 export const WIDTH_CACHE_LIMIT = 20_000;
@@ -34,17 +35,34 @@ export function textWidth(ctx: Measurer, font: string, text: string): number {
 }
 
 /**
- * `text` cut to fit `width` px, with "…" (binary search on the cut point);
+ * `text` cut to fit `width` px, with "…" (label-placement.ts fitText);
  * '' when not even one character fits. `font` must be the context's current font.
  */
 export function ellipsizeIn(ctx: Measurer, font: string, text: string, width: number): string {
-  if (textWidth(ctx, font, text) <= width) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (textWidth(ctx, font, `${text.slice(0, mid)}…`) <= width) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo === 0 ? '' : `${text.slice(0, lo)}…`;
+  return fitText((t) => textWidth(ctx, font, t), font, text, width);
+}
+
+/** `text` cut to fit `width` px in the context's current font, with "…". */
+export function ellipsize(ctx: Pick<PaintContext, 'measureText' | 'font'>, text: string, width: number): string {
+  return ellipsizeIn(ctx, ctx.font, text, width);
+}
+
+/**
+ * A width function over several fonts on one context (for label
+ * placement): widths come from the cache, and the context's font is set
+ * only to measure a text not cached yet — so after using it, the context's
+ * font is unknown.
+ */
+export function fontMeasurer(ctx: Pick<PaintContext, 'measureText' | 'font'>): (text: string, font: string) => number {
+  let current: string | null = null;
+  return (text, font) => {
+    const byText = table(ctx, font);
+    let w = byText.get(text);
+    if (w === undefined) {
+      if (current !== font) ctx.font = current = font;
+      w = ctx.measureText(text).width;
+      byText.set(text, w);
+    }
+    return w;
+  };
 }

@@ -4,13 +4,16 @@
  * layout, selection, hover, playback cursor, theme, size or scroll position
  * change (at most once a frame). Publishes what is shown (chartPaneView)
  * and, for tests and assistive tools, the arrows drawn on the scroller's
- * `data-arrows` (canvas CSS px, at most MAX_LISTED).
+ * `data-arrows`, the arrow labels written on `data-labels` and the boxes
+ * they keep clear of on `data-notes` — annotations first, then arrow ends
+ * and handles (canvas CSS px, at most MAX_LISTED each).
  */
 import { onMounted, onUnmounted, ref, watch, type Ref } from 'vue';
 import { chartPalette } from '../../src-core/chart/colors';
 import { arrowIndex, HEADER_HEIGHT } from './geometry';
 import { annotationsFor, chartPaneView } from './chart-state';
 import { paintChart } from './paint';
+import { CANVAS_LABELS } from './paint-labels';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
 import { usePreferencesStore } from '../stores/preferences';
@@ -55,6 +58,8 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       ctx.fillRect(0, 0, el.width, el.height);
       box.dataset['arrows'] = '[]';
       box.dataset['drawn'] = '0';
+      box.dataset['labels'] = '[]';
+      box.dataset['notes'] = '[]';
       return;
     }
     const top = scroll.value.top;
@@ -77,6 +82,14 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
     });
     box.dataset['arrows'] = JSON.stringify(listed);
     box.dataset['drawn'] = String(result.drawn.length);
+    box.dataset['labels'] = JSON.stringify(result.labels.slice(0, MAX_LISTED).map((l) => ({ id: l.id, text: l.text, ...canvasBox(l.x, l.y, l.width, CANVAS_LABELS.height, l.angle) })));
+    box.dataset['notes'] = JSON.stringify(result.obstacles.slice(0, MAX_LISTED).map((o) => canvasBox(o.cx, o.cy, 2 * o.hw, 2 * o.hh, Math.atan2(o.sin, o.cos))));
+  }
+
+  /** A box of the chart in canvas CSS px (centre, size, angle in radians), as the data attributes list it. */
+  function canvasBox(cx: number, cy: number, width: number, height: number, angle: number) {
+    const r = (v: number) => Math.round(v * 10) / 10;
+    return { cx: r(cx - scroll.value.left), cy: r(cy - scroll.value.top + HEADER_HEIGHT), width: r(width), height: r(height), angle: Math.round(angle * 1e4) / 1e4 };
   }
 
   function measure(): void {
