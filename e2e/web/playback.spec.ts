@@ -151,7 +151,12 @@ test('draws the topology and animates a lost message in dark mode', async ({ pag
   await expect(canvas).toHaveAttribute('data-packet-arrived', 'true');
   await expect(canvas).toHaveAttribute('data-packet-lost', 'false');
   // Step on to the lost segment: its dot stops on the router–server link.
-  for (let i = 0; i < 30 && (await canvas.getAttribute('data-packet-lost')) !== 'true'; i++) await page.keyboard.press('ArrowRight');
+  // One step at a time: wait until the animation shows the next message before reading whether it was lost.
+  for (let i = 0; i < 30 && (await canvas.getAttribute('data-packet-lost')) !== 'true'; i++) {
+    const before = await canvas.getAttribute('data-packet-message');
+    await page.keyboard.press('ArrowRight');
+    await expect(canvas).not.toHaveAttribute('data-packet-message', before ?? '');
+  }
   await expect(canvas).toHaveAttribute('data-packet-lost', 'true');
   await expect(canvas).toHaveAttribute('data-packet-links', 'a-router router-server');
   await expect(canvas).toHaveAttribute('data-packet-arrived', 'true');
