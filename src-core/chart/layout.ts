@@ -19,8 +19,9 @@
  *   finds the visible ones by binary search on y1.
  */
 import type { SimTime } from '../sim/time';
-import type { Layer, MessageEvent, TraceEvent, TraceNode } from '../trace/types';
+import type { Layer, MessageEvent, StateEvent, TraceEvent, TraceNode } from '../trace/types';
 import { IdMap, IdSet } from './id-index';
+import { layoutMarks, markedStates, type MarkLayout } from './marks';
 import { TimeScale } from './time-scale';
 
 export interface LayoutOptions {
@@ -32,6 +33,10 @@ export interface LayoutOptions {
   readonly toggled?: ReadonlySet<number>;
   /** Filter on the messages drawn (protocol, node, text …). */
   readonly include?: (m: MessageEvent) => boolean;
+  /** Mark state changes on the lanes (marks.ts); default true. */
+  readonly showStates?: boolean;
+  /** Filter on the state changes marked. */
+  readonly includeState?: (e: StateEvent) => boolean;
   readonly laneWidth: number;
   readonly leftMargin: number;
   readonly top: number;
@@ -88,6 +93,10 @@ export interface ChartLayout {
   readonly maxSpan: number;
   /** Event ids of the application messages drawn expanded. */
   readonly expanded: ReadonlySet<number>;
+  /** State changes marked on the lanes, in id (= time) order. */
+  readonly marks: readonly MarkLayout[];
+  /** Largest labelY − y of any mark (for visible-range queries). */
+  readonly maxMarkDrop: number;
 }
 
 /** Fraction of the way to the receiver at which a lost message's cross is drawn. */
@@ -137,13 +146,19 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
   }));
   const laneIndex = new Map(lanes.map((l, i) => [l.node.id, i]));
 
-  const times = new Float64Array(drawn.length * 2);
+  const states = options.showStates === false ? [] : markedStates(events, laneIndex, { showTransport: options.showTransport, include: options.includeState });
+  const times = new Float64Array(drawn.length * 2 + states.length);
   let k = 0;
   for (const m of drawn) {
     times[k++] = m.sentAt;
     times[k++] = m.receivedAt ?? m.lost?.at ?? options.endTime;
   }
+  // state changes are moments too: an idle gap never swallows one
+  for (const e of states) times[k++] = e.at;
   const scale = new TimeScale(times, options);
+  const marks = layoutMarks(states, laneIndex, lanes.map((l) => l.x), scale);
+  let maxMarkDrop = 0;
+  for (const m of marks) if (m.labelY - m.y > maxMarkDrop) maxMarkDrop = m.labelY - m.y;
 
   let maxSpan = 0;
   const arrows: ArrowLayout[] = [];
@@ -178,6 +193,7 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
   }
   let lastY = scale.y(options.endTime);
   for (const a of arrows) if (a.y2 > lastY) lastY = a.y2;
+  for (const m of marks) if (m.labelY > lastY) lastY = m.labelY;
   return {
     lanes,
     arrows,
@@ -186,7 +202,29 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     height: lastY + 40,
     maxSpan,
     expanded,
+    marks,
+    maxMarkDrop,
   };
+}
+
+/** The marks whose diamond or label lies in [top, bottom] (binary search on y). */
+export function visibleMarks(layout: ChartLayout, top: number, bottom: number): MarkLayout[] {
+  const marks = layout.marks;
+  let lo = 0;
+  let hi = marks.length;
+  const from = top - layout.maxMarkDrop;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.y < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: MarkLayout[] = [];
+  for (let i = lo; i < marks.length; i++) {
+    const m = marks[i]!;
+    if (m.y > bottom) break;
+    if (m.labelY >= top) out.push(m);
+  }
+  return out;
 }
 
 function labelOf(m: MessageEvent, carried: readonly number[], byId: IdMap<MessageEvent>): string {

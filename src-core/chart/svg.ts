@@ -5,8 +5,9 @@
  * Reading order: `chartToSvg` picks the band of the chart to draw (the whole
  * chart, or the y band of a time range [t0, t1]), then writes, top to bottom:
  * title, lane headers, time axis, lanes, group bands, arrows with their
- * labels (clipped to the band; labels placed clear of each other and of the
- * annotation texts by label-placement.ts, as on screen), the other
+ * labels (clipped to the band; labels placed clear of each other, of the
+ * annotation texts and of the state marks by label-placement.ts, as on
+ * screen), the state marks (svg-marks.ts), the other
  * annotations (svg-notes.ts), and a legend. Coordinates of lanes and arrows
  * are the layout's own (one group translates the band under the headers),
  * so an exported arrow sits exactly where the screen draws it. Every text
@@ -17,7 +18,9 @@ import type { Annotation } from './annotations';
 import { chartPalette, protocolColor, type ChartPalette, type ChartTheme } from './colors';
 import { arrowEndBoxes, labelRank, labelText, placeLabels, type LabelPlacementOptions, type PlacedLabel } from './label-placement';
 import { visibleArrows, type ArrowLayout, type ChartLayout } from './layout';
+import { rotatedBox, type Box } from './label-boxes';
 import { annotationSvg, groupBandsSvg, halo, noteBoxes } from './svg-notes';
+import { markObstacles, marksSvg } from './svg-marks';
 import { ARROW_STYLE, LEGEND_ROW, legendEntries, legendLayout, legendSvg } from './svg-legend';
 import { escapeXml, num, svgTextWidth } from './svg-text';
 import { timeTicks } from './time-scale';
@@ -116,10 +119,14 @@ export function chartToSvg(layout: ChartLayout, options: SvgExportOptions): stri
   append(out, timeAxis(layout, top, bottom, colors));
   append(out, laneLines(layout, top, bottom, colors));
   const notes = options.annotations ?? [];
-  const labels = arrowLabels(arrows, noteBoxes(layout, notes, top, bottom, colors));
+  const noteTexts = noteBoxes(layout, notes, top, bottom, colors);
+  const labels = arrowLabels(arrows, [...noteTexts, ...markObstacles(layout, top, bottom)]);
+  // state marks' labels give way to the arrow labels, the annotation texts and the arrows' ends
+  const taken = [...noteTexts, ...arrowEndBoxes(arrows, 4), ...[...labels.values()].map((l) => rotatedBox(l.x, l.y, l.width + 2, 12, l.angle))];
   out.push('<g clip-path="url(#band)">');
   append(out, groupBandsSvg(notes, top, bottom, colors));
   for (const a of arrows) append(out, arrowSvg(a, colors, labels.get(a.id)));
+  append(out, marksSvg(layout, top, bottom, colors, taken));
   out.push('</g>');
   append(out, annotationSvg(layout, notes, top, bottom, colors));
   out.push('</g>');
@@ -241,7 +248,7 @@ function arrowSvg(a: ArrowLayout, colors: SvgColors, label: PlacedLabel | undefi
 }
 
 /** Each arrow's label, placed clear of the others, of `obstacles` (the annotation texts) and of the arrows' ends. */
-function arrowLabels(arrows: readonly ArrowLayout[], obstacles: ReturnType<typeof noteBoxes>): Map<number, PlacedLabel> {
+function arrowLabels(arrows: readonly ArrowLayout[], obstacles: readonly Box[]): Map<number, PlacedLabel> {
   const requests = arrows.map((a) => ({ id: a.id, x1: a.x1, y1: a.y1, x2: a.x2, y2: a.y2, text: labelText(a), font: String(ARROW_STYLE[a.layer].fontSize), wins: false, rank: labelRank(a) }));
   const placed = placeLabels(requests, [...obstacles, ...arrowEndBoxes(arrows, 4)], { ...SVG_LABELS, measure: (text, font) => svgTextWidth(text, Number(font)) });
   return new Map(placed.map((p) => [p.id, p]));

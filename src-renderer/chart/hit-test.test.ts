@@ -28,4 +28,15 @@ describe('hitTest', () => {
     expect(chartAux(layout).collapseHandles.get(carrier.carries[0]!)).toBe(carrier.id);
     expect(hitTest(layout, handlePoint(carrier))).toEqual({ kind: 'handle', id: carrier.id, toggle: carrier.carries[0] });
   });
+
+  it('gives arrows drawn over each other (under a pixel apart) to the one on top, wherever on them the pointer is', () => {
+    const layout = tcpLayout(true);
+    const data = layout.arrows.find((x) => x.carries.length > 0)!; // Client A's data segment, sent with the ACK ending the handshake
+    const ack = layout.arrows.find((x) => x.id < data.id && x.x1 === data.x1 && x.y1 === data.y1)!;
+    expect(ack).toBeDefined();
+    for (const f of [0.3, 0.34, 0.4]) {
+      const p = { x: data.x1 + (data.x2 - data.x1) * f, y: data.y1 + (data.y2 - data.y1) * f };
+      for (const dy of [-0.5, 0, 0.5]) expect(hitTest(layout, { x: p.x, y: p.y + dy })).toEqual({ kind: 'arrow', id: data.id });
+    }
+  });
 });

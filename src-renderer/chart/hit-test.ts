@@ -1,19 +1,24 @@
 /**
  * What is under a point of the chart (chart coordinates): an arrow's
  * expand/collapse handle first, else the nearest arrow within HIT_DISTANCE
- * px. Only arrows crossing a small band around the point are examined
+ * px, else a state change's mark. Only arrows crossing a small band around the point are examined
  * (visibleArrows: binary search), so a hit costs the same for 50 or 10^6
  * messages.
  */
-import { visibleArrows, type ChartLayout } from '../../src-core/chart/layout';
+import { visibleArrows, visibleMarks, type ChartLayout } from '../../src-core/chart/layout';
+import { markAt } from './paint-marks';
 import { chartAux, distanceToSegment, handlePoint, handleTarget, HANDLE_SIZE, type Point } from './geometry';
 
 export const HIT_DISTANCE = 5;
+/** Arrows closer than this to the pointer than each other count as one line: the one drawn on top wins, px. */
+const TIE_PX = 1;
 
 export type ChartHit =
   | { readonly kind: 'arrow'; readonly id: number }
   /** The handle of arrow `id`, which expands/collapses application message `toggle`. */
-  | { readonly kind: 'handle'; readonly id: number; readonly toggle: number };
+  | { readonly kind: 'handle'; readonly id: number; readonly toggle: number }
+  /** A state change's mark (its diamond or its label). */
+  | { readonly kind: 'mark'; readonly id: number };
 
 export function hitTest(layout: ChartLayout, p: Point, isShown: (id: number) => boolean = () => true): ChartHit | null {
   const band = Math.max(HIT_DISTANCE, HANDLE_SIZE);
@@ -28,8 +33,10 @@ export function hitTest(layout: ChartLayout, p: Point, isShown: (id: number) => 
   let best: { id: number; d: number } | null = null;
   for (const a of near) {
     const d = distanceToSegment(p, { x: a.x1, y: a.y1 }, { x: a.x2, y: a.y2 });
-    // ties (arrows drawn on top of each other) go to the later one, drawn on top
-    if (d <= HIT_DISTANCE && (best === null || d <= best.d)) best = { id: a.id, d };
+    // near ties (arrows drawn over each other, less than TIE_PX apart) go to the later one, drawn on top
+    if (d <= HIT_DISTANCE && (best === null || d <= best.d + TIE_PX)) best = { id: a.id, d };
   }
-  return best === null ? null : { kind: 'arrow', id: best.id };
+  if (best !== null) return { kind: 'arrow', id: best.id };
+  const mark = markAt(layout, visibleMarks(layout, p.y - band, p.y + band).filter((m) => isShown(m.id)), p.x, p.y);
+  return mark === null ? null : { kind: 'mark', id: mark.id };
 }

@@ -5,20 +5,21 @@
  * context) all use it.
  *
  * Reading order: paintChart → body (grid, group bands, lanes, gaps, arrows,
- * labels clear of the annotation texts, annotations; clipped) → axis (sticky left) → header (sticky top)
+ * labels clear of the annotation texts and state marks, annotations, state marks; clipped) → axis (sticky left) → header (sticky top)
  * → title band (exports). Only arrows crossing the viewport are drawn
  * (visibleArrows: binary search), so the cost follows the screen, not the
  * trace.
  */
 import { visibleAnnotations, type Annotation } from '../../src-core/chart/annotations';
 import type { ChartPalette } from '../../src-core/chart/colors';
-import type { Box } from '../../src-core/chart/label-boxes';
+import { rotatedBox, type Box } from '../../src-core/chart/label-boxes';
 import type { PlacedLabel } from '../../src-core/chart/label-placement';
-import { visibleArrows, type ChartLayout } from '../../src-core/chart/layout';
+import { visibleArrows, visibleMarks, type ChartLayout } from '../../src-core/chart/layout';
 import { timeTicks } from '../../src-core/chart/time-scale';
 import { AXIS_WIDTH, HEADER_HEIGHT, TITLE_HEIGHT } from './geometry';
 import { paintArrows, type ArrowPaintState } from './paint-arrows';
 import { paintHeader, paintTitle } from './paint-header';
+import { markBoxes, paintMarks } from './paint-marks';
 import { noteBoxes, paintAnnotations, paintGroups } from './paint-notes';
 
 /**
@@ -94,6 +95,8 @@ export interface PaintResult {
   readonly labels: readonly PlacedLabel[];
   /** The annotation boxes the labels kept clear of (chart px). */
   readonly obstacles: readonly Box[];
+  /** Ids of the state changes marked, in order. */
+  readonly marks?: readonly number[];
 }
 
 /** Where the chart body starts on the canvas (below title and header), CSS px. */
@@ -122,16 +125,23 @@ export function paintChart(ctx: PaintContext, input: PaintInput): PaintResult {
   paintLanes(ctx, input, vp.top, bottomY);
   paintGaps(ctx, input, vp.top, bottomY);
   const visible = visibleArrows(layout, vp.top, bottomY);
-  // annotation texts are placed first: arrow labels keep clear of them
-  const obstacles = (y0: number, y1: number) => (options.annotations ? noteBoxes(ctx, input, visibleAnnotations(input.annotations, y0, y1)) : []);
+  // annotation texts and state marks are placed first: arrow labels keep clear of them
+  const obstacles = (y0: number, y1: number) => [
+    ...(options.annotations ? noteBoxes(ctx, input, visibleAnnotations(input.annotations, y0, y1)) : []),
+    ...markBoxes(input, visibleMarks(layout, y0, y1)),
+  ];
   const result = paintArrows(ctx, input, visible, bottomY - vp.top, obstacles);
   paintAnnotations(ctx, input, notes);
+  // state marks last: their labels give way to the arrow labels and annotation texts
+  const shownMarks = visibleMarks(layout, vp.top, bottomY);
+  const avoid = shownMarks.length === 0 ? [] : [...obstacles(vp.top, bottomY), ...result.obstacles, ...result.labels.map((l) => rotatedBox(l.x, l.y, l.width + 2, 12, l.angle))];
+  const marks = paintMarks(ctx, input, shownMarks, avoid);
   ctx.restore();
 
   paintAxis(ctx, input, ticks, top);
   paintHeader(ctx, input, top - HEADER_HEIGHT);
   if (options.title !== undefined) paintTitle(ctx, input, options.title);
-  return result;
+  return { ...result, marks };
 }
 
 interface Tick {

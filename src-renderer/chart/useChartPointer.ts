@@ -6,6 +6,7 @@
  */
 import { ref, type Ref } from 'vue';
 import { arrowIndex, chartAux, handleTarget, HEADER_HEIGHT, type Point } from './geometry';
+import { findMark } from '../../src-core/chart/marks';
 import { hitTest } from './hit-test';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
@@ -65,6 +66,11 @@ export function useChartPointer(scroller: Ref<HTMLElement | null>, zoomAround: (
     const at = locate(event);
     if (hit === null || !layout || !at) {
       tooltip.value = null;
+      return;
+    }
+    if (hit.kind === 'mark') {
+      const mark = findMark(layout.marks, hit.id);
+      tooltip.value = mark ? { x: at.pane.x + 14, y: at.pane.y + 16, text: mark.label } : null;
       return;
     }
     const a = layout.arrows[arrowIndex(layout, hit.id)]!;

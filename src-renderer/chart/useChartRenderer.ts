@@ -6,10 +6,12 @@
  * and, for tests and assistive tools, the arrows drawn on the scroller's
  * `data-arrows`, the arrow labels written on `data-labels` and the boxes
  * they keep clear of on `data-notes` — annotations first, then arrow ends
- * and handles (canvas CSS px, at most MAX_LISTED each).
+ * and handles — and the state marks on `data-marks` (canvas CSS px, at
+ * most MAX_LISTED each).
  */
 import { onMounted, onUnmounted, ref, watch, type Ref } from 'vue';
 import { chartPalette } from '../../src-core/chart/colors';
+import { findMark } from '../../src-core/chart/marks';
 import { arrowIndex, HEADER_HEIGHT } from './geometry';
 import { annotationsFor, chartPaneView } from './chart-state';
 import { paintChart } from './paint';
@@ -60,6 +62,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       box.dataset['drawn'] = '0';
       box.dataset['labels'] = '[]';
       box.dataset['notes'] = '[]';
+      box.dataset['marks'] = '[]';
       return;
     }
     const top = scroll.value.top;
@@ -82,6 +85,12 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
     });
     box.dataset['arrows'] = JSON.stringify(listed);
     box.dataset['drawn'] = String(result.drawn.length);
+    box.dataset['marks'] = JSON.stringify(
+      (result.marks ?? []).slice(0, MAX_LISTED).map((id) => {
+        const m = findMark(layout.marks, id)!;
+        return { id, x: Math.round(m.x - left), y: Math.round(m.y - top + HEADER_HEIGHT), label: m.label };
+      }),
+    );
     box.dataset['labels'] = JSON.stringify(result.labels.slice(0, MAX_LISTED).map((l) => ({ id: l.id, text: l.text, ...canvasBox(l.x, l.y, l.width, CANVAS_LABELS.height, l.angle) })));
     box.dataset['notes'] = JSON.stringify(result.obstacles.slice(0, MAX_LISTED).map((o) => canvasBox(o.cx, o.cy, 2 * o.hw, 2 * o.hh, Math.atan2(o.sin, o.cos))));
   }

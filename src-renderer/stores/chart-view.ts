@@ -14,7 +14,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { DEFAULT_LAYOUT, layoutChart, type ChartLayout } from '../../src-core/chart/layout';
 import { NS_PER_MS } from '../../src-core/sim/time';
-import type { MessageEvent } from '../../src-core/trace/types';
+import type { MessageEvent, StateEvent } from '../../src-core/trace/types';
 import { usePreferencesStore } from './preferences';
 import { useRunStore } from './run';
 import { useScenarioStore } from './scenario';
@@ -35,6 +35,8 @@ export const useChartViewStore = defineStore('chartView', () => {
   /** Vertical zoom: pixels per simulated millisecond. */
   const pxPerMs = ref(DEFAULT_LAYOUT.pxPerMs);
   const compressGaps = ref(false);
+  /** Mark state changes (cache entries, zone edits, answers …) on the lanes. */
+  const showStates = ref(true);
   /** Application messages expanded/collapsed against the global default. */
   const toggled = shallowRef<ReadonlySet<number>>(new Set());
   /** Filters: protocols shown (empty = all), nodes whose messages are shown (empty = all), text in summaries. */
@@ -71,6 +73,15 @@ export const useChartViewStore = defineStore('chartView', () => {
       (needle === '' || m.summary.toLowerCase().includes(needle));
   });
 
+  /** The same filters for state changes: protocol, node, text. */
+  const includeState = computed(() => {
+    const p = protocols.value;
+    const n = nodeFilter.value;
+    const needle = text.value.trim().toLowerCase();
+    if (p.size === 0 && n.size === 0 && needle === '') return undefined;
+    return (e: StateEvent) => (p.size === 0 || p.has(e.protocol)) && (n.size === 0 || n.has(e.node)) && (needle === '' || e.summary.toLowerCase().includes(needle));
+  });
+
   const filtersActive = computed(() => include.value !== undefined || hiddenLanes.value.size > 0);
 
   function computeLayout(): void {
@@ -86,6 +97,8 @@ export const useChartViewStore = defineStore('chartView', () => {
       showTransport: preferences.showTransport,
       toggled: toggled.value,
       include: include.value,
+      showStates: showStates.value,
+      includeState: includeState.value,
       hiddenLanes: hiddenLanes.value,
       laneOrder: effectiveLaneOrder.value,
       endTime: run.progress?.simTime ?? run.summary?.endTime ?? 0,
@@ -116,7 +129,7 @@ export const useChartViewStore = defineStore('chartView', () => {
   }
 
   watch(
-    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, toggled, include, hiddenLanes, effectiveLaneOrder],
+    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, include, hiddenLanes, effectiveLaneOrder],
     scheduleLayout,
   );
 
@@ -161,7 +174,7 @@ export const useChartViewStore = defineStore('chartView', () => {
   watch(() => run.runId, resetForNewTrace);
 
   return {
-    pxPerMs, compressGaps, toggled, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive,
+    pxPerMs, compressGaps, showStates, toggled, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive,
     computeLayout, toggleMessage, setZoom, toggleProtocol, toggleNodeFilter, toggleLane, setLaneOrder, clearFilters, resetForNewTrace,
   };
 });

@@ -1,0 +1,51 @@
+/**
+ * State changes in the SVG export, as on screen (src-renderer/chart/paint-marks.ts):
+ * a diamond on the lane in the protocol's colour and the summary in italics
+ * right of the lane, cut before the next lane and giving way to the arrow
+ * labels and annotation texts (placeMarkLabels), with a leader when stacked.
+ * The full summary is each mark's <title>.
+ */
+import { protocolColor, type ChartPalette } from './colors';
+import { rectBox, type Box } from './label-boxes';
+import { DEFAULT_LAYOUT, visibleMarks, type ChartLayout } from './layout';
+import { MARK_LABEL_DX, placeMarkLabels } from './marks';
+import { elide, escapeXml, num, svgTextWidth } from './svg-text';
+
+const RADIUS = 4.5;
+const LABEL_END_MARGIN = 8;
+const FONT_SIZE = 10.5;
+
+function labelRoom(layout: ChartLayout): number {
+  const lanes = layout.lanes;
+  return (lanes.length > 1 ? lanes[1]!.x - lanes[0]!.x : DEFAULT_LAYOUT.laneWidth) - MARK_LABEL_DX - LABEL_END_MARGIN;
+}
+
+/** The diamonds of the marks in [top, bottom]: arrow labels keep clear of them. */
+export function markObstacles(layout: ChartLayout, top: number, bottom: number): Box[] {
+  return visibleMarks(layout, top, bottom).map((m) => rectBox(m.x - RADIUS, m.y - RADIUS, 2 * RADIUS, 2 * RADIUS));
+}
+
+/** The marks in [top, bottom]; their labels avoid `avoid` (placed arrow labels, annotation texts, arrow ends). */
+export function marksSvg(layout: ChartLayout, top: number, bottom: number, colors: ChartPalette, avoid: readonly Box[]): string[] {
+  const marks = visibleMarks(layout, top, bottom);
+  const labels = placeMarkLabels(marks, avoid, labelRoom(layout), (text, width) => {
+    const cut = elide(text, width, FONT_SIZE);
+    return { text: cut, width: svgTextWidth(cut, FONT_SIZE) };
+  }, null);
+  const out: string[] = [];
+  for (const m of marks) {
+    const color = protocolColor(m.protocol, colors.theme);
+    const label = labels.get(m.id);
+    const d = `M${num(m.x)} ${num(m.y - RADIUS)}L${num(m.x + RADIUS)} ${num(m.y)}L${num(m.x)} ${num(m.y + RADIUS)}L${num(m.x - RADIUS)} ${num(m.y)}Z`;
+    out.push(`<g class="state"><title>${escapeXml(m.label)}</title>`);
+    if (label && m.labelY - m.y > 1) out.push(`<line x1="${num(m.x + RADIUS)}" y1="${num(m.y)}" x2="${num(m.x + MARK_LABEL_DX - 2)}" y2="${num(m.labelY)}" stroke="${colors.muted}" stroke-width="0.8"/>`);
+    out.push(`<path d="${d}" fill="${color}" stroke="${colors.background}" stroke-width="1.5"/>`);
+    if (label) {
+      out.push(
+        `<text x="${num(m.x + MARK_LABEL_DX)}" y="${num(m.labelY)}" dominant-baseline="middle" font-size="${FONT_SIZE}" font-style="italic" fill="${colors.muted}" stroke="${colors.background}" stroke-width="3" paint-order="stroke">${escapeXml(label.text)}</text>`,
+      );
+    }
+    out.push('</g>');
+  }
+  return out;
+}
