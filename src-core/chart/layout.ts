@@ -198,7 +198,8 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     lanes,
     arrows,
     scale,
-    width: options.leftMargin + lanes.length * options.laneWidth + 24,
+    // a mark's label runs right of its lane, up to a lane width: room for it on the last lane too
+    width: options.leftMargin + lanes.length * options.laneWidth + (marks.some((m) => m.lane === lanes.length - 1) ? options.laneWidth / 2 : 24),
     height: lastY + 40,
     maxSpan,
     expanded,

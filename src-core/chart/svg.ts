@@ -254,11 +254,12 @@ function arrowLabels(arrows: readonly ArrowLayout[], obstacles: readonly Box[]):
   return new Map(placed.map((p) => [p.id, p]));
 }
 
-/** The layout's left margin, from its lanes: x0 = margin + w/2 and width = margin + n·w + 24 (layout.ts). */
+/** The layout's left margin, from its lanes: x0 = margin + w/2 (layout.ts). */
 function leftMargin(layout: ChartLayout): number {
   const n = layout.lanes.length;
   const x0 = layout.lanes[0]?.x;
   if (x0 === undefined) return 90;
-  const laneWidth = (layout.width - 24 - x0) / (n - 0.5);
+  // lanes are a lane width apart; a single lane: width = margin + w + 24 (layout.ts, no marks to its right)
+  const laneWidth = n > 1 ? layout.lanes[1]!.x - x0 : (layout.width - 24 - x0) / (n - 0.5);
   return Math.max(40, x0 - laneWidth / 2);
 }

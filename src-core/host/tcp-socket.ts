@@ -170,7 +170,8 @@ export class TcpSocket {
             node: stack.node.id,
             protocol: 'tcp',
             type: 'tcp.state',
-            summary: `${this.local.port} ↔ ${this.remote.addr}:${this.remote.port}: ${e.from} → ${e.to}`,
+            // the change first: it is what a chart mark and a link show when cut short
+            summary: `${e.from} → ${e.to} (${this.local.port} ↔ ${this.remote.addr}:${this.remote.port})`,
             connection: this.connectionId,
             causedBy: this.cause,
             data: { from: e.from, to: e.to },
