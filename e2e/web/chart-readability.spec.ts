@@ -7,6 +7,7 @@
 // test checks that the page stays on its origin and logs no console error.
 import { expect, test, type Page } from '@playwright/test';
 import { boxesOverlap, rotatedBox, type Box } from '../../src-core/chart/label-boxes';
+import { listed, scroller, type DrawnArrow } from './chart-data';
 import { guardEveryTest, SHOTS, TCP_LESSON } from './guard';
 
 guardEveryTest();
@@ -21,20 +22,6 @@ interface ListedBox {
 interface ListedLabel extends ListedBox {
   id: number;
   text: string;
-}
-interface DrawnArrow {
-  id: number;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  label: string;
-}
-
-const scroller = (page: Page) => page.getByTestId('chart-scroller');
-
-async function listed<T>(page: Page, name: 'labels' | 'notes' | 'arrows'): Promise<T[]> {
-  return JSON.parse((await scroller(page).getAttribute(`data-${name}`)) ?? '[]') as T[];
 }
 
 /** A listed box, shrunk by the 0.1 px the list rounds to. */

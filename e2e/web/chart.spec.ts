@@ -5,21 +5,12 @@
 // scroller's data-arrows, so a test knows where to click.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { drawnArrows, scroller } from './chart-data';
 import { guardEveryTest, SHOTS, TCP_LESSON } from './guard';
 
 
 guardEveryTest();
 
-interface DrawnArrow {
-  id: number;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  label: string;
-}
-
-const scroller = (page: Page) => page.getByTestId('chart-scroller');
 const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
 
 async function runTcpLesson(page: Page): Promise<void> {
@@ -30,9 +21,6 @@ async function runTcpLesson(page: Page): Promise<void> {
   await expect(scroller(page)).toHaveAttribute('data-drawn', /^[1-9]\d*$/);
 }
 
-async function drawnArrows(page: Page): Promise<DrawnArrow[]> {
-  return JSON.parse((await scroller(page).getAttribute('data-arrows')) ?? '[]') as DrawnArrow[];
-}
 
 /** Share of a PNG's pixels that differ clearly from its most common colour (decoded in the page). */
 async function inkShare(page: Page, png: Buffer): Promise<number> {

@@ -2,6 +2,7 @@
 // referrals, the resolver's cache as state events, and a DNS message
 // inspected field by field.
 import { expect, test, type Page } from '@playwright/test';
+import { drawnMarks, scroller } from './chart-data';
 import { guardEveryTest, SHOTS } from './guard';
 
 guardEveryTest();
@@ -29,28 +30,21 @@ test('runs the iterative DNS lesson: root, TLD, authoritative, then the cache', 
   await page.screenshot({ path: `${SHOTS}/dns-inspector.png` });
 });
 
-interface DrawnMark {
-  id: number;
-  x: number;
-  y: number;
-  label: string;
-}
-
 test('marks state changes on the lanes; a stale cached answer, and the cache at its expiry', async ({ page }) => {
   await page.getByLabel('Lesson').selectOption({ label: 'DNS: stale cached answers until the TTL runs out' });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Finished');
-  const scroller = page.getByTestId('chart-scroller');
+  const chart = scroller(page);
   // the lesson asks for compressed idle gaps; fit the run so every mark is in view
   await expect(page.getByLabel('Compress idle gaps')).toBeChecked();
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
-  const marks = async () => JSON.parse((await scroller.getAttribute('data-marks')) ?? '[]') as DrawnMark[];
+  const marks = () => drawnMarks(page);
   await expect.poll(async () => (await marks()).some((m) => m.label.startsWith('zone example.com edited'))).toBe(true);
   await page.screenshot({ path: `${SHOTS}/dns-stale-marks.png` });
 
   // The cache entry of www.example.com expires: select its mark, the inspector lists what is left.
   const expiry = (await marks()).find((m) => m.label === 'expired from cache: www.example.com A')!;
-  await scroller.click({ position: { x: expiry.x, y: expiry.y } });
+  await chart.click({ position: { x: expiry.x, y: expiry.y } });
   const details = inspector(page);
   await expect(details).toContainText('dns.cacheExpired');
   const cache = details.getByRole('region', { name: /Cache of Local DNS server/ });

@@ -1,0 +1,30 @@
+// What the chart pane lists on its scroller for tests (canvas CSS px, at most
+// 60 of each; src-renderer/chart/useChartRenderer.ts): the arrows drawn
+// (data-arrows), the labels written (data-labels), the boxes they keep clear
+// of (data-notes) and the state marks (data-marks).
+import type { Page } from '@playwright/test';
+
+export interface DrawnArrow {
+  id: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  label: string;
+}
+
+export interface DrawnMark {
+  id: number;
+  x: number;
+  y: number;
+  label: string;
+}
+
+export const scroller = (page: Page) => page.getByTestId('chart-scroller');
+
+export async function listed<T>(page: Page, name: 'labels' | 'notes' | 'arrows' | 'marks'): Promise<T[]> {
+  return JSON.parse((await scroller(page).getAttribute(`data-${name}`)) ?? '[]') as T[];
+}
+
+export const drawnArrows = (page: Page) => listed<DrawnArrow>(page, 'arrows');
+export const drawnMarks = (page: Page) => listed<DrawnMark>(page, 'marks');
