@@ -12,6 +12,7 @@ export const LESSON_ORDER: readonly string[] = [
   'dns-recursive',
   'dns-stale-cache',
   'dns-records',
+  'dns-tcp-fallback',
   'dns-load-distribution',
   'dns-new-company',
   'dns-cache-poisoning',

@@ -1,7 +1,8 @@
 /**
  * DNS over the simulated network: application drivers binding the sans-I/O
- * engines (server.ts, resolver.ts) to UDP sockets on port 53 (RFC 1035 §4.2.1),
- * and the stub resolver hosts use to look names up.
+ * engines (server.ts, recursive-server.ts, resolver.ts) to UDP port 53
+ * (RFC 1035 §4.2.1) and TCP port 53 (RFC 1035 §4.2.2, RFC 7766; tcp-apps.ts).
+ * The stub resolver hosts use to look names up is in stub.ts.
  *
  * Every DNS message is labelled for the trace with its Wireshark-style
  * summary and linked to the message that caused it. The resolver's cache
@@ -14,18 +15,18 @@ import type { UdpSocket } from '../../host/udp-socket';
 import { formatIpv4, parseIpv4 } from '../../net/ipv4';
 import type { TimerHandle } from '../../sim/scheduler';
 import type { SimTime } from '../../sim/time';
-import { decodeDns, encodeDns } from './codec';
-import { DNS_PORT, DNS_RCODE, DNS_TYPE, rcodeName, typeName } from './constants';
-import { canonicalName, displayName } from './names';
+import { DNS_PORT, rcodeName, typeName } from './constants';
+import { displayName } from './names';
 import { describeData } from './dissect';
 import { Resolver, type ResolverConfig, type ResolverEvent } from './resolver';
 import { RecursiveServer } from './recursive-server';
 import { AuthoritativeServer } from './server';
 import { summarizeDns } from './summary';
-import type { DnsMessage } from './types';
+import { exchangeOverTcp, listenDnsTcp, PROTOCOL } from './tcp-apps';
 import type { Zone } from './zone';
 
-export const PROTOCOL = 'dns';
+export { PROTOCOL } from './tcp-apps';
+export { runDnsLookup } from './stub';
 
 /** The authoritative data of the name servers running on a host, for the administrator's edits (zone-edit.ts). */
 export const ZONE_SERVERS = new HostSlot<AuthoritativeServer>('dns zone servers');
@@ -40,6 +41,10 @@ export function startDnsServer(ctx: AppContext, zones: readonly Zone[], recursiv
     if (!reply) return;
     socket.sendTo(reply.bytes, m.from.addr, m.from.port, { protocol: PROTOCOL, summary: summarizeDns(reply.message), causedBy: m.messageId });
   };
+  listenDnsTcp(ctx, (bytes, peer, messageId) => {
+    const reply = engine.handleQuery(bytes, 'tcp');
+    if (reply) peer.send(reply.bytes, reply.message, messageId);
+  });
 }
 
 /** A server answering recursively: queries and the answers to its own queries share port 53. */
@@ -48,9 +53,35 @@ function startRecursiveDnsServer(ctx: AppContext, zones: readonly Zone[], timeou
   ctx.stack.slots.add(ZONE_SERVERS, engine.authority);
   const socket = ctx.stack.udpSocket(DNS_PORT);
   let timer: TimerHandle | null = null;
+  const tcp = listenDnsTcp(ctx, (bytes, peer, messageId) => {
+    engine.handleQuery(bytes, { addr: peer.addr, port: peer.port, transport: 'tcp' }, ctx.now, messageId);
+    pump();
+  });
   const pump = (): void => {
     for (let t = engine.pollTransmit(); t; t = engine.pollTransmit()) {
-      socket.sendTo(t.bytes, parseIpv4(t.to.addr) ?? 0, t.to.port, { protocol: PROTOCOL, summary: summarizeDns(t.message), causedBy: t.cause });
+      if (t.to.transport !== 'tcp') {
+        socket.sendTo(t.bytes, parseIpv4(t.to.addr) ?? 0, t.to.port, { protocol: PROTOCOL, summary: summarizeDns(t.message), causedBy: t.cause });
+      } else if (t.message.header.qr) {
+        tcp.peer(t.to.addr, t.to.port)?.send(t.bytes, t.message, t.cause);
+      } else {
+        const id = t.message.header.id;
+        const upstream = t.to.addr;
+        exchangeOverTcp(ctx, {
+          server: parseIpv4(upstream) ?? 0,
+          bytes: t.bytes,
+          message: t.message,
+          causedBy: t.cause,
+          timeout,
+          onAnswer: (bytes, messageId) => {
+            engine.handleResponse(bytes, upstream, messageId, 'tcp');
+            pump();
+          },
+          onFailure: () => {
+            engine.handleTcpFailure(id, upstream);
+            pump();
+          },
+        });
+      }
     }
     const at = engine.pollTimeout();
     if (timer && (at === null || timer.at !== at)) {
@@ -94,13 +125,40 @@ export function startDnsResolver(ctx: AppContext, options: ResolverServiceOption
     };
   };
 
+  // Stub resolvers that got a truncated answer ask again over TCP (RFC 7766 §5).
+  const tcpClients = listenDnsTcp(ctx, (bytes, peer, messageId) => {
+    resolver.handleClientQuery(bytes, { addr: peer.addr, port: peer.port, transport: 'tcp' }, ctx.now, messageId);
+    pump();
+  });
+
   const pump = (): void => {
     // What the resolver learned first (cache entries stored on a response), then what it sends because of it.
     for (let e = resolver.pollEvent(); e; e = resolver.pollEvent()) report(ctx, e);
     for (let t = resolver.pollTransmit(); t; t = resolver.pollTransmit()) {
       const label = { protocol: PROTOCOL, summary: summarizeDns(t.message), causedBy: t.cause };
       if (t.kind === 'reply') {
-        clients.sendTo(t.bytes, parseIpv4(t.to.addr) ?? 0, t.to.port, label);
+        if (t.to.transport === 'tcp') tcpClients.peer(t.to.addr, t.to.port)?.send(t.bytes, t.message, t.cause);
+        else clients.sendTo(t.bytes, parseIpv4(t.to.addr) ?? 0, t.to.port, label);
+        continue;
+      }
+      if (t.transport === 'tcp') {
+        const id = t.message.header.id;
+        const server = t.to.address;
+        exchangeOverTcp(ctx, {
+          server: parseIpv4(server) ?? 0,
+          bytes: t.bytes,
+          message: t.message,
+          causedBy: t.cause,
+          timeout: options.timeout,
+          onAnswer: (bytes, messageId) => {
+            resolver.handleResponse(bytes, server, ctx.now, messageId, 'tcp');
+            pump();
+          },
+          onFailure: () => {
+            resolver.handleTcpFailure(id, server, ctx.now);
+            pump();
+          },
+        });
         continue;
       }
       let socket = fixedUpstream;
@@ -158,6 +216,12 @@ function report(ctx: AppContext, e: ResolverEvent): void {
     case 'dns.retransmit':
       ctx.state({ protocol: PROTOCOL, type: 'dns.timeout', summary: `no answer from ${e.server.address} for ${displayName(e.name)}: asking again`, causedBy: e.cause, data: { server: e.server.address, name: e.name } });
       break;
+    case 'dns.truncated':
+      ctx.state({ protocol: PROTOCOL, type: 'dns.truncated', summary: `truncated answer from ${e.server.address} for ${displayName(e.name)}: asking again over TCP`, causedBy: e.cause, data: { server: e.server.address, name: e.name } });
+      break;
+    case 'dns.tcpFailed':
+      ctx.state({ protocol: PROTOCOL, type: 'dns.tcpFailed', summary: `TCP connection to ${e.server.address} for ${displayName(e.name)} failed`, causedBy: e.cause, data: { server: e.server.address, name: e.name } });
+      break;
     case 'dns.bogus':
       ctx.state({ protocol: PROTOCOL, type: 'dns.bogus', summary: `ignored an answer for ${displayName(e.name)} from ${e.from}: its signature does not check out`, causedBy: e.cause, data: { name: e.name, from: e.from } });
       break;
@@ -174,59 +238,4 @@ function report(ctx: AppContext, e: ResolverEvent): void {
       });
       break;
   }
-}
-
-const STUB_TRIES = 3;
-
-/**
- * A host looks a name up (the operating system's stub resolver, RFC 1123
- * §6.1.3.1): one query with RD set to its local DNS server, asked again
- * after `timeout`, up to three times.
- */
-export function runDnsLookup(ctx: AppContext, resolverNode: string, name: string, qtype: number, timeout: SimTime, hostsFile: readonly { name: string; address: string }[] = []): void {
-  const startedAt = ctx.now;
-  /** When DNS gives no address, the hosts file may (the fallback of the issue's stub resolver). */
-  const fallback = (why: string): boolean => {
-    const entry = qtype === DNS_TYPE.A ? hostsFile.find((h) => canonicalName(h.name) === canonicalName(name)) : undefined;
-    if (!entry) return false;
-    ctx.state({ protocol: PROTOCOL, type: 'dns.answer', summary: `${displayName(name)} A: addr ${entry.address} (from the hosts file; DNS said ${why})`, data: { name, rcode: why, answers: [`addr ${entry.address}`], source: 'hosts file' } });
-    ctx.durationMetric('resolutionTime', startedAt, (s) => `${displayName(name)} resolved in ${s} (hosts file)`);
-    return true;
-  };
-  const socket = ctx.stack.udpSocket();
-  const id = ctx.randomUint32() & 0xffff;
-  const message: DnsMessage = {
-    header: { id, qr: false, opcode: 0, aa: false, tc: false, rd: true, ra: false, z: 0, rcode: 0 },
-    questions: [{ name, type: qtype, class: 1 }],
-    answers: [],
-    authorities: [],
-    additionals: [],
-  };
-  const bytes = encodeDns(message);
-  const server = ctx.addressOf(resolverNode);
-  let tries = 0;
-  let timer: TimerHandle | null = null;
-  const send = (): void => {
-    tries++;
-    socket.sendTo(bytes, server, DNS_PORT, { protocol: PROTOCOL, summary: summarizeDns(message) });
-    timer = ctx.after(timeout, () => {
-      if (tries < STUB_TRIES) return send();
-      socket.close();
-      if (fallback('nothing')) return;
-      ctx.state({ protocol: PROTOCOL, type: 'dns.lookupFailed', summary: `no answer for ${displayName(name)} after ${tries} tries` });
-    });
-  };
-  socket.onMessage = (m) => {
-    const reply = decodeDns(m.data);
-    if (!reply.ok || reply.value.header.id !== id || !reply.value.header.qr) return; // not ours
-    timer?.cancel();
-    socket.close();
-    const r = reply.value;
-    const found = r.answers.map((a) => describeData(a));
-    if (!r.answers.some((a) => a.data.type === 'A') && fallback(rcodeName(r.header.rcode))) return;
-    const outcome = r.header.rcode === DNS_RCODE.NOERROR ? (found.length ? found.join(', ') : 'no records of that type') : rcodeName(r.header.rcode);
-    ctx.state({ protocol: PROTOCOL, type: 'dns.answer', summary: `${displayName(name)} ${typeName(qtype)}: ${outcome}`, causedBy: m.messageId, data: { name, rcode: rcodeName(r.header.rcode), answers: found } });
-    ctx.durationMetric('resolutionTime', startedAt, (s) => `${displayName(name)} resolved in ${s}`);
-  };
-  send();
 }

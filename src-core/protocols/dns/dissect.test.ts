@@ -4,6 +4,7 @@ import type { FieldNode } from '../../dissect/field';
 import type { MessageEvent } from '../../trace/types';
 import { encodeDns } from './codec';
 import { dissectDns } from './dissect';
+import { frameDnsMessage } from './tcp-framing';
 
 function message(bytes: Uint8Array): MessageEvent {
   return {
@@ -45,5 +46,25 @@ describe('DNS dissector', () => {
       }),
     );
     expect(find(dissectDns(message(new Uint8Array([1, 2, 3]))), '_ws.malformed')[0]!.severity).toBe('error');
+  });
+
+  it('over TCP: the length field first, every other range shifted past it (RFC 1035 §4.2.2)', () => {
+    const onTcp = (b: Uint8Array): MessageEvent => ({ ...message(b), connection: 'tcp:10.0.0.1:49152-10.0.0.2:53' });
+    const framed = frameDnsMessage(bytes);
+    const tree = dissectDns(onTcp(framed));
+    expect(tree[0]).toMatchObject({ offset: 0, length: framed.length });
+    expect(find(tree, 'dns.length')[0]).toMatchObject({ value: String(bytes.length), offset: 0, length: 2 });
+    expect(find(tree, 'dns.id')[0]).toMatchObject({ value: '0xbeef', offset: 2, length: 2 });
+    const a = find(tree, 'dns.a')[0]!;
+    expect([...framed.subarray(a.offset, a.offset + a.length)]).toEqual([192, 0, 2, 25]);
+    const wrong = framed.slice();
+    wrong[1] = wrong[1]! + 1;
+    expect(find(dissectDns(onTcp(wrong)), 'dns.length').some((n) => n.severity === 'error')).toBe(true);
+    expect(find(dissectDns(onTcp(new Uint8Array([0]))), 'dns.length')[0]!.severity).toBe('error');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 120 }), (b) => {
+        expect(dissectDns(onTcp(b))).toHaveLength(1);
+      }),
+    );
   });
 });

@@ -1,16 +1,38 @@
-/** DNS dissector: header flags, questions and records with the byte range of every field (RFC 1035 §4.1). */
+/**
+ * DNS dissector: header flags, questions and records with the byte range of
+ * every field (RFC 1035 §4.1). A message sent on a TCP connection is the
+ * framed message (RFC 1035 §4.2.2): a two-byte length field, then the DNS
+ * message; its fields' ranges are shifted past the length, as Wireshark's
+ * "Length" field does for DNS over TCP.
+ */
 import { field, hex, problem, type FieldNode } from '../../dissect/field';
 import type { MessageEvent } from '../../trace/types';
 import { rcodeName, typeName } from './constants';
 import { decodeDnsWithLayout, type RecordSpan } from './reader';
+import { DNS_TCP_LENGTH_BYTES } from './tcp-framing';
 import type { DnsRecord } from './types';
 
 export function dissectDns(message: MessageEvent): FieldNode[] {
+  if (!message.connection?.startsWith('tcp:')) return dissectMessage(message.bytes, message.summary);
   const b = message.bytes;
+  if (b.length < DNS_TCP_LENGTH_BYTES) return [field('Domain Name System', 'dns', message.summary, 0, b.length, [problem('Length', 'dns.length', `${b.length} bytes: the two-byte length field is cut short`, 0, b.length)])];
+  const length = (b[0]! << 8) | b[1]!;
+  const body = b.subarray(DNS_TCP_LENGTH_BYTES);
+  const lengthNode = field('Length', 'dns.length', length, 0, DNS_TCP_LENGTH_BYTES);
+  const mismatch = length === body.length ? [] : [problem('Length', 'dns.length', `the length field says ${length} bytes, ${body.length} follow`, 0, DNS_TCP_LENGTH_BYTES)];
+  const inner = dissectMessage(body, message.summary).map((n) => shifted(n, DNS_TCP_LENGTH_BYTES));
+  return inner.map((n) => ({ ...n, offset: 0, length: b.length, children: [lengthNode, ...mismatch, ...n.children] }));
+}
+
+function shifted(n: FieldNode, by: number): FieldNode {
+  return { ...n, offset: n.offset + by, children: n.children.map((c) => shifted(c, by)) };
+}
+
+function dissectMessage(b: Uint8Array, summary: string): FieldNode[] {
   const decoded = decodeDnsWithLayout(b);
   if (!decoded.ok || !decoded.layout) {
     const e = decoded.ok ? { message: 'no layout', offset: 0 } : decoded.error;
-    return [field('Domain Name System', 'dns', message.summary, 0, b.length, [problem('Malformed', '_ws.malformed', `${e.message} (at byte ${e.offset})`, Math.min(e.offset, b.length), 0)])];
+    return [field('Domain Name System', 'dns', summary, 0, b.length, [problem('Malformed', '_ws.malformed', `${e.message} (at byte ${e.offset})`, Math.min(e.offset, b.length), 0)])];
   }
   const m = decoded.value;
   const h = m.header;
@@ -53,7 +75,7 @@ export function dissectDns(message: MessageEvent): FieldNode[] {
   section('Answers', 'dns.answers', m.answers, layout.answers);
   section('Authoritative nameservers', 'dns.authorities', m.authorities, layout.authorities);
   section('Additional records', 'dns.additionals', m.additionals, layout.additionals);
-  return [field('Domain Name System', 'dns', message.summary, 0, b.length, children)];
+  return [field('Domain Name System', 'dns', summary, 0, b.length, children)];
 }
 
 function recordNode(r: DnsRecord, s: RecordSpan): FieldNode {

@@ -6,11 +6,18 @@
  * its client, with RA set. Without RD, or when it has the answer, it behaves
  * exactly like AuthoritativeServer.
  *
- * Sans-I/O: handleQuery / handleResponse / handleTimeout in, pollTransmit /
- * pollTimeout out; each output carries the cause tag of its input.
+ * Sans-I/O: handleQuery / handleResponse / handleTcpFailure / handleTimeout
+ * in, pollTransmit / pollTimeout out; each output carries the cause tag of
+ * its input.
+ *
+ * Transports: a client's endpoint says whether it asked over UDP or TCP;
+ * the answer is fitted to it (truncate.ts: over UDP above 512 bytes, TC set).
+ * An upstream answer over UDP with TC set is not relayed: the same question
+ * goes to the same server over TCP (RFC 7766 §5), within the same deadline.
  */
 import type { SimTime } from '../../sim/time';
 import { decodeDns, encodeDns } from './codec';
+import { fitToTransport, type DnsTransport } from './truncate';
 import { DNS_RCODE } from './constants';
 import { canonicalName } from './names';
 import type { Endpoint } from './resolver';
@@ -18,6 +25,7 @@ import { AuthoritativeServer } from './server';
 import type { DnsMessage, DnsQuestion } from './types';
 import type { Zone } from './zone';
 
+/** A query upstream when the message is a query (QR=0), else a reply to a client; `to.transport` says how it goes. */
 export type RecursiveTransmit = { readonly to: Endpoint; readonly bytes: Uint8Array; readonly message: DnsMessage; readonly cause: number | null };
 
 interface Pending {
@@ -26,6 +34,7 @@ interface Pending {
   readonly question: DnsQuestion;
   readonly upstreamId: number;
   readonly upstream: string;
+  readonly transport: DnsTransport;
   readonly deadline: SimTime;
 }
 
@@ -44,7 +53,7 @@ export class RecursiveServer {
   }
 
   handleQuery(bytes: Uint8Array, client: Endpoint, now: SimTime, cause: number | null): void {
-    const local = this.authority.handleQuery(bytes);
+    const local = this.authority.handleQuery(bytes, client.transport ?? 'udp');
     if (!local) return;
     const m = local.message;
     const question = m.questions[0];
@@ -55,27 +64,43 @@ export class RecursiveServer {
       this.out.push({ to: client, bytes: local.bytes, message: m, cause });
       return;
     }
-    const upstreamId = this.random16() & 0xffff;
-    const query: DnsMessage = {
-      header: { id: upstreamId, qr: false, opcode: 0, aa: false, tc: false, rd: true, ra: false, z: 0, rcode: 0 },
-      questions: [question],
-      answers: [],
-      authorities: [],
-      additionals: [],
-    };
-    this.pending.push({ client, clientId: m.header.id, question, upstreamId, upstream: next.data.address, deadline: now + this.timeout });
-    this.out.push({ to: { addr: next.data.address, port: 53 }, bytes: encodeDns(query), message: query, cause });
+    this.ask({ client, clientId: m.header.id, question, upstream: next.data.address, transport: 'udp', deadline: now + this.timeout }, cause);
   }
 
-  handleResponse(bytes: Uint8Array, from: string, cause: number | null): void {
+  handleResponse(bytes: Uint8Array, from: string, cause: number | null, transport: DnsTransport = 'udp'): void {
     const decoded = decodeDns(bytes);
     if (!decoded.ok || !decoded.value.header.qr) return;
     const r = decoded.value;
     const q = r.questions[0];
-    const i = this.pending.findIndex((p) => p.upstreamId === r.header.id && p.upstream === from && q !== undefined && canonicalName(q.name) === canonicalName(p.question.name) && q.type === p.question.type);
+    const i = this.pending.findIndex(
+      (p) => p.upstreamId === r.header.id && p.upstream === from && p.transport === transport && q !== undefined && canonicalName(q.name) === canonicalName(p.question.name) && q.type === p.question.type,
+    );
     if (i < 0) return;
     const [p] = this.pending.splice(i, 1);
+    // RFC 7766 §5: a truncated UDP answer is not relayed; ask again over TCP.
+    if (r.header.tc && transport === 'udp') return this.ask({ ...p!, transport: 'tcp' }, cause);
     this.reply(p!, r.header.rcode, r, cause);
+  }
+
+  /** The TCP connection carrying upstream query `id` failed: the client gets SERVFAIL. */
+  handleTcpFailure(id: number, from: string): void {
+    const i = this.pending.findIndex((p) => p.upstreamId === id && p.upstream === from && p.transport === 'tcp');
+    if (i < 0) return;
+    const [p] = this.pending.splice(i, 1);
+    this.reply(p!, DNS_RCODE.SERVFAIL, null, null);
+  }
+
+  private ask(p: Omit<Pending, 'upstreamId'>, cause: number | null): void {
+    const upstreamId = this.random16() & 0xffff;
+    const query: DnsMessage = {
+      header: { id: upstreamId, qr: false, opcode: 0, aa: false, tc: false, rd: true, ra: false, z: 0, rcode: 0 },
+      questions: [p.question],
+      answers: [],
+      authorities: [],
+      additionals: [],
+    };
+    this.pending.push({ ...p, upstreamId });
+    this.out.push({ to: { addr: p.upstream, port: 53, transport: p.transport }, bytes: encodeDns(query), message: query, cause });
   }
 
   handleTimeout(now: SimTime): void {
@@ -94,13 +119,16 @@ export class RecursiveServer {
   }
 
   private reply(p: Pending, rcode: number, upstream: DnsMessage | null, cause: number | null): void {
-    const message: DnsMessage = {
-      header: { id: p.clientId, qr: true, opcode: 0, aa: false, tc: false, rd: true, ra: true, z: 0, rcode },
-      questions: [p.question],
-      answers: upstream?.answers ?? [],
-      authorities: upstream?.authorities ?? [],
-      additionals: upstream?.additionals ?? [],
-    };
-    this.out.push({ to: p.client, bytes: encodeDns(message), message, cause });
+    const { bytes, message } = fitToTransport(
+      {
+        header: { id: p.clientId, qr: true, opcode: 0, aa: false, tc: false, rd: true, ra: true, z: 0, rcode },
+        questions: [p.question],
+        answers: upstream?.answers ?? [],
+        authorities: upstream?.authorities ?? [],
+        additionals: upstream?.additionals ?? [],
+      },
+      p.client.transport ?? 'udp',
+    );
+    this.out.push({ to: p.client, bytes, message, cause });
   }
 }

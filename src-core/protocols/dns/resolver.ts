@@ -4,7 +4,8 @@
  * otherwise resolves — iteratively (root → TLD → authoritative, following
  * referrals and CNAMEs) or by forwarding to another server with RD set.
  *
- * Inputs: handleClientQuery, handleResponse, handleTimeout. Outputs:
+ * Inputs: handleClientQuery, handleResponse, handleTcpFailure,
+ * handleTimeout, handleExpiry. Outputs:
  * pollTransmit (replies to clients, queries to servers), pollTimeout (the
  * earliest retransmission deadline), pollExpiry (the earliest cache expiry,
  * for a timer that must not keep a run alive), pollEvent (what happened,
@@ -21,55 +22,30 @@
  * - No answer within `timeout`: ask the next server; after `attempts`
  *   queries in all, the client gets SERVFAIL.
  * - At most 16 referrals and 8 CNAMEs per lookup (loop guard).
+ * - A UDP response with TC set (RFC 1035 §4.2.1) is neither used nor cached:
+ *   the same question goes to the same server again over TCP (RFC 7766 §5),
+ *   with a new id and the usual deadline. That retry counts as a query of
+ *   the lookup but is sent even when it is beyond `attempts` (it finishes
+ *   the attempt that was truncated). A TCP attempt that fails (reset,
+ *   connection timed out) or has no answer by its deadline counts like an
+ *   unanswered UDP query: the next server is asked.
+ * - Responses are matched on the transport too: a TCP query accepts only
+ *   the answer read from its connection.
+ * - Replies to clients are fitted to the client's transport (truncate.ts):
+ *   over UDP an answer above 512 bytes goes out truncated with TC set.
  */
 import type { SimTime } from '../../sim/time';
-import { DnsCache, type CacheChange } from './cache';
+import { DnsCache } from './cache';
 import { encodeDns, decodeDns } from './codec';
 import { DNS_RCODE, DNS_TYPE } from './constants';
 import { canonicalName, isInZone } from './names';
-import { L7SIG_TYPE, verifyRRset } from './sign';
+import { isAuthentic } from './sign';
 import type { DnsMessage, DnsQuestion, DnsRecord } from './types';
 import { recordTypeCode } from './types';
+import type { Endpoint, ResolverConfig, ResolverEvent, ResolverTransmit, ServerAddress } from './resolver-types';
+import { fitToTransport, type DnsTransport } from './truncate';
 
-export interface ServerAddress {
-  readonly name: string;
-  /** Dotted IPv4. */
-  readonly address: string;
-}
-
-export interface ResolverConfig {
-  readonly mode: 'iterative' | 'forward';
-  /** Where iteration starts when the cache knows nothing closer. */
-  readonly rootHints: readonly ServerAddress[];
-  /** The server asked in forward mode. */
-  readonly forwarder: ServerAddress | null;
-  /** How long to wait for one server (ns). */
-  readonly timeout: SimTime;
-  /** Queries per lookup before giving up with SERVFAIL. */
-  readonly attempts: number;
-  readonly randomizeIds: boolean;
-  /** Zones whose answers must be signed with the given key (sign.ts); empty: no validation. */
-  readonly trustAnchors?: readonly { readonly zone: string; readonly key: string }[];
-}
-
-export interface Endpoint {
-  readonly addr: string;
-  readonly port: number;
-}
-
-export type ResolverTransmit =
-  | { readonly kind: 'reply'; readonly to: Endpoint; readonly bytes: Uint8Array; readonly message: DnsMessage; readonly cause: number | null }
-  | { readonly kind: 'query'; readonly to: ServerAddress; readonly bytes: Uint8Array; readonly message: DnsMessage; readonly cause: number | null };
-
-export type ResolverEvent =
-  | { readonly type: 'dns.cacheHit'; readonly name: string; readonly qtype: number; readonly cause: number | null }
-  | { readonly type: 'dns.cache'; readonly change: CacheChange; readonly cause: number | null }
-  | { readonly type: 'dns.resolved'; readonly name: string; readonly qtype: number; readonly rcode: number; readonly queries: number; readonly elapsed: SimTime; readonly cause: number | null }
-  | { readonly type: 'dns.retransmit'; readonly name: string; readonly server: ServerAddress; readonly cause: number | null }
-  /** An answer whose signature is missing or wrong for a zone with a trust anchor: ignored, the resolver keeps waiting. */
-  | { readonly type: 'dns.bogus'; readonly name: string; readonly from: string; readonly cause: number | null }
-  /** A response that matches no outstanding query (id, server or question differ): dropped, as a forged one should be. */
-  | { readonly type: 'dns.unmatched'; readonly id: number; readonly from: string; readonly cause: number | null };
+export type { Endpoint, ResolverConfig, ResolverEvent, ResolverTransmit, ServerAddress } from './resolver-types';
 
 const MAX_REFERRALS = 16;
 const MAX_CNAMES = 8;
@@ -78,6 +54,7 @@ interface Outstanding {
   readonly id: number;
   readonly server: ServerAddress;
   readonly question: DnsQuestion;
+  readonly transport: DnsTransport;
   readonly deadline: SimTime;
 }
 
@@ -130,44 +107,55 @@ export class Resolver {
     this.advance(task, now, true);
   }
 
-  handleResponse(bytes: Uint8Array, from: string, now: SimTime, cause: number | null): void {
+  handleResponse(bytes: Uint8Array, from: string, now: SimTime, cause: number | null, transport: DnsTransport = 'udp'): void {
     this.cause = cause;
     const decoded = decodeDns(bytes);
     if (!decoded.ok || !decoded.value.header.qr) return;
     const m = decoded.value;
     const q = m.questions[0];
     const task = this.tasks.find(
-      (t) => t.outstanding && t.outstanding.id === m.header.id && t.outstanding.server.address === from && q && canonicalName(q.name) === canonicalName(t.outstanding.question.name) && q.type === t.outstanding.question.type,
+      (t) =>
+        t.outstanding &&
+        t.outstanding.id === m.header.id &&
+        t.outstanding.server.address === from &&
+        t.outstanding.transport === transport &&
+        q &&
+        canonicalName(q.name) === canonicalName(t.outstanding.question.name) &&
+        q.type === t.outstanding.question.type,
     );
     if (!task) {
       // unsolicited, late, or forged with a wrong id/server/question: dropped (RFC 5452 §3)
       this.events.push({ type: 'dns.unmatched', id: m.header.id, from, cause });
       return;
     }
-    if (!this.authentic(m)) {
+    if (!isAuthentic(m, this.config.trustAnchors ?? [])) {
       // Bogus (RFC 4035 §5.5): ignore it and keep waiting for the genuine answer.
       this.events.push({ type: 'dns.bogus', name: q!.name, from, cause });
       return;
     }
+    const asked = task.outstanding!;
     task.outstanding = null;
+    if (m.header.tc) {
+      if (transport === 'udp') {
+        // RFC 7766 §5: the truncated answer is not used; ask the same server the same question over TCP.
+        this.events.push({ type: 'dns.truncated', name: task.sname, server: asked.server, cause });
+        return this.sendQuery(task, asked.server, 'tcp', now);
+      }
+      // Truncated even over TCP (over 65535 bytes): no usable answer from this server.
+      return this.tryNextServer(task, now);
+    }
     this.onResponse(task, m, now);
   }
 
-  /** An answer for a name under a trust anchor must carry a valid signature for each RRset it gives. */
-  private authentic(m: DnsMessage): boolean {
-    const anchors = this.config.trustAnchors ?? [];
-    if (anchors.length === 0 || m.answers.length === 0) return true;
-    const sets = new Map<string, DnsRecord[]>();
-    for (const r of m.answers) {
-      if (r.data.type === 'unknown' && r.data.code === L7SIG_TYPE) continue;
-      const k = `${canonicalName(r.name)}|${recordTypeCode(r.data)}`;
-      (sets.get(k) ?? sets.set(k, []).get(k)!).push(r);
-    }
-    for (const set of sets.values()) {
-      const anchor = anchors.filter((a) => isInZone(set[0]!.name, a.zone)).sort((a, b) => b.zone.length - a.zone.length)[0];
-      if (anchor && !verifyRRset(set, m.answers, anchor.key)) return false;
-    }
-    return true;
+  /** The TCP connection carrying query `id` to `server` was reset or timed out before an answer came. */
+  handleTcpFailure(id: number, server: string, now: SimTime): void {
+    this.cause = null;
+    const task = this.tasks.find((t) => t.outstanding && t.outstanding.id === id && t.outstanding.server.address === server && t.outstanding.transport === 'tcp');
+    if (!task) return;
+    const o = task.outstanding!;
+    task.outstanding = null;
+    this.events.push({ type: 'dns.tcpFailed', name: task.sname, server: o.server, cause: null });
+    this.tryNextServer(task, now);
   }
 
   handleTimeout(now: SimTime): void {
@@ -262,6 +250,10 @@ export class Resolver {
     if (task.queries >= this.config.attempts || task.servers.length === 0) return this.finish(task, DNS_RCODE.SERVFAIL, task.chain, now);
     const target = task.servers[task.next % task.servers.length]!;
     task.next++;
+    this.sendQuery(task, target, 'udp', now);
+  }
+
+  private sendQuery(task: Task, target: ServerAddress, transport: DnsTransport, now: SimTime): void {
     const id = this.config.randomizeIds ? this.random16() & 0xffff : this.nextId++ & 0xffff;
     const question: DnsQuestion = { name: task.sname, type: task.question.type, class: 1 };
     const message: DnsMessage = {
@@ -272,8 +264,8 @@ export class Resolver {
       additionals: [],
     };
     task.queries++;
-    task.outstanding = { id, server: target, question, deadline: now + this.config.timeout };
-    this.transmits.push({ kind: 'query', to: target, bytes: encodeDns(message), message, cause: this.cause });
+    task.outstanding = { id, server: target, question, transport, deadline: now + this.config.timeout };
+    this.transmits.push({ kind: 'query', to: target, transport, bytes: encodeDns(message), message, cause: this.cause });
   }
 
   private onResponse(task: Task, m: DnsMessage, now: SimTime): void {
@@ -360,14 +352,15 @@ export class Resolver {
   }
 
   private reply(to: Endpoint, id: number, rd: boolean, question: DnsQuestion | null, rcode: number, answers: readonly DnsRecord[]): void {
-    const message: DnsMessage = {
+    const full: DnsMessage = {
       header: { id, qr: true, opcode: 0, aa: false, tc: false, rd, ra: true, z: 0, rcode },
       questions: question ? [question] : [],
       answers,
       authorities: [],
       additionals: [],
     };
-    this.transmits.push({ kind: 'reply', to, bytes: encodeDns(message), message, cause: this.cause });
+    const { bytes, message } = fitToTransport(full, to.transport ?? 'udp');
+    this.transmits.push({ kind: 'reply', to, bytes, message, cause: this.cause });
   }
 
   private drainCache(): void {

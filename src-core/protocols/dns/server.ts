@@ -1,7 +1,7 @@
 /**
  * An authoritative DNS server, sans-I/O: `handleQuery(bytes)` returns the
  * response bytes (or null when nothing is to be sent). It reads no clock and
- * owns no socket; the driver (apps.ts) binds it to UDP port 53.
+ * owns no socket; the driver (apps.ts) binds it to UDP and TCP port 53.
  *
  * Rules:
  * - A message that cannot be parsed gets FORMERR if its 12-byte header can
@@ -13,12 +13,14 @@
  * - RA is set only on a server that offers recursion; this one does not.
  * - Several records of one RRset are returned in rotating order, one step per
  *   query, so clients spread over the addresses (load distribution).
- * - Responses longer than 512 bytes are truncated to the header and question
- *   with TC set (RFC 1035 §4.2.1).
+ * - Responses over UDP longer than 512 bytes are truncated to the header and
+ *   question with TC set (RFC 1035 §4.2.1); over TCP they are whole
+ *   (RFC 7766 §6.2, up to 65535 bytes; truncate.ts).
  */
-import { DNS_OPCODE, DNS_RCODE, DNS_UDP_MAX } from './constants';
+import { DNS_OPCODE, DNS_RCODE } from './constants';
 import { canonicalName } from './names';
-import { decodeDns, encodeDns } from './codec';
+import { decodeDns } from './codec';
+import { fitToTransport, type DnsTransport } from './truncate';
 import type { DnsHeader, DnsMessage, DnsQuestion, DnsRecord } from './types';
 import { withSignatures } from './sign';
 import { ZoneData, type Zone } from './zone';
@@ -34,6 +36,8 @@ export interface ServerReply {
 export class AuthoritativeServer {
   private readonly zones: ZoneData[];
   private readonly rotation = new Map<string, number>();
+  /** The transport of the query being answered. */
+  private transport: DnsTransport = 'udp';
 
   constructor(zones: readonly Zone[]) {
     // The deepest zone first, so a server holding both example.com and a.example.com answers from the closer one.
@@ -54,7 +58,9 @@ export class AuthoritativeServer {
     return { origin: zone.origin, serial };
   }
 
-  handleQuery(bytes: Uint8Array): ServerReply | null {
+  /** `transport` sets the size limit of the response (truncate.ts). */
+  handleQuery(bytes: Uint8Array, transport: DnsTransport = 'udp'): ServerReply | null {
+    this.transport = transport;
     const decoded = decodeDns(bytes);
     if (!decoded.ok) {
       if (bytes.length < 12) return null;
@@ -110,12 +116,7 @@ export class AuthoritativeServer {
   }
 
   private reply(h: DnsHeader, questions: readonly DnsQuestion[], answers: DnsRecord[], authorities: DnsRecord[], additionals: DnsRecord[], outcome: ServerOutcome): ServerReply {
-    let message: DnsMessage = { header: h, questions, answers, authorities, additionals };
-    let bytes = encodeDns(message);
-    if (bytes.length > DNS_UDP_MAX) {
-      message = { header: { ...h, tc: true }, questions, answers: [], authorities: [], additionals: [] };
-      bytes = encodeDns(message);
-    }
+    const { bytes, message } = fitToTransport({ header: h, questions, answers, authorities, additionals }, this.transport);
     return { bytes, message, outcome };
   }
 }

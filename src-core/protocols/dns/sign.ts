@@ -12,8 +12,8 @@
  * TYPE65300 "L7SIG", so that real tools do not mistake it for an RRSIG.
  * RDATA: type covered (16 bits), then the 8-byte signature.
  */
-import { canonicalName } from './names';
-import { recordTypeCode, type DnsRecord } from './types';
+import { canonicalName, isInZone } from './names';
+import { recordTypeCode, type DnsMessage, type DnsRecord } from './types';
 import { describeData } from './dissect';
 
 export const L7SIG_TYPE = 65300;
@@ -69,4 +69,20 @@ export function verifyRRset(rrset: readonly DnsRecord[], signatures: readonly Dn
   return signatures.some(
     (s) => s.data.type === 'unknown' && s.data.code === L7SIG_TYPE && canonicalName(s.name) === canonicalName(rrset[0]!.name) && s.data.raw.length === want.length && s.data.raw.every((b, i) => b === want[i]),
   );
+}
+
+/** An answer for a name under a trust anchor must carry a valid signature for each RRset it gives. */
+export function isAuthentic(m: DnsMessage, anchors: readonly { readonly zone: string; readonly key: string }[]): boolean {
+  if (anchors.length === 0 || m.answers.length === 0) return true;
+  const sets = new Map<string, DnsRecord[]>();
+  for (const r of m.answers) {
+    if (r.data.type === 'unknown' && r.data.code === L7SIG_TYPE) continue;
+    const k = `${canonicalName(r.name)}|${recordTypeCode(r.data)}`;
+    (sets.get(k) ?? sets.set(k, []).get(k)!).push(r);
+  }
+  for (const set of sets.values()) {
+    const anchor = anchors.filter((a) => isInZone(set[0]!.name, a.zone)).sort((a, b) => b.zone.length - a.zone.length)[0];
+    if (anchor && !verifyRRset(set, m.answers, anchor.key)) return false;
+  }
+  return true;
 }
