@@ -57,3 +57,17 @@ test('marks state changes on the lanes; a stale cached answer, and the cache at 
   await page.getByLabel('State changes').uncheck();
   await expect.poll(async () => (await marks()).length).toBe(0);
 });
+
+test('a truncated UDP answer, then the same question over TCP', async ({ page }) => {
+  await page.getByLabel('Lesson').selectOption({ label: 'DNS: a long answer, truncated over UDP, then over TCP' });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Finished');
+  await page.screenshot({ path: `${SHOTS}/dns-tcp-fallback.png` });
+  await page.getByRole('tab', { name: 'List' }).click();
+  await expect(row(page, '[truncated]')).toContainText('example.com server');
+  // the full answer, over TCP: its 2-byte length field comes first in the inspector
+  await row(page, 'TXT example.com TXT TXT').click();
+  const tree = inspector(page).getByRole('tree');
+  await expect(tree).toContainText('Length');
+  await expect(tree).toContainText('Domain Name System');
+});

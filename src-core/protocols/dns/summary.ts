@@ -32,5 +32,7 @@ export function summarizeDns(m: DnsMessage): string {
   const status = h.rcode === 0 ? '' : h.rcode === 3 ? 'No such name ' : `${rcodeName(h.rcode)} `;
   const records = [...m.answers, ...m.authorities, ...m.additionals].map(rr);
   const shown = records.length > 6 ? [...records.slice(0, 6), `… (${records.length - 6} more)`] : records;
-  return `Standard query response ${id} ${status}${question}${shown.length ? ` ${shown.join(' ')}` : ''}`;
+  // Truncation is what the lessons are about, so it is said (Wireshark shows it only in the flags).
+  const truncated = h.tc ? ' [truncated]' : '';
+  return `Standard query response ${id} ${status}${question}${shown.length ? ` ${shown.join(' ')}` : ''}${truncated}`;
 }

@@ -54,7 +54,7 @@ describe('lesson: DNS falls back to TCP for a long answer', () => {
     ]);
     const truncated = first[6]!;
     expect(truncated.bytes[2]! & 0x02).toBe(0x02); // TC
-    expect(truncated.summary).toMatch(/^Standard query response 0x[0-9a-f]{4} TXT example\.com$/);
+    expect(truncated.summary).toMatch(/^Standard query response 0x[0-9a-f]{4} TXT example\.com \[truncated\]$/);
     expect(truncated.bytes.length).toBeLessThanOrEqual(512);
     expect(first[8]!.bytes.length - 2).toBeGreaterThan(512);
     expect(first[8]!.summary).toMatch(/TXT TXT TXT TXT TXT TXT … \(3 more\)$/);
