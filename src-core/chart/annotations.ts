@@ -12,6 +12,7 @@
  *   and their connection's colour index (`tone`, layout.ts connectionIndexes).
  * Positions are the layout's (lane index, y in px); times are SimTime (ns).
  */
+import { formatMetricValue } from '../trace/metric-format';
 import { NS_PER_MS, type SimTime } from '../sim/time';
 import type { MessageEvent, Metric, TraceEvent } from '../trace/types';
 import { layoutGroupBands, type GroupSpec, type Rect } from './group-bands';
@@ -112,7 +113,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
   for (const metric of metrics) {
     const at = lane.get(metric.node);
     if (at === undefined) continue;
-    out.push({ kind: 'metric', lane: at, y: y(metric.at), label: `${metric.name} ${formatMetric(metric)}` });
+    out.push({ kind: 'metric', lane: at, y: y(metric.at), label: `${metric.name} ${formatMetricValue(metric)}` });
   }
   return out;
 }
@@ -134,20 +135,6 @@ export function formatMs(ns: number): string {
   return `${(ns / 1000).toFixed(1)} µs`;
 }
 
-function formatMetric(metric: Metric): string {
-  switch (metric.unit) {
-    case 's':
-      return metric.value < 1 ? `${(metric.value * 1000).toFixed(3)} ms` : `${metric.value.toFixed(3)} s`;
-    case 'bytes':
-      return `${metric.value} bytes`;
-    case 'ratio':
-      return `${(metric.value * 100).toFixed(1)} %`;
-    case 'bit/s':
-      return metric.value >= 1e6 ? `${(metric.value / 1e6).toFixed(2)} Mbit/s` : `${(metric.value / 1e3).toFixed(1)} kbit/s`;
-    default:
-      return String(metric.value);
-  }
-}
 
 /**
  * Annotations sorted by where they start on the chart, for finding those in
