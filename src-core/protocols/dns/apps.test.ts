@@ -167,6 +167,22 @@ describe('DNS attacks and defences', () => {
     expect(factor.value).toBeGreaterThan(5);
     expect(app.filter((m) => m.to === 'victim').every((m) => m.lost?.reason === 'port-unreachable')).toBe(true);
   });
+
+  it('counts only the answers that reach the victim, not those lost on the way', () => {
+    const json = JSON.parse(readFileSync(join(__dirname, '../../../resources/lessons/dns-amplification.l7.json'), 'utf8')) as Record<string, unknown>;
+    json['lossRules'] = [{ link: 'victim-router', to: 'victim', nth: [1, 2, 3, 4, 5] }];
+    const loaded = parseScenarioText(JSON.stringify(json));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const trace = runScenario(loaded.scenario).trace();
+    const factor = trace.metrics.find((m) => m.name === 'amplificationFactor')!;
+    const app = trace.events.filter((e): e is MessageEvent => e.kind === 'message' && e.layer === 'application');
+    const sent = app.filter((m) => m.from === 'attacker').reduce((n, m) => n + m.bytes.length + 28, 0);
+    const toVictim = app.filter((m) => m.to === 'victim');
+    expect(toVictim.filter((m) => m.lost?.reason === 'rule')).toHaveLength(5);
+    const arrived = toVictim.filter((m) => m.lost?.reason === 'port-unreachable').reduce((n, m) => n + m.bytes.length + 28, 0);
+    expect(factor.value).toBeCloseTo(arrived / sent, 2);
+    expect(factor.unit).toBe('factor');
+  });
 });
 
 describe('signed answers', () => {

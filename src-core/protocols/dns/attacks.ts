@@ -17,6 +17,7 @@
  * much larger answers all go to the victim. The factor is answer bytes /
  * query bytes, measured at the IP layer.
  */
+import type { MessageEvent } from '../../trace/types';
 import type { AppContext } from '../../host/app-context';
 import type { SimTime } from '../../sim/time';
 import { encodeDns } from './codec';
@@ -112,16 +113,22 @@ export function runAmplification(ctx: AppContext, o: AmplificationOptions): void
     if (++i < o.count) ctx.after(o.interval, fire);
     else ctx.after(o.interval + 2_000_000_000, measure); // let the last answers arrive
   };
-  // A network tap at the victim would see these bytes; here the trace is the tap: answers that arrived, not those lost on the way.
+  // A network tap at the victim would see these bytes; here the trace is the tap: answers that reached the victim's host
+  // (most are dropped there, no socket listens on the port), not those lost on the way.
   const measure = (): void => {
     const store = ctx.stack.env.tracer.store;
     const caused = new Set(sent);
     let answerBytes = 0;
     for (const e of store.events) {
-      if (e.kind === 'message' && e.layer === 'application' && e.receivedAt !== null && e.causedBy !== null && caused.has(e.causedBy)) answerBytes += e.bytes.length + IP_UDP_HEADERS;
+      if (e.kind === 'message' && e.layer === 'application' && reachedHost(e) && e.causedBy !== null && caused.has(e.causedBy)) answerBytes += e.bytes.length + IP_UDP_HEADERS;
     }
     const factor = queryBytes > 0 ? answerBytes / queryBytes : 0;
     ctx.metric('amplificationFactor', Number(factor.toFixed(2)), 'factor', `${o.count} queries of ${typeName(o.qtype)} ${displayName(o.name)}: ${queryBytes} bytes sent, ${answerBytes} bytes reached ${o.victim} (×${factor.toFixed(1)})`);
   };
   fire();
+}
+
+/** Whether a message got to its destination host: delivered, or dropped there because no socket listens on its port. */
+function reachedHost(m: MessageEvent): boolean {
+  return m.receivedAt !== null || m.lost?.reason === 'port-unreachable';
 }
