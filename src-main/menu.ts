@@ -34,6 +34,8 @@ export const MENU_ITEMS: { readonly [C in MenuCommand]: { readonly label: string
   'run.start': { label: 'Run', accelerator: 'CmdOrCtrl+R' },
   'run.cancel': { label: 'Cancel Run', accelerator: 'CmdOrCtrl+.' },
   'view.toggleTransport': { label: 'Show Transport Layer', accelerator: 'CmdOrCtrl+T' },
+  'view.toggleStates': { label: 'Show State Changes' },
+  'view.toggleGaps': { label: 'Compress Idle Gaps' },
   'view.zoomIn': { label: 'Zoom In', accelerator: 'CmdOrCtrl+=' },
   'view.zoomOut': { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
   'view.fit': { label: 'Zoom to Fit', accelerator: 'CmdOrCtrl+0' },
@@ -101,6 +103,8 @@ export function buildMenuTemplate({ isMac, appName, isDev, dispatch }: MenuOptio
       label: '&View',
       submenu: [
         item('view.toggleTransport'),
+        item('view.toggleStates'),
+        item('view.toggleGaps'),
         separator,
         item('view.zoomIn'),
         item('view.zoomOut'),

@@ -106,6 +106,8 @@ export type MenuCommand =
   | 'run.start'
   | 'run.cancel'
   | 'view.toggleTransport'
+  | 'view.toggleStates'
+  | 'view.toggleGaps'
   | 'view.zoomIn'
   | 'view.zoomOut'
   | 'view.fit'
@@ -120,6 +122,8 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'run.start',
   'run.cancel',
   'view.toggleTransport',
+  'view.toggleStates',
+  'view.toggleGaps',
   'view.zoomIn',
   'view.zoomOut',
   'view.fit',

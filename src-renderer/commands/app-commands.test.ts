@@ -1,6 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useNoticeStore } from '../stores/notices';
+import { useChartViewStore } from '../stores/chart-view';
 import { usePreferencesStore } from '../stores/preferences';
 import { useRunStore } from '../stores/run';
 import { useScenarioStore } from '../stores/scenario';
@@ -186,6 +187,15 @@ describe('menu commands', () => {
     expect(usePreferencesStore().showTransport).toBe(false);
     host.emitMenu('file.save');
     await vi.waitFor(() => expect(host.saves).toHaveLength(1));
+  });
+
+  it('switches state marks and idle-gap compression from the View menu', async () => {
+    const { commands } = setup();
+    const chart = useChartViewStore();
+    const [states, gaps] = [chart.showStates, chart.compressGaps];
+    await commands.perform('view.toggleStates');
+    await commands.perform('view.toggleGaps');
+    expect([chart.showStates, chart.compressGaps]).toEqual([!states, !gaps]);
   });
 
   it('handles every command of the contract', async () => {

@@ -171,6 +171,8 @@ export function createAppCommands(deps: AppCommandDeps) {
     'run.start': startRun,
     'run.cancel': cancelRun,
     'view.toggleTransport': () => preferences.toggleTransport(),
+    'view.toggleStates': () => (chartView.showStates = !chartView.showStates),
+    'view.toggleGaps': () => (chartView.compressGaps = !chartView.compressGaps),
     'view.zoomIn': () => zoomIn(chartView),
     'view.zoomOut': () => zoomOut(chartView),
     'view.fit': () => zoomToFit(chartView, chartPaneView.bodyHeight),
