@@ -17,6 +17,9 @@ async function showList(page: Page): Promise<void> {
   await page.getByRole('tab', { name: 'List' }).click();
 }
 
+/** The list header's count of rows (the rows themselves are rendered only in view). */
+const shownCount = (page: Page) => page.locator('.message-list-header__count');
+
 async function runTcpLesson(page: Page): Promise<void> {
   await page.getByLabel('Lesson').selectOption({ label: TCP_LESSON });
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -29,7 +32,10 @@ test('runs the TCP socket lesson and lists its messages', async ({ page }) => {
   await runTcpLesson(page);
   await expect(page.getByRole('status')).toHaveText(/^Finished: nothing left to do at 95\.422 ms · 48 events, 26 messages$/);
   await expect(page.locator('footer')).toHaveAttribute('data-status', 'finished');
-  await expect(messages(page).getByRole('option')).toHaveCount(26);
+  // 26 messages and, among them, the 22 state changes (TCP states, replies received); rows are virtual: the header counts them
+  await expect(shownCount(page)).toHaveText('48 shown');
+  await expect(messages(page).getByRole('option').first()).toHaveAttribute('aria-setsize', '48');
+  await expect(row(page, 'SYN_SENT → ESTABLISHED')).toContainText('Client A');
   await expect(row(page, '[SYN]')).toContainText('Client A → Server');
   await expect(row(page, '[SYN]')).toContainText('0.000');
   await expect(row(page, 'Line "hello from client a"')).toContainText('24.077');
@@ -65,7 +71,8 @@ test('selects messages with the mouse and the keyboard and inspects them', async
 
   await messages(page).focus();
   await page.keyboard.press('End');
-  await expect(details).toContainText('event #44');
+  await expect(details).toContainText('event #47'); // the last state change: the server's side of B's connection closed
+  await expect(details).toContainText('LAST_ACK → CLOSED');
   await page.keyboard.press('Home');
   await expect(details).toContainText('event #0');
 
@@ -90,11 +97,18 @@ test('hides and shows transport messages', async ({ page }) => {
   const toggle = page.getByLabel('Show transport messages (TCP, UDP)');
   await expect(toggle).toBeChecked();
   await toggle.uncheck();
-  await expect(messages(page).getByRole('option')).toHaveCount(4);
+  // the 4 application messages and the 2 application-level state changes (replies received)
+  await expect(messages(page).getByRole('option')).toHaveCount(6);
   await expect(messages(page)).not.toContainText('[SYN]');
+  await expect(messages(page)).not.toContainText('ESTABLISHED');
   await expect(messages(page)).toContainText('Reply "AND HELLO FROM CLIENT B"');
+  await expect(messages(page)).toContainText('got "AND HELLO FROM CLIENT B"');
+  await page.getByLabel('State changes').uncheck();
+  await expect(messages(page).getByRole('option')).toHaveCount(4);
   await toggle.check();
   await expect(messages(page).getByRole('option')).toHaveCount(26);
+  await page.getByLabel('State changes').check();
+  await expect(shownCount(page)).toHaveText('48 shown');
 });
 
 test('lists each issue of an invalid scenario opened from a file, with its path and line', async ({ page }) => {
@@ -171,7 +185,7 @@ test('keyboard shortcuts run, save, open and show help', async ({ page }) => {
   await page.keyboard.press('Control+r');
   await expect(page.getByRole('status')).toContainText('Finished');
   await showList(page);
-  await expect(messages(page).getByRole('option')).toHaveCount(26);
+  await expect(shownCount(page)).toHaveText('48 shown');
 
   const download = page.waitForEvent('download');
   await page.keyboard.press('Control+s');

@@ -42,12 +42,17 @@ export const MARK_LABEL_STEP = 13;
 
 const TRANSPORT_PROTOCOLS: ReadonlySet<string> = new Set(['tcp', 'udp']);
 
+/** A transport-layer state change (a TCP connection's state …): shown only with transport messages. */
+export function isTransportState(e: StateEvent): boolean {
+  return TRANSPORT_PROTOCOLS.has(e.protocol);
+}
+
 /** The state events the chart marks, in id order. */
 export function markedStates(events: readonly TraceEvent[], laneOf: ReadonlyMap<string, number>, options: MarkOptions): StateEvent[] {
   const out: StateEvent[] = [];
   for (const e of events) {
     if (e.kind !== 'state' || !laneOf.has(e.node)) continue;
-    if (!options.showTransport && TRANSPORT_PROTOCOLS.has(e.protocol)) continue;
+    if (!options.showTransport && isTransportState(e)) continue;
     if (options.include !== undefined && !options.include(e)) continue;
     out.push(e);
   }

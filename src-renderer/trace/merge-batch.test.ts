@@ -1,7 +1,7 @@
 import { isProxy, isReactive } from 'vue';
 import { describe, expect, it } from 'vitest';
 import type { MessageEvent, StateEvent, TraceBatch } from '../../src-core/trace/types';
-import { createTraceArrays, mergeBatch } from './merge-batch';
+import { createTraceArrays, mergeBatch, mergeIds } from './merge-batch';
 
 function message(id: number, layer: 'application' | 'transport' = 'transport'): MessageEvent {
   return {
@@ -12,8 +12,8 @@ function message(id: number, layer: 'application' | 'transport' = 'transport'): 
   };
 }
 
-function state(id: number): StateEvent {
-  return { kind: 'state', id, at: id, node: 'a', protocol: 'tcp', type: 'tcp.state', summary: `s${id}`, connection: null, causedBy: null, data: {} };
+function state(id: number, protocol = 'tcp'): StateEvent {
+  return { kind: 'state', id, at: id, node: 'a', protocol, type: `${protocol}.x`, summary: `s${id}`, connection: null, causedBy: null, data: {} };
 }
 
 const batch = (b: Partial<TraceBatch>): TraceBatch => ({ events: [], updates: [], metrics: [], ...b });
@@ -26,6 +26,16 @@ describe('mergeBatch', () => {
     expect(trace.events.map((e) => e.id)).toEqual([0, 1, 2, 3, 4]);
     expect(trace.messageIds).toEqual([0, 2, 3, 4]);
     expect(trace.applicationIds).toEqual([2, 4]);
+  });
+
+  it('indexes the state changes, and the application-level ones', () => {
+    const trace = createTraceArrays();
+    mergeBatch(trace, batch({ events: [message(0), state(1), state(2, 'dns'), message(3, 'application'), state(4, 'sockets')] }));
+    expect(trace.stateIds).toEqual([1, 2, 4]);
+    expect(trace.applicationStateIds).toEqual([2, 4]);
+    expect(mergeIds(trace.applicationIds, trace.applicationStateIds)).toEqual([2, 3, 4]);
+    expect(mergeIds(trace.messageIds, [])).toBe(trace.messageIds);
+    expect(mergeIds([1, 5, 9], [0, 2, 10, 11])).toEqual([0, 1, 2, 5, 9, 10, 11]);
   });
 
   it('applies updates to messages received in earlier batches by replacing them', () => {
