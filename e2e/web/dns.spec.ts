@@ -53,6 +53,14 @@ test('marks state changes on the lanes; a stale cached answer, and the cache at 
   await expect(cache).toContainText('a.gtld-servers.net');
   await page.screenshot({ path: `${SHOTS}/dns-cache-table.png` });
 
+  // From the mark, the keyboard steps to the messages just after and just before it in time.
+  await page.keyboard.press('ArrowDown');
+  await expect(details).toContainText('40000.000 ms');
+  await expect(details).toContainText('Standard query 0x');
+  await page.keyboard.press('ArrowUp');
+  await expect(details).toContainText('Standard query response 0x');
+  await expect(details).toContainText('10001.005 ms');
+
   // The switch hides the marks.
   await page.getByLabel('State changes').uncheck();
   await expect.poll(async () => (await marks()).length).toBe(0);

@@ -70,6 +70,12 @@ export function handleTarget(a: ArrowLayout, aux: ChartAux): number | null {
 
 /** Index of the arrow with this id (arrows are sorted by id), or −1. */
 export function arrowIndex(layout: ChartLayout, id: number): number {
+  const lo = firstArrowFrom(layout, id);
+  return lo < layout.arrows.length && layout.arrows[lo]!.id === id ? lo : -1;
+}
+
+/** Index of the first arrow whose id is ≥ `id` (arrows.length when none is). */
+export function firstArrowFrom(layout: ChartLayout, id: number): number {
   const arrows = layout.arrows;
   let lo = 0;
   let hi = arrows.length;
@@ -78,5 +84,5 @@ export function arrowIndex(layout: ChartLayout, id: number): number {
     if (arrows[mid]!.id < id) lo = mid + 1;
     else hi = mid;
   }
-  return lo < arrows.length && arrows[lo]!.id === id ? lo : -1;
+  return lo;
 }

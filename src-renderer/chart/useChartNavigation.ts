@@ -9,7 +9,8 @@ import { watch, type Ref } from 'vue';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
 import { useSelectionStore } from '../stores/selection';
-import { chartAux, arrowIndex, handleTarget, HEADER_HEIGHT } from './geometry';
+import { chartAux, arrowIndex, firstArrowFrom, handleTarget, HEADER_HEIGHT } from './geometry';
+import { findMark } from '../../src-core/chart/marks';
 import { chartPaneView } from './chart-state';
 import { zoomIn, zoomOut, zoomToFit } from './zoom';
 
@@ -57,12 +58,13 @@ export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
     const box = scroller.value;
     if (id === null || !layout || !box) return;
     const i = arrowIndex(layout, id);
-    if (i < 0) return;
-    const a = layout.arrows[i]!;
+    const mark = i < 0 ? findMark(layout.marks, id) : null;
+    if (i < 0 && !mark) return;
+    const [y1, y2] = mark ? [mark.y, mark.labelY] : [layout.arrows[i]!.y1, layout.arrows[i]!.y2];
     const top = box.scrollTop;
     const height = bodyHeight();
-    if (a.y1 >= top + 8 && a.y2 <= top + height - 8) return;
-    box.scrollTop = Math.max(0, a.y1 - height / 3);
+    if (y1 >= top + 8 && y2 <= top + height - 8) return;
+    box.scrollTop = Math.max(0, y1 - height / 3);
   }
 
   watch([() => selection.selectedId, () => playback.cursor], ([selected, cursor]) => reveal(cursor ?? selected), { flush: 'post' });
@@ -70,8 +72,12 @@ export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
   function step(delta: number | 'first' | 'last'): void {
     const arrows = chart.layout?.arrows ?? [];
     if (arrows.length === 0) return;
-    const at = selection.selectedId === null ? -1 : arrowIndex(chart.layout!, selection.selectedId);
-    const next = delta === 'first' ? 0 : delta === 'last' ? arrows.length - 1 : at < 0 ? 0 : at + delta;
+    const selected = selection.selectedId;
+    const at = selected === null ? -1 : arrowIndex(chart.layout!, selected);
+    // from a state change (or a message not drawn), the arrows just after and just before it in time
+    const after = selected === null ? 0 : firstArrowFrom(chart.layout!, selected);
+    const from = at >= 0 ? at : typeof delta === 'number' && delta > 0 ? after - 1 : after;
+    const next = delta === 'first' ? 0 : delta === 'last' ? arrows.length - 1 : selected === null ? 0 : from + delta;
     selection.select(arrows[Math.max(0, Math.min(arrows.length - 1, next))]!.id);
   }
 
