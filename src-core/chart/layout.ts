@@ -21,7 +21,7 @@
 import type { SimTime } from '../sim/time';
 import type { Layer, MessageEvent, StateEvent, TraceEvent, TraceNode } from '../trace/types';
 import { IdMap, IdSet } from './id-index';
-import { layoutMarks, markedStates, type MarkLayout } from './marks';
+import { layoutMarks, markedStates, MARK_LABEL_DX, MARK_LABEL_END_MARGIN, type MarkLayout } from './marks';
 import { TimeScale } from './time-scale';
 
 export interface LayoutOptions {
@@ -206,6 +206,13 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     marks,
     maxMarkDrop,
   };
+}
+
+/** Room for a mark's label between its lane and the next one, px (canvas, SVG and hit testing alike). */
+export function markLabelRoom(layout: ChartLayout): number {
+  const lanes = layout.lanes;
+  const spacing = lanes.length > 1 ? lanes[1]!.x - lanes[0]!.x : DEFAULT_LAYOUT.laneWidth;
+  return spacing - MARK_LABEL_DX - MARK_LABEL_END_MARGIN;
 }
 
 /** The marks whose diamond or label lies in [top, bottom] (binary search on y). */

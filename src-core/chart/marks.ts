@@ -84,8 +84,12 @@ export function findMark(marks: readonly MarkLayout[], id: number): MarkLayout |
   return marks[lo]?.id === id ? marks[lo]! : null;
 }
 
+/** Half the diagonal of a mark's diamond, px. */
+export const MARK_RADIUS = 4.5;
 /** From the lane to the start of a mark's label, px. */
 export const MARK_LABEL_DX = 9;
+/** Kept free between a mark's label and the next lane's line, px. */
+export const MARK_LABEL_END_MARGIN = 8;
 /** Height of a mark's label box, px. */
 export const MARK_LABEL_HEIGHT = 12;
 

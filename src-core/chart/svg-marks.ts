@@ -7,18 +7,12 @@
  */
 import { protocolColor, type ChartPalette } from './colors';
 import { rectBox, type Box } from './label-boxes';
-import { DEFAULT_LAYOUT, visibleMarks, type ChartLayout } from './layout';
-import { MARK_LABEL_DX, placeMarkLabels } from './marks';
+import { markLabelRoom, visibleMarks, type ChartLayout } from './layout';
+import { MARK_LABEL_DX, MARK_RADIUS, placeMarkLabels } from './marks';
 import { elide, escapeXml, num, svgTextWidth } from './svg-text';
 
-const RADIUS = 4.5;
-const LABEL_END_MARGIN = 8;
+const RADIUS = MARK_RADIUS;
 const FONT_SIZE = 10.5;
-
-function labelRoom(layout: ChartLayout): number {
-  const lanes = layout.lanes;
-  return (lanes.length > 1 ? lanes[1]!.x - lanes[0]!.x : DEFAULT_LAYOUT.laneWidth) - MARK_LABEL_DX - LABEL_END_MARGIN;
-}
 
 /** The diamonds of the marks in [top, bottom]: arrow labels keep clear of them. */
 export function markObstacles(layout: ChartLayout, top: number, bottom: number): Box[] {
@@ -28,7 +22,7 @@ export function markObstacles(layout: ChartLayout, top: number, bottom: number):
 /** The marks in [top, bottom]; their labels avoid `avoid` (placed arrow labels, annotation texts, arrow ends). */
 export function marksSvg(layout: ChartLayout, top: number, bottom: number, colors: ChartPalette, avoid: readonly Box[]): string[] {
   const marks = visibleMarks(layout, top, bottom);
-  const labels = placeMarkLabels(marks, avoid, labelRoom(layout), (text, width) => {
+  const labels = placeMarkLabels(marks, avoid, markLabelRoom(layout), (text, width) => {
     const cut = elide(text, width, FONT_SIZE);
     return { text: cut, width: svgTextWidth(cut, FONT_SIZE) };
   }, null);

@@ -8,7 +8,7 @@ import { fakeContext } from './fake-context';
 import { hitTest } from './hit-test';
 import { FADED_ALPHA } from './paint-arrows';
 import { paintChart, type PaintInput } from './paint';
-import { MARK_RADIUS } from './paint-marks';
+import { MARK_RADIUS } from '../../src-core/chart/marks';
 
 function staleCacheLayout(): ChartLayout {
   const loaded = parseScenarioText(lessonText('dns-stale-cache'));

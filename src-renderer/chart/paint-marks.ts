@@ -10,18 +10,14 @@
  */
 import { protocolColor, type ChartPalette } from '../../src-core/chart/colors';
 import { rectBox, type Box } from '../../src-core/chart/label-boxes';
-import { DEFAULT_LAYOUT, type ChartLayout } from '../../src-core/chart/layout';
-import { MARK_LABEL_DX, MARK_LABEL_HEIGHT, placeMarkLabels, type MarkLayout } from '../../src-core/chart/marks';
+import { markLabelRoom, type ChartLayout } from '../../src-core/chart/layout';
+import { MARK_LABEL_DX, MARK_LABEL_HEIGHT, MARK_RADIUS, placeMarkLabels, type MarkLayout } from '../../src-core/chart/marks';
 import { FADED_ALPHA } from './paint-arrows';
 import type { PaintContext } from './paint';
 import { ellipsizeIn, textWidth } from './text-width';
 
 export const MARK_FONT = 'italic 11px system-ui, sans-serif';
 export const SELECTED_MARK_FONT = `600 ${MARK_FONT}`;
-/** Half the diagonal of a mark's diamond, px. */
-export const MARK_RADIUS = 4.5;
-/** Kept free before the next lane's line, px. */
-const LABEL_END_MARGIN = 8;
 /** Average width of a character of MARK_FONT, px: hit tests have no canvas to measure with. */
 const MARK_CHAR_WIDTH = 5.6;
 
@@ -31,13 +27,6 @@ interface Input {
   readonly selectedId: number | null;
   readonly isRevealed?: (id: number) => boolean;
   readonly afterCursor: 'hide' | 'fade';
-}
-
-/** Room for a label between its lane and the next one, px. */
-function labelRoom(layout: ChartLayout): number {
-  const lanes = layout.lanes;
-  const spacing = lanes.length > 1 ? lanes[1]!.x - lanes[0]!.x : DEFAULT_LAYOUT.laneWidth;
-  return spacing - MARK_LABEL_DX - LABEL_END_MARGIN;
 }
 
 /** The marks drawn under the playback state (hidden ones left out). */
@@ -54,7 +43,7 @@ export function markBoxes(input: Input, marks: readonly MarkLayout[]): Box[] {
 export function paintMarks(ctx: PaintContext, input: Input, marks: readonly MarkLayout[], avoid: readonly Box[]): number[] {
   const { palette } = input;
   const shown = shownMarks(input, marks);
-  const labels = placeMarkLabels(shown, avoid, labelRoom(input.layout), (text, width) => {
+  const labels = placeMarkLabels(shown, avoid, markLabelRoom(input.layout), (text, width) => {
     ctx.font = MARK_FONT; // text-width.ts measures in the context's current font
     const cut = ellipsizeIn(ctx, MARK_FONT, text, width);
     return { text: cut, width: textWidth(ctx, MARK_FONT, cut) };
@@ -111,7 +100,7 @@ function diamond(ctx: PaintContext, x: number, y: number, r: number, outline = f
 /** The mark under point (x, y) (chart px): on its diamond or where its label goes; later marks win. */
 export function markAt(layout: ChartLayout, marks: readonly MarkLayout[], x: number, y: number): MarkLayout | null {
   let found: MarkLayout | null = null;
-  const room = labelRoom(layout);
+  const room = markLabelRoom(layout);
   for (const m of marks) {
     const onDiamond = Math.abs(x - m.x) + Math.abs(y - m.y) <= MARK_RADIUS + 2;
     const onLabel = Math.abs(y - m.labelY) <= MARK_LABEL_HEIGHT / 2 && x >= m.x + MARK_LABEL_DX - 1 && x <= m.x + MARK_LABEL_DX + Math.min(room, m.label.length * MARK_CHAR_WIDTH);

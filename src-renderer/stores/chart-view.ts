@@ -62,24 +62,24 @@ export const useChartViewStore = defineStore('chartView', () => {
 
   const layout = shallowRef<ChartLayout | null>(null);
 
-  const include = computed(() => {
+  /** The filters in effect (protocol, node, text in summaries), or null when none is. */
+  const filterSpec = computed(() => {
     const p = protocols.value;
     const n = nodeFilter.value;
     const needle = text.value.trim().toLowerCase();
-    if (p.size === 0 && n.size === 0 && needle === '') return undefined;
-    return (m: MessageEvent) =>
-      (p.size === 0 || p.has(m.protocol)) &&
-      (n.size === 0 || n.has(m.from) || n.has(m.to)) &&
-      (needle === '' || m.summary.toLowerCase().includes(needle));
+    return p.size === 0 && n.size === 0 && needle === '' ? null : { p, n, needle };
   });
+  const matches = (spec: NonNullable<typeof filterSpec.value>, protocol: string, summary: string, onNode: (n: ReadonlySet<string>) => boolean) =>
+    (spec.p.size === 0 || spec.p.has(protocol)) && (spec.n.size === 0 || onNode(spec.n)) && (spec.needle === '' || summary.toLowerCase().includes(spec.needle));
 
-  /** The same filters for state changes: protocol, node, text. */
+  const include = computed(() => {
+    const spec = filterSpec.value;
+    return spec === null ? undefined : (m: MessageEvent) => matches(spec, m.protocol, m.summary, (n) => n.has(m.from) || n.has(m.to));
+  });
+  /** The same filters for state changes (the node is where the change happened). */
   const includeState = computed(() => {
-    const p = protocols.value;
-    const n = nodeFilter.value;
-    const needle = text.value.trim().toLowerCase();
-    if (p.size === 0 && n.size === 0 && needle === '') return undefined;
-    return (e: StateEvent) => (p.size === 0 || p.has(e.protocol)) && (n.size === 0 || n.has(e.node)) && (needle === '' || e.summary.toLowerCase().includes(needle));
+    const spec = filterSpec.value;
+    return spec === null ? undefined : (e: StateEvent) => matches(spec, e.protocol, e.summary, (n) => n.has(e.node));
   });
 
   const filtersActive = computed(() => include.value !== undefined || hiddenLanes.value.size > 0);
