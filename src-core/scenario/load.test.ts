@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenarioArb } from './arbitraries';
+import { scenarioArb } from './arbitraries.test-helper';
 import { TCP_TWO_CLIENTS_TEXT, UDP_UPPER_TEXT } from './fixtures';
 import { formatIssue, MAX_ISSUES, parseScenarioText, validateScenario } from './load';
 import type { LoadResult, ScenarioIssue } from './load';
-import { expectedLocation, fixture, lineColumn } from './test-helpers';
+import { expectedLocation, fixture, lineColumn } from './load.test-helper';
 
 function issuesOf(result: LoadResult): ScenarioIssue[] {
   if (result.ok) throw new Error('expected the scenario to be refused');

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatPath } from './errors';
 import { parseScenarioText } from './load';
 import type { ScenarioIssue } from './load';
-import { expectedLocation, fixture } from './test-helpers';
-import type { LooseJson } from './test-helpers';
+import { expectedLocation, fixture } from './load.test-helper';
+import type { LooseJson } from './load.test-helper';
 
 type Path = (string | number)[];
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scenarioArb } from './arbitraries';
+import { scenarioArb } from './arbitraries.test-helper';
 import { FIXTURE_TEXTS } from './fixtures';
 import { parseScenarioText, validateScenario } from './load';
 import type { Scenario, ScenarioInput } from './schema';

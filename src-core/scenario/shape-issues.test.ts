@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatPath } from './errors';
 import { checkShape } from './shape-issues';
-import { fixture } from './test-helpers';
-import type { LooseJson } from './test-helpers';
+import { fixture } from './load.test-helper';
+import type { LooseJson } from './load.test-helper';
 
 /** The issues of a fixture after `mutate`, as "path: message". */
 function issues(mutate: (doc: LooseJson) => void): string[] {

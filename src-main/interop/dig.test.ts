@@ -4,7 +4,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthoritativeServer } from '../../src-core/protocols/dns/server';
-import { EXAMPLE_ZONE } from '../../src-core/protocols/dns/test-zones';
+import { EXAMPLE_ZONE } from '../../src-core/protocols/dns/zones.test-helper';
 import { serveDnsOverUdp, type RunningDnsServer } from './dns-udp-adapter';
 
 const run = promisify(execFile);

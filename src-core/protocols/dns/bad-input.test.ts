@@ -9,7 +9,7 @@ import { ms } from '../../sim/time';
 import type { MessageEvent, StateEvent } from '../../trace/types';
 import { runDnsLookup, startDnsResolver, startDnsServer } from './apps';
 import { DNS_TYPE } from './constants';
-import { EXAMPLE_ZONE } from './test-zones';
+import { EXAMPLE_ZONE } from './zones.test-helper';
 
 function world(): Simulation {
   const node = (id: string, address: string) => ({ id, kind: 'host' as const, name: id, address: parseIpv4(address)! });

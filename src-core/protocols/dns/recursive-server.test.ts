@@ -7,7 +7,7 @@ import { decodeDns, encodeDns } from './codec';
 import { DNS_TYPE } from './constants';
 import { RecursiveServer, type RecursiveTransmit } from './recursive-server';
 import { AuthoritativeServer } from './server';
-import { COM_ZONE, EXAMPLE_ZONE } from './test-zones';
+import { COM_ZONE, EXAMPLE_ZONE } from './zones.test-helper';
 import type { DnsRecord } from './types';
 
 const txt = (i: number): DnsRecord => ({ name: 'big.example.com', class: 1, ttl: 300, data: { type: 'TXT', strings: [`token-${i}=${'x'.repeat(60)}`] } });

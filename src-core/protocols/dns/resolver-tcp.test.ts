@@ -7,7 +7,7 @@ import { decodeDns, encodeDns } from './codec';
 import { DNS_TYPE, DNS_UDP_MAX } from './constants';
 import { Resolver, type ResolverEvent, type ResolverTransmit } from './resolver';
 import { AuthoritativeServer } from './server';
-import { EXAMPLE_ZONE } from './test-zones';
+import { EXAMPLE_ZONE } from './zones.test-helper';
 import type { DnsRecord } from './types';
 
 const AUTH = { name: 'dns.example.com', address: '192.0.2.53' };

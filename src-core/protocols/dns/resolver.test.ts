@@ -7,7 +7,7 @@ import { decodeDns, encodeDns } from './codec';
 import { DNS_RCODE, DNS_TYPE } from './constants';
 import { Resolver, type ResolverConfig, type ResolverEvent } from './resolver';
 import { AuthoritativeServer } from './server';
-import { COM_ZONE, EXAMPLE_ZONE, ROOT_ZONE } from './test-zones';
+import { COM_ZONE, EXAMPLE_ZONE, ROOT_ZONE } from './zones.test-helper';
 import type { DnsMessage } from './types';
 
 const ROOT = { name: 'a.root-servers.net', address: '198.41.0.4' };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DNS_RCODE, DNS_TYPE } from './constants';
 import { encodeDns } from './codec';
 import { AuthoritativeServer } from './server';
-import { COM_ZONE, EXAMPLE_ZONE, ROOT_ZONE } from './test-zones';
+import { COM_ZONE, EXAMPLE_ZONE, ROOT_ZONE } from './zones.test-helper';
 import type { DnsMessage } from './types';
 
 function query(name: string, type: number, id = 42, rd = false): Uint8Array {

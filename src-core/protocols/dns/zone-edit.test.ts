@@ -11,7 +11,7 @@ import type { MessageEvent, StateEvent } from '../../trace/types';
 import { DNS_RCODE, DNS_TYPE } from './constants';
 import { decodeDns, encodeDns } from './codec';
 import { AuthoritativeServer } from './server';
-import { EXAMPLE_ZONE } from './test-zones';
+import { EXAMPLE_ZONE } from './zones.test-helper';
 import type { DnsMessage, DnsRecord } from './types';
 import { ZoneData } from './zone';
 
