@@ -9,7 +9,6 @@ import { Prng } from '../sim/prng';
 import { Scheduler } from '../sim/scheduler';
 import { DEFAULT_TCP_CONFIG, type TcpConfig } from '../transport/tcp/connection';
 import { TraceStore } from '../trace/store';
-import { AppContext } from './app-context';
 import { HostStack } from './stack';
 import { Tracer } from './tracer';
 
@@ -40,9 +39,5 @@ export class Simulation {
     const s = this.stacks.get(nodeId);
     if (!s) throw new Error(`"${nodeId}" is not a host`);
     return s;
-  }
-
-  context(nodeId: string): AppContext {
-    return new AppContext(this.stack(nodeId));
   }
 }

@@ -18,6 +18,8 @@ import type { SimTime } from '../sim/time';
 import type { TcpConfig } from '../transport/tcp/connection';
 import type { Tracer } from './tracer';
 import { HostSlots } from './host-slot';
+import type { ReportSink } from './reporter';
+import { SocketError } from './socket-error';
 import { TcpListener, TcpSocket, TcpReceiver } from './tcp-socket';
 import { UdpSocket, UdpReceiver } from './udp-socket';
 
@@ -37,6 +39,7 @@ export class HostStack implements PacketSink {
   /** Objects the applications on this host share (host-slot.ts). */
   readonly slots = new HostSlots();
   private nextEphemeral: number;
+  private socketIds = 0;
 
   constructor(
     readonly node: NodeSpec,
@@ -51,6 +54,18 @@ export class HostStack implements PacketSink {
 
   get now(): SimTime {
     return this.env.scheduler.now;
+  }
+
+  /** This host as a place state events and metrics are recorded (host/reporter.ts). */
+  get reportSink(): ReportSink {
+    const scheduler = this.env.scheduler;
+    return {
+      get now() {
+        return scheduler.now;
+      },
+      nodeId: this.node.id,
+      store: this.env.tracer.store,
+    };
   }
 
   get address(): number {
@@ -115,6 +130,11 @@ export class HostStack implements PacketSink {
     else if (packet.protocol === IP_PROTOCOL.TCP) this.tcp.receive(packet);
   }
 
+  /** A socket id for an engine on this host (engine/face.ts SocketId); unique per host. */
+  nextSocketId(): number {
+    return ++this.socketIds;
+  }
+
   /** Random initial sequence numbers (RFC 9293 §3.4.1 asks for unpredictable ones). */
   initialSequenceNumber(): number {
     return this.prng.nextUint32();
@@ -127,6 +147,6 @@ export class HostStack implements PacketSink {
       this.nextEphemeral = port === EPHEMERAL_LAST ? EPHEMERAL_FIRST : port + 1;
       if (!inUse(port)) return port;
     }
-    throw new Error(`host ${this.node.id} has no free ephemeral port`);
+    throw new SocketError('no-free-port', `host ${this.node.id} has no free ephemeral port (all ${span} of ${EPHEMERAL_FIRST}–${EPHEMERAL_LAST} are in use)`);
   }
 }

@@ -11,11 +11,11 @@
  */
 import { formatIpv4, IP_PROTOCOL } from '../net/ipv4';
 import type { IpPacket } from '../net/packet';
-import type { TimerHandle } from '../sim/scheduler';
-import type { SimTime } from '../sim/time';
 import { decodeTcp, describeTcpSegment, encodeTcp, TCP_FLAGS, type TcpSegment } from '../transport/tcp/codec';
 import { rstForUnknownSegment, TcpConnection, type TcpState } from '../transport/tcp/connection';
 import type { SocketAddress } from '../trace/types';
+import { Pump } from './pump';
+import { SocketError } from './socket-error';
 import type { HostStack } from './stack';
 import { streamKey, type AppMessageLabel } from './tracer';
 
@@ -37,9 +37,7 @@ export class TcpSocket {
   readonly connectionId: string;
   private readonly sendKey: string;
   private readonly receiveKey: string;
-  private timer: TimerHandle | null = null;
-  private pumping = false;
-  private pumpAgain = false;
+  private readonly pumper: Pump;
   private sentOffset = 0;
   private finished = false;
   /** The trace event being handled when the machine produced its output. */
@@ -56,6 +54,22 @@ export class TcpSocket {
     this.connectionId = `tcp:${c.addr}:${c.port}-${s.addr}:${s.port}`;
     this.sendKey = streamKey(this.local, this.remote);
     this.receiveKey = streamKey(this.remote, this.local);
+    this.pumper = new Pump(
+      stack.env.scheduler,
+      () => {
+        this.transmitAll();
+        this.deliverEvents();
+      },
+      () => {
+        const at = connection.pollTimeout();
+        // TIME_WAIT must not keep a finished run alive (like an unref'd timer).
+        return at === null ? null : { at, weak: connection.state === 'TIME_WAIT' };
+      },
+      () => {
+        this.cause = null;
+        connection.handleTimeout(stack.env.scheduler.now);
+      },
+    );
   }
 
   get state(): TcpState {
@@ -115,21 +129,7 @@ export class TcpSocket {
 
   private pump(cause: number | null): void {
     this.cause = cause;
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
-    }
-    this.pumping = true;
-    try {
-      do {
-        this.pumpAgain = false;
-        this.transmitAll();
-        this.deliverEvents();
-      } while (this.pumpAgain);
-      this.armTimer();
-    } finally {
-      this.pumping = false;
-    }
+    this.pumper.run();
   }
 
   private transmitAll(): void {
@@ -221,28 +221,6 @@ export class TcpSocket {
     if (reason !== 'closed') stack.env.tracer.streamClosed(this.sendKey, stack.now, stack.node.id);
     this.onClosed?.(reason);
   }
-
-  private armTimer(): void {
-    const deadline = this.connection.pollTimeout();
-    if (this.timer && (deadline === null || this.timer.at !== deadline)) {
-      this.timer.cancel();
-      this.timer = null;
-    }
-    if (deadline === null || this.timer) return;
-    const scheduler = this.stack.env.scheduler;
-    const at: SimTime = Math.max(deadline, scheduler.now);
-    // TIME_WAIT must not keep a finished run alive (like an unref'd timer).
-    const weak = this.connection.state === 'TIME_WAIT';
-    this.timer = scheduler.at(
-      at,
-      () => {
-        this.timer = null;
-        this.connection.handleTimeout(scheduler.now);
-        this.pump(null);
-      },
-      { weak },
-    );
-  }
 }
 
 export class TcpListener {
@@ -278,7 +256,7 @@ export class TcpReceiver {
   }
 
   listen(port: number, onAccept: (socket: TcpSocket) => void): TcpListener {
-    if (this.listeners.has(port)) throw new Error(`TCP port ${port} is already listening on ${this.stack.node.id}`);
+    if (this.listeners.has(port)) throw new SocketError('port-in-use', `TCP port ${port} is already listening on ${this.stack.node.id}`);
     const listener = new TcpListener(this, port, onAccept);
     this.listeners.set(port, listener);
     return listener;

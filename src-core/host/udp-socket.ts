@@ -5,6 +5,7 @@
 import { formatIpv4, IP_PROTOCOL } from '../net/ipv4';
 import type { IpPacket } from '../net/packet';
 import { decodeUdp, encodeUdp } from '../transport/udp/codec';
+import { SocketError } from './socket-error';
 import type { HostStack } from './stack';
 import type { AppMessageLabel } from './tracer';
 
@@ -99,7 +100,7 @@ export class UdpReceiver {
   }
 
   bind(port: number): UdpSocket {
-    if (this.sockets.has(port)) throw new Error(`UDP port ${port} is already bound on ${this.stack.node.id}`);
+    if (this.sockets.has(port)) throw new SocketError('port-in-use', `UDP port ${port} is already bound on ${this.stack.node.id}`);
     const socket = new UdpSocket(this.stack, port);
     this.sockets.set(port, socket);
     return socket;

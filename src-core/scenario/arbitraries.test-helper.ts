@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { MAX_TIME_MS } from './fields';
-import { SERVICE_TRANSPORT } from './schema';
+import { listenersOf } from '../protocols/registry';
 import type { ActionInput, LinkInput, LossRuleInput, ScenarioInput, ScenarioNodeInput, ServiceInput, ServiceType } from './schema';
 
 /** The services generated here (DNS services are covered by their own fixtures and tests). */
@@ -37,7 +37,7 @@ const serviceArb: fc.Arbitrary<UpperService> = fc.record({
 
 const servicesArb = fc.uniqueArray(serviceArb, {
   maxLength: 3,
-  selector: (s) => `${SERVICE_TRANSPORT[s.type]}/${s.port}`,
+  selector: (s) => listenersOf(s).map((l) => `${l.transport}/${l.port}`).join(),
 });
 
 export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc

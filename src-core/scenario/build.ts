@@ -1,6 +1,7 @@
 /**
  * Scenario → simulation: the topology, loss rules, services started at time
- * zero and workload actions scheduled at their times. Expects a scenario
+ * zero and workload actions scheduled at their times, each by the protocol
+ * module that defines it (protocols/registry.ts). Expects a scenario
  * already validated by the loader (references resolved).
  */
 import type { LossRule as NetLossRule } from '../net/faults';
@@ -8,13 +9,12 @@ import { parseIpv4 } from '../net/ipv4';
 import type { LinkSpec, NodeSpec, Topology } from '../net/topology';
 import { Simulation } from '../host/simulation';
 import { ms } from '../sim/time';
-import type { AppContext } from '../host/app-context';
-import { runTcpUpperClient, runUdpUpperClient, startTcpUpperServer, startUdpUpperServer } from '../protocols/sockets/apps';
-import type { Action, Scenario, Service } from './schema';
-import { domainOf, qtypeCode, recordOf, resolverOptionsOf, zonesOf } from './build-dns';
-import { runZoneEdit } from '../protocols/dns/zone-edit';
-import { runDnsLookup, startDnsResolver, startDnsServer } from '../protocols/dns/apps';
-import { runAmplification, runCachePoisoning } from '../protocols/dns/attacks';
+import { EngineDriver, engineEnvOf } from '../host/driver';
+import { Reporter } from '../host/reporter';
+import type { HostStack } from '../host/stack';
+import type { NodeContext } from '../protocols/module';
+import { actionDefinition, serviceDefinition } from '../protocols/registry';
+import type { Scenario } from './schema';
 
 /** The id a link gets when the file gives none: "a-b". */
 export function linkId(link: { id?: string | undefined; a: string; b: string }): string {
@@ -53,37 +53,36 @@ function lossRulesOf(scenario: Scenario): NetLossRule[] {
   }));
 }
 
-/** Starts a service on a host; one entry per service type. */
-const SERVICE_STARTERS: { [T in Service['type']]: (ctx: AppContext, s: Extract<Service, { type: T }>, scenario: Scenario) => void } = {
-  'udp-upper-server': (ctx, s) => startUdpUpperServer(ctx, s.port),
-  'tcp-upper-server': (ctx, s) => startTcpUpperServer(ctx, s.port),
-  'dns-server': (ctx, s) => startDnsServer(ctx, zonesOf(s), s.recursive, ms(s.timeoutMs)),
-  'dns-resolver': (ctx, s, scenario) => startDnsResolver(ctx, resolverOptionsOf(s, scenario)),
-};
-
-/** Performs a workload action at its time; one entry per action type. */
-const ACTION_RUNNERS: { [T in Action['type']]: (ctx: AppContext, a: Extract<Action, { type: T }>, scenario: Scenario) => void } = {
-  'udp-upper-client': (ctx, a) => runUdpUpperClient(ctx, a.server, a.port, a.line, ms(a.timeoutMs)),
-  'tcp-upper-client': (ctx, a) => runTcpUpperClient(ctx, a.server, a.port, a.line),
-  'dns-lookup': (ctx, a, scenario) =>
-    runDnsLookup(ctx, a.resolver, a.name, qtypeCode(a.qtype), ms(a.timeoutMs), scenario.nodes.find((n) => n.id === a.node)?.hostsFile ?? []),
-  'dns-poison': (ctx, a) =>
-    runCachePoisoning(ctx, { resolver: a.resolver, spoofAs: a.spoofAs, name: a.name, forgedAddress: a.forgedAddress, guesses: a.guesses, delay: ms(a.delayMs), targetPort: a.targetPort, idGuess: a.idGuess, ttl: a.ttl }),
-  'dns-amplify': (ctx, a) => runAmplification(ctx, { server: a.server, victim: a.victim, name: a.name, qtype: qtypeCode(a.qtype), count: a.count, interval: ms(a.intervalMs) }),
-  'dns-zone-edit': (ctx, a) => runZoneEdit(ctx, { name: domainOf(a.name), type: qtypeCode(a.recordType), records: a.records.map(recordOf) }),
-};
-
 export function buildSimulation(scenario: Scenario, seed: number = scenario.run.seed): Simulation {
   const sim = new Simulation(topologyOf(scenario), seed, lossRulesOf(scenario));
+  const contexts = new Map<string, NodeContext>();
+  const contextOf = (nodeId: string): NodeContext => {
+    let ctx = contexts.get(nodeId);
+    if (!ctx) contexts.set(nodeId, (ctx = simulatedNodeContext(sim.stack(nodeId), scenario)));
+    return ctx;
+  };
   for (const node of scenario.nodes) {
-    for (const service of node.services) {
-      const start = SERVICE_STARTERS[service.type] as (ctx: AppContext, s: Service, scenario: Scenario) => void;
-      start(sim.context(node.id), service, scenario);
-    }
+    for (const service of node.services) serviceDefinition(service.type).start(contextOf(node.id), service);
   }
-  scenario.workload.forEach((action) => {
-    const run = ACTION_RUNNERS[action.type] as (ctx: AppContext, a: Action, s: Scenario) => void;
-    sim.scheduler.at(ms(action.atMs), () => run(sim.context(action.node), action, scenario));
-  });
+  for (const action of scenario.workload) {
+    sim.scheduler.at(ms(action.atMs), () => actionDefinition(action.type).run(contextOf(action.node), action));
+  }
   return sim;
+}
+
+/** A node's context in the simulation: engines run on its simulated sockets (host/driver.ts). */
+function simulatedNodeContext(stack: HostStack, scenario: Scenario): NodeContext {
+  return {
+    nodeId: stack.node.id,
+    scenario,
+    env: engineEnvOf(stack),
+    slots: stack.slots,
+    addressOf(nodeId) {
+      const node = stack.env.network.node(nodeId);
+      if (!node) throw new Error(`unknown node "${nodeId}"`);
+      return node.address;
+    },
+    drive: (b) => new EngineDriver(stack, b.engine, b).start(),
+    reporter: (protocol) => new Reporter(stack.reportSink, protocol),
+  };
 }

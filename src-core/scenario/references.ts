@@ -2,19 +2,21 @@
  * Cross-reference checks, run once the shape is valid. Each rule reports the
  * JSON path of the value at fault:
  * - node ids unique; addresses unique;
- * - a node's services never share transport protocol and port;
+ * - a node's services never share a listener (transport protocol and port),
+ *   counting every listener of each service (DNS listens on UDP and TCP 53);
  * - link ends exist and differ; at most one link per pair of nodes; link ids
  *   unique, counting the default ids of links without one (resolve.ts);
- * - an action's node exists and is a host; its own fields are checked by ACTION_CHECKS;
- * - a zone edit names a zone its node serves, and its records match its name and type;
+ * - an action's node exists and is a host;
+ * - each service's and action's own fields, by the protocol module that
+ *   defines it (its `check`, protocols/<name>/module.ts);
  * - loss rules name existing links and nodes;
  * - view.laneOrder names existing nodes, each once.
  */
-import { canonicalName, isInZone } from '../protocols/dns/names';
+import type { ReferenceChecks } from '../protocols/module';
+import { actionDefinition, listenersOf, serviceDefinition } from '../protocols/registry';
 import { quote } from './describe-value';
 import type { PathIssue, PathSegment } from './errors';
-import { SERVICE_TRANSPORT } from './schema';
-import type { Action, ActionType, ParsedScenario, ScenarioNode, ServiceType } from './schema';
+import type { ParsedScenario, ScenarioNode } from './schema';
 import { linkIdOf } from './resolve';
 import { unknownNameHint } from './suggest';
 
@@ -25,67 +27,27 @@ interface Context {
   readonly issues: PathIssue[];
 }
 
-type ActionCheck<T extends ActionType> = (
-  action: Extract<Action, { type: T }>,
-  path: readonly PathSegment[],
-  ctx: Context,
-) => void;
-
-/**
- * The checks specific to each action variant (the common ones, node exists
- * and is a host, are done for all). Adding an action variant to schema.ts
- * makes the compiler ask for its entry here.
- */
-const ACTION_CHECKS: { readonly [T in ActionType]: ActionCheck<T> } = {
-  'udp-upper-client': (action, path, ctx) => requireService(ctx, path, action.server, action.port, 'udp-upper-server'),
-  'tcp-upper-client': (action, path, ctx) => requireService(ctx, path, action.server, action.port, 'tcp-upper-server'),
-  'dns-lookup': (action, path, ctx) => requireDnsService(ctx, [...path, 'resolver'], action.resolver, ['dns-resolver', 'dns-server']),
-  'dns-poison': (action, path, ctx) => {
-    requireDnsService(ctx, [...path, 'resolver'], action.resolver, ['dns-resolver']);
-    requireNode(ctx, [...path, 'spoofAs'], action.spoofAs);
-  },
-  'dns-amplify': (action, path, ctx) => {
-    requireDnsService(ctx, [...path, 'server'], action.server, ['dns-server', 'dns-resolver']);
-    requireNode(ctx, [...path, 'victim'], action.victim);
-  },
-  'dns-zone-edit': (action, path, ctx) => checkZoneEdit(ctx, path, action),
-};
-
-/** A zone edit names a zone the node serves, and every new record has the edit's name and type. */
-function checkZoneEdit(ctx: Context, path: readonly PathSegment[], edit: Extract<Action, { type: 'dns-zone-edit' }>): void {
-  const node = ctx.nodeById.get(edit.node);
-  if (node) {
-    const origins = node.services.flatMap((s) => (s.type === 'dns-server' ? s.zones.map((z) => z.origin) : []));
-    if (origins.length === 0) report(ctx, [...path, 'node'], `node ${quote(edit.node)} runs no dns-server (a zone edit changes an authoritative server's zone)`);
-    else if (!origins.some((origin) => isInZone(edit.name, origin === '.' ? '' : origin))) {
-      report(ctx, [...path, 'name'], `${quote(edit.name)} is in none of the zones of ${quote(edit.node)} (its zones: ${origins.map(quote).join(', ')})`);
-    }
-  }
-  edit.records.forEach((record, k) => {
-    if (canonicalName(record.name) !== canonicalName(edit.name)) report(ctx, [...path, 'records', k, 'name'], `expected ${quote(edit.name)} (the edit's name), got ${quote(record.name)}`);
-    if (record.type !== edit.recordType) report(ctx, [...path, 'records', k, 'type'], `expected ${quote(edit.recordType)} (the edit's recordType), got ${quote(record.type)}`);
-  });
+/** The checks modules may ask for, bound to one scenario's context. */
+function referenceChecks(ctx: Context): ReferenceChecks {
+  return {
+    scenario: ctx.scenario,
+    node: (id) => ctx.nodeById.get(id),
+    requireNode: (path, id) => requireNode(ctx, path, id),
+    requireServiceType(path, id, types, why) {
+      if (!requireNode(ctx, path, id)) return;
+      const node = ctx.nodeById.get(id)!;
+      if (node.services.some((s) => types.includes(s.type))) return;
+      report(ctx, path, `node ${quote(id)} runs no ${types.join(' or ')} (${why})`);
+    },
+    requireServiceOnPort: (path, id, port, type) => requireService(ctx, path, id, port, type),
+    report: (path, message) => report(ctx, path, message),
+  };
 }
 
-/** A DNS reference must name a node that runs one of `types`. */
-function requireDnsService(ctx: Context, path: readonly PathSegment[], id: string, types: readonly ServiceType[]): void {
-  if (!requireNode(ctx, path, id)) return;
-  const node = ctx.nodeById.get(id)!;
-  if (node.services.some((s) => types.includes(s.type))) return;
-  report(ctx, path, `node ${quote(id)} runs no ${types.join(' or ')} (a DNS server is needed here)`);
-}
-
-/** A resolver's root servers and forwarder must be DNS servers. */
-function checkDnsResolvers(ctx: Context): void {
+/** Each service's own checks, by its module. */
+function checkServices(ctx: Context, refs: ReferenceChecks): void {
   ctx.scenario.nodes.forEach((node, i) => {
-    node.services.forEach((service, j) => {
-      if (service.type !== 'dns-resolver') return;
-      const path = ['nodes', i, 'services', j];
-      service.rootServers.forEach((id, k) => requireDnsService(ctx, [...path, 'rootServers', k], id, ['dns-server']));
-      if (service.forwarder !== undefined) requireDnsService(ctx, [...path, 'forwarder'], service.forwarder, ['dns-server', 'dns-resolver']);
-      if (service.mode === 'forward' && service.forwarder === undefined) report(ctx, [...path, 'forwarder'], 'missing property "forwarder": a resolver in "forward" mode needs a node to forward to');
-      if (service.mode === 'iterative' && service.rootServers.length === 0) report(ctx, [...path, 'rootServers'], 'expected at least one root server for "iterative" mode');
-    });
+    node.services.forEach((service, j) => serviceDefinition(service.type).check?.(service, ['nodes', i, 'services', j], refs));
   });
 }
 
@@ -93,10 +55,11 @@ export function checkReferences(scenario: ParsedScenario): PathIssue[] {
   const nodeById = new Map<string, ScenarioNode>();
   for (const node of scenario.nodes) if (!nodeById.has(node.id)) nodeById.set(node.id, node);
   const ctx: Context = { scenario, nodeById, nodeIds: [...nodeById.keys()], issues: [] };
+  const refs = referenceChecks(ctx);
   checkNodes(ctx);
-  checkDnsResolvers(ctx);
+  checkServices(ctx, refs);
   checkLinks(ctx);
-  checkWorkload(ctx);
+  checkWorkload(ctx, refs);
   checkLossRules(ctx);
   checkView(ctx);
   return ctx.issues;
@@ -117,19 +80,17 @@ function checkNodes(ctx: Context): void {
       report(ctx, ['nodes', i, 'address'], `duplicate address ${quote(node.address)} (node ${quote(owner.id)} has it already)`);
     }
 
-    // Key "udp/53": one service per transport protocol and port.
+    // Key "udp/53": one listener per transport protocol and port, over every listener of every service.
     const firstOnPort = new Map<string, number>();
     node.services.forEach((service, j) => {
-      const key = `${SERVICE_TRANSPORT[service.type]}/${service.port}`;
-      const same = firstOnPort.get(key);
-      if (same === undefined) firstOnPort.set(key, j);
-      else {
-        const other = node.services[same]!;
-        report(
-          ctx,
-          ['nodes', i, 'services', j, 'port'],
-          `port ${key} is already used on node ${quote(node.id)} by services[${same}] (${other.type})`,
-        );
+      for (const listener of listenersOf(service)) {
+        const key = `${listener.transport}/${listener.port}`;
+        const same = firstOnPort.get(key);
+        if (same === undefined) firstOnPort.set(key, j);
+        else if (same !== j) {
+          const other = node.services[same]!;
+          report(ctx, ['nodes', i, 'services', j, 'port'], `port ${key} is already used on node ${quote(node.id)} by services[${same}] (${other.type})`);
+        }
       }
     });
   });
@@ -166,7 +127,7 @@ function checkLinks(ctx: Context): void {
   });
 }
 
-function checkWorkload(ctx: Context): void {
+function checkWorkload(ctx: Context, refs: ReferenceChecks): void {
   ctx.scenario.workload.forEach((action, i) => {
     const path = ['workload', i] as const;
     if (requireNode(ctx, [...path, 'node'], action.node)) {
@@ -175,9 +136,7 @@ function checkWorkload(ctx: Context): void {
         report(ctx, [...path, 'node'], `expected a host, got ${node.kind} ${quote(node.id)} (actions are performed by hosts)`);
       }
     }
-    // The table is complete by construction; the cast is the usual price of a correlated union.
-    const check = ACTION_CHECKS[action.type] as ActionCheck<ActionType>;
-    check(action as never, path, ctx);
+    actionDefinition(action.type).check?.(action, path, refs);
   });
 }
 
@@ -187,7 +146,7 @@ function requireService(
   path: readonly PathSegment[],
   serverId: string,
   port: number,
-  type: ServiceType,
+  type: string,
 ): void {
   if (!requireNode(ctx, [...path, 'server'], serverId)) return;
   const server = ctx.nodeById.get(serverId)!;

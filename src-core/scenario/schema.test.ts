@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ID_PATTERN, IPV4_PATTERN, MAX_TIME_MS } from './fields';
 import { defaultLinkId, linkIdOf } from './resolve';
-import { actionVariants, SERVICE_TRANSPORT, ScenarioSchema, serviceVariants } from './schema';
+import { actionTypes, PROTOCOL_MODULES, serviceTypes } from '../protocols/registry';
+import { actionVariants, ScenarioSchema, serviceVariants } from './schema';
 import { NS_PER_MS } from '../sim/time';
 
 describe('field patterns', () => {
@@ -23,9 +24,16 @@ describe('field patterns', () => {
 });
 
 describe('variants', () => {
-  it('every service variant has a transport', () => {
+  it('every service variant is defined by exactly one protocol module, and no module defines one the schema lacks', () => {
     const types = serviceVariants.map((v) => v.shape.type.value);
-    expect(Object.keys(SERVICE_TRANSPORT).sort()).toEqual([...types].sort());
+    expect([...serviceTypes()].sort()).toEqual([...types].sort());
+    expect(PROTOCOL_MODULES.flatMap((m) => m.services).length).toBe(types.length);
+  });
+
+  it('every action variant is defined by exactly one protocol module', () => {
+    const types = actionVariants.map((v) => v.shape.type.value);
+    expect([...actionTypes()].sort()).toEqual([...types].sort());
+    expect(PROTOCOL_MODULES.flatMap((m) => m.actions).length).toBe(types.length);
   });
 
   it('action variants are discriminated by distinct "type" values', () => {

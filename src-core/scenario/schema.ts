@@ -14,14 +14,14 @@
  *   (ids unique, references exist, …) are in references.ts.
  * - docs/scenario-format.md documents every field; change it with this file.
  */
-import { DnsAmplifySchema, DnsLookupSchema, DnsPoisonSchema, DnsResolverSchema, DnsServerSchema, DnsZoneEditSchema, domainSchema } from './schema-dns';
+import { DNS_ACTION_SCHEMAS, DNS_SERVICE_SCHEMAS, domainSchema } from '../protocols/dns/schema';
+import { SOCKETS_ACTION_SCHEMAS, SOCKETS_SERVICE_SCHEMAS } from '../protocols/sockets/schema';
 import { z } from './zod';
 import {
   booleanSchema,
   idSchema,
   integerAtLeastOne,
   ipv4Schema,
-  lineSchema,
   linkRefSchema,
   lossRateSchema,
   mbpsSchema,
@@ -29,7 +29,6 @@ import {
   nodeRefSchema,
   nonNegativeMsSchema,
   numberSchema,
-  portSchema,
   positiveMsSchema,
   seedSchema,
   textSchema,
@@ -45,28 +44,17 @@ export const DEFAULT_END_TIME_MS = 600_000;
 export const DEFAULT_MAX_EVENTS = 10_000_000;
 export const DEFAULT_QUEUE_PACKETS = 100;
 export const DEFAULT_LOSS_RATE = 0;
-export const DEFAULT_UDP_TIMEOUT_MS = 1000;
+export { DEFAULT_UDP_TIMEOUT_MS } from '../protocols/sockets/schema';
 
 // ─── Services (what a node serves) ───────────────────────────────────────────
 
-/** Answers each UDP datagram with the same text in upper case. */
-export const UdpUpperServerSchema = z
-  .strictObject({ type: z.literal('udp-upper-server'), port: portSchema })
-  .describe('a service object');
-
-/** Accepts TCP connections and answers each line with the same line in upper case. */
-export const TcpUpperServerSchema = z
-  .strictObject({ type: z.literal('tcp-upper-server'), port: portSchema })
-  .describe('a service object');
-
 /**
- * Every service variant, discriminated by "type". To add one:
- *  1. define `FooServerSchema = z.strictObject({ type: z.literal('foo-server'), port: portSchema, … })` above;
- *  2. append it to this array;
- *  3. give its transport in SERVICE_TRANSPORT below and its starter in build.ts (the compiler insists);
- *  4. document it in docs/scenario-format.md and add it to the test arbitraries.
+ * Every service variant, discriminated by "type": each protocol's schema file
+ * lists its own (protocols/<name>/schema.ts). To add a protocol, append its
+ * list here and its module to protocols/registry.ts (docs/adding-a-protocol.md);
+ * a test checks that both agree.
  */
-export const serviceVariants = [UdpUpperServerSchema, TcpUpperServerSchema, DnsServerSchema, DnsResolverSchema] as const;
+export const serviceVariants = [...SOCKETS_SERVICE_SCHEMAS, ...DNS_SERVICE_SCHEMAS] as const;
 
 export const ServiceSchema = z
   .discriminatedUnion('type', serviceVariants)
@@ -74,14 +62,6 @@ export const ServiceSchema = z
 
 export type Service = z.output<typeof ServiceSchema>;
 export type ServiceType = Service['type'];
-
-/** The transport protocol each service listens on; two services of one node may not share protocol and port. */
-export const SERVICE_TRANSPORT: { readonly [T in ServiceType]: 'udp' | 'tcp' } = {
-  'udp-upper-server': 'udp',
-  'tcp-upper-server': 'tcp',
-  'dns-server': 'udp',
-  'dns-resolver': 'udp',
-};
 
 // ─── Nodes ───────────────────────────────────────────────────────────────────
 
@@ -129,44 +109,8 @@ export const LinkSchema = z
 
 // ─── Workload actions ────────────────────────────────────────────────────────
 
-/** Fields every action has: when it starts and the host performing it. */
-const actionBase = {
-  atMs: nonNegativeMsSchema,
-  node: nodeRefSchema,
-};
-
-/** Sends `line` in one UDP datagram to server:port and waits up to timeoutMs for the reply. */
-export const UdpUpperClientSchema = z
-  .strictObject({
-    type: z.literal('udp-upper-client'),
-    ...actionBase,
-    server: nodeRefSchema,
-    port: portSchema,
-    line: lineSchema,
-    timeoutMs: positiveMsSchema.default(DEFAULT_UDP_TIMEOUT_MS),
-  })
-  .describe('an action object');
-
-/** Connects to server:port over TCP, sends `line`, reads the reply, closes. */
-export const TcpUpperClientSchema = z
-  .strictObject({
-    type: z.literal('tcp-upper-client'),
-    ...actionBase,
-    server: nodeRefSchema,
-    port: portSchema,
-    line: lineSchema,
-  })
-  .describe('an action object');
-
-/**
- * Every action variant, discriminated by "type". To add one:
- *  1. define `FooSchema = z.strictObject({ type: z.literal('foo'), ...actionBase, … })` above;
- *  2. append it to this array;
- *  3. add its cross-reference check to ACTION_CHECKS in references.ts and its runner in build.ts
- *     (the compiler insists);
- *  4. document it in docs/scenario-format.md and add it to the test arbitraries.
- */
-export const actionVariants = [UdpUpperClientSchema, TcpUpperClientSchema, DnsLookupSchema, DnsPoisonSchema, DnsAmplifySchema, DnsZoneEditSchema] as const;
+/** Every action variant, discriminated by "type", from each protocol's schema file (as for services). */
+export const actionVariants = [...SOCKETS_ACTION_SCHEMAS, ...DNS_ACTION_SCHEMAS] as const;
 
 export const ActionSchema = z
   .discriminatedUnion('type', actionVariants)

@@ -2,6 +2,7 @@
 // set is not relayed but asked again over TCP (RFC 7766 §5); answers to
 // clients are fitted to the client's transport (RFC 1035 §4.2.1).
 import { describe, expect, it } from 'vitest';
+import { parseIpv4 } from '../../net/ipv4';
 import { ms } from '../../sim/time';
 import { decodeDns, encodeDns } from './codec';
 import { DNS_TYPE } from './constants';
@@ -9,6 +10,9 @@ import { RecursiveServer, type RecursiveTransmit } from './recursive-server';
 import { AuthoritativeServer } from './server';
 import { COM_ZONE, EXAMPLE_ZONE } from './zones.test-helper';
 import type { DnsRecord } from './types';
+
+const ip = (text: string): number => parseIpv4(text)!;
+
 
 const txt = (i: number): DnsRecord => ({ name: 'big.example.com', class: 1, ttl: 300, data: { type: 'TXT', strings: [`token-${i}=${'x'.repeat(60)}`] } });
 const auth = new AuthoritativeServer([{ ...EXAMPLE_ZONE, records: [...EXAMPLE_ZONE.records, ...Array.from({ length: 10 }, (_, i) => txt(i))] }]);
@@ -25,16 +29,16 @@ describe('the recursive server and truncated answers', () => {
     it(`asks upstream again over TCP and answers a ${transport} client ${transport === 'udp' ? 'truncated' : 'in full'}`, () => {
       let n = 100;
       const tld = new RecursiveServer([COM_ZONE], ms(2000), () => n++);
-      const client = { addr: '10.0.0.2', port: 40000, transport };
+      const client = { addr: ip('10.0.0.2'), port: 40000, transport };
       tld.handleQuery(query, client, 0, null);
       const [up] = drain(tld);
-      expect(up!.to).toEqual({ addr: '192.0.2.53', port: 53, transport: 'udp' });
-      tld.handleResponse(auth.handleQuery(up!.bytes, 'udp')!.bytes, '192.0.2.53', null, 'udp');
+      expect(up!.to).toEqual({ addr: ip('192.0.2.53'), port: 53, transport: 'udp' });
+      tld.handleResponse(auth.handleQuery(up!.bytes, 'udp')!.bytes, ip('192.0.2.53'), null, 'udp');
       const [retry, ...none] = drain(tld);
       expect(none).toEqual([]);
-      expect(retry!.to).toEqual({ addr: '192.0.2.53', port: 53, transport: 'tcp' });
+      expect(retry!.to).toEqual({ addr: ip('192.0.2.53'), port: 53, transport: 'tcp' });
       expect(retry!.message.questions).toEqual(up!.message.questions);
-      tld.handleResponse(auth.handleQuery(retry!.bytes, 'tcp')!.bytes, '192.0.2.53', null, 'tcp');
+      tld.handleResponse(auth.handleQuery(retry!.bytes, 'tcp')!.bytes, ip('192.0.2.53'), null, 'tcp');
       const [reply] = drain(tld);
       expect(reply!.to).toEqual(client);
       const m = decodeDns(reply!.bytes);
@@ -46,11 +50,11 @@ describe('the recursive server and truncated answers', () => {
 
   it('gives SERVFAIL when the TCP connection upstream fails', () => {
     const tld = new RecursiveServer([COM_ZONE], ms(2000), () => 5);
-    tld.handleQuery(query, { addr: '10.0.0.2', port: 40000 }, 0, null);
+    tld.handleQuery(query, { addr: ip('10.0.0.2'), port: 40000 }, 0, null);
     const [up] = drain(tld);
-    tld.handleResponse(auth.handleQuery(up!.bytes, 'udp')!.bytes, '192.0.2.53', null, 'udp');
+    tld.handleResponse(auth.handleQuery(up!.bytes, 'udp')!.bytes, ip('192.0.2.53'), null, 'udp');
     const [retry] = drain(tld);
-    tld.handleTcpFailure(retry!.message.header.id, '192.0.2.53');
+    tld.handleTcpFailure(retry!.message.header.id, ip('192.0.2.53'));
     expect(drain(tld)[0]!.message.header.rcode).toBe(2);
     expect(tld.pollTimeout()).toBeNull();
   });

@@ -15,6 +15,7 @@
  * An upstream answer over UDP with TC set is not relayed: the same question
  * goes to the same server over TCP (RFC 7766 §5), within the same deadline.
  */
+import { parseIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
 import { decodeDns, encodeDns } from './codec';
 import { fitToTransport, type DnsTransport } from './truncate';
@@ -33,7 +34,8 @@ interface Pending {
   readonly clientId: number;
   readonly question: DnsQuestion;
   readonly upstreamId: number;
-  readonly upstream: string;
+  /** IPv4, 32-bit. */
+  readonly upstream: number;
   readonly transport: DnsTransport;
   readonly deadline: SimTime;
 }
@@ -59,15 +61,16 @@ export class RecursiveServer {
     const question = m.questions[0];
     const decoded = decodeDns(bytes);
     const rd = decoded.ok && decoded.value.header.rd;
-    const next = m.additionals.find((r) => r.data.type === 'A');
-    if (local.outcome !== 'referral' || !rd || !question || !next || next.data.type !== 'A') {
+    const glue = m.additionals.find((r) => r.data.type === 'A');
+    const next = glue?.data.type === 'A' ? parseIpv4(glue.data.address) : null;
+    if (local.outcome !== 'referral' || !rd || !question || next === null) {
       this.out.push({ to: client, bytes: local.bytes, message: m, cause });
       return;
     }
-    this.ask({ client, clientId: m.header.id, question, upstream: next.data.address, transport: 'udp', deadline: now + this.timeout }, cause);
+    this.ask({ client, clientId: m.header.id, question, upstream: next, transport: 'udp', deadline: now + this.timeout }, cause);
   }
 
-  handleResponse(bytes: Uint8Array, from: string, cause: number | null, transport: DnsTransport = 'udp'): void {
+  handleResponse(bytes: Uint8Array, from: number, cause: number | null, transport: DnsTransport = 'udp'): void {
     const decoded = decodeDns(bytes);
     if (!decoded.ok || !decoded.value.header.qr) return;
     const r = decoded.value;
@@ -83,7 +86,7 @@ export class RecursiveServer {
   }
 
   /** The TCP connection carrying upstream query `id` failed: the client gets SERVFAIL. */
-  handleTcpFailure(id: number, from: string): void {
+  handleTcpFailure(id: number, from: number): void {
     const i = this.pending.findIndex((p) => p.upstreamId === id && p.upstream === from && p.transport === 'tcp');
     if (i < 0) return;
     const [p] = this.pending.splice(i, 1);

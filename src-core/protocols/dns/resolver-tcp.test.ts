@@ -2,6 +2,7 @@
 // response with TC set is neither used nor cached; the same question goes
 // to the same server over TCP, and that answer is used.
 import { describe, expect, it } from 'vitest';
+import { parseIpv4 } from '../../net/ipv4';
 import { ms } from '../../sim/time';
 import { decodeDns, encodeDns } from './codec';
 import { DNS_TYPE, DNS_UDP_MAX } from './constants';
@@ -10,8 +11,11 @@ import { AuthoritativeServer } from './server';
 import { EXAMPLE_ZONE } from './zones.test-helper';
 import type { DnsRecord } from './types';
 
-const AUTH = { name: 'dns.example.com', address: '192.0.2.53' };
-const CLIENT = { addr: '10.0.0.2', port: 5353 };
+const ip = (text: string): number => parseIpv4(text)!;
+
+
+const AUTH = { name: 'dns.example.com', address: ip('192.0.2.53') };
+const CLIENT = { addr: ip('10.0.0.2'), port: 5353 };
 const txt = (i: number): DnsRecord => ({ name: 'big.example.com', class: 1, ttl: 300, data: { type: 'TXT', strings: [`token-${i}=${'x'.repeat(60)}`] } });
 const ZONE = { ...EXAMPLE_ZONE, records: [...EXAMPLE_ZONE.records, ...Array.from({ length: 10 }, (_, i) => txt(i))] };
 

@@ -6,8 +6,8 @@ import type { DnsMessage } from './types';
 
 export interface ServerAddress {
   readonly name: string;
-  /** Dotted IPv4. */
-  readonly address: string;
+  /** IPv4, 32-bit (net/ipv4.ts formats it). */
+  readonly address: number;
 }
 
 export interface ResolverConfig {
@@ -27,7 +27,8 @@ export interface ResolverConfig {
 
 /** A client of the resolver: where its query came from, and over which transport (UDP when absent). */
 export interface Endpoint {
-  readonly addr: string;
+  /** IPv4, 32-bit. */
+  readonly addr: number;
   readonly port: number;
   readonly transport?: DnsTransport;
 }
@@ -47,6 +48,6 @@ export type ResolverEvent =
   /** The TCP connection for a query failed (reset or timed out): the attempt counts as one without an answer. */
   | { readonly type: 'dns.tcpFailed'; readonly name: string; readonly server: ServerAddress; readonly cause: number | null }
   /** An answer whose signature is missing or wrong for a zone with a trust anchor: ignored, the resolver keeps waiting. */
-  | { readonly type: 'dns.bogus'; readonly name: string; readonly from: string; readonly cause: number | null }
+  | { readonly type: 'dns.bogus'; readonly name: string; readonly from: number; readonly cause: number | null }
   /** A response that matches no outstanding query (id, server or question differ): dropped, as a forged one should be. */
-  | { readonly type: 'dns.unmatched'; readonly id: number; readonly from: string; readonly cause: number | null };
+  | { readonly type: 'dns.unmatched'; readonly id: number; readonly from: number; readonly cause: number | null };

@@ -2,6 +2,7 @@
 // explicit clock: each hop takes `delay` one way, so a lookup through n
 // servers takes n round trips.
 import { describe, expect, it } from 'vitest';
+import { formatIpv4, parseIpv4 } from '../../net/ipv4';
 import { ms, seconds, type SimTime } from '../../sim/time';
 import { decodeDns, encodeDns } from './codec';
 import { DNS_RCODE, DNS_TYPE } from './constants';
@@ -10,17 +11,20 @@ import { AuthoritativeServer } from './server';
 import { COM_ZONE, EXAMPLE_ZONE, ROOT_ZONE } from './zones.test-helper';
 import type { DnsMessage } from './types';
 
-const ROOT = { name: 'a.root-servers.net', address: '198.41.0.4' };
-const CLIENT = { addr: '10.0.0.2', port: 5353 };
+const ip = (text: string): number => parseIpv4(text)!;
+
+
+const ROOT = { name: 'a.root-servers.net', address: ip('198.41.0.4') };
+const CLIENT = { addr: ip('10.0.0.2'), port: 5353 };
 
 class World {
   now: SimTime = 0;
-  readonly servers = new Map<string, AuthoritativeServer>([
+  readonly servers = new Map<number, AuthoritativeServer>([
     [ROOT.address, new AuthoritativeServer([ROOT_ZONE])],
-    ['192.5.6.30', new AuthoritativeServer([COM_ZONE])],
-    ['192.0.2.53', new AuthoritativeServer([EXAMPLE_ZONE])],
+    [ip('192.5.6.30'), new AuthoritativeServer([COM_ZONE])],
+    [ip('192.0.2.53'), new AuthoritativeServer([EXAMPLE_ZONE])],
   ]);
-  readonly down = new Set<string>();
+  readonly down = new Set<number>();
   readonly queries: string[] = [];
   readonly events: ResolverEvent[] = [];
   private seed = 7;
@@ -42,7 +46,7 @@ class World {
       for (let e = this.resolver.pollEvent(); e; e = this.resolver.pollEvent()) this.events.push(e);
       if (t?.kind === 'reply') return { reply: decodeDns(t.bytes).ok ? (decodeDns(t.bytes) as { value: DnsMessage }).value : t.message, at: this.now };
       if (t?.kind === 'query') {
-        this.queries.push(`${t.to.address} ${t.message.questions[0]!.name}`);
+        this.queries.push(`${formatIpv4(t.to.address)} ${t.message.questions[0]!.name}`);
         const server = this.servers.get(t.to.address);
         if (!server || this.down.has(t.to.address)) continue; // lost: the timeout will fire
         const answer = server.handleQuery(t.bytes);
@@ -147,7 +151,7 @@ describe('Resolver (iterative)', () => {
 
 describe('Resolver (forwarding)', () => {
   it('asks its forwarder with RD set and relays the answer', () => {
-    const w = new World({ mode: 'forward', forwarder: { name: 'dns.example.com', address: '192.0.2.53' } });
+    const w = new World({ mode: 'forward', forwarder: { name: 'dns.example.com', address: ip('192.0.2.53') } });
     const { reply } = w.lookup('www.example.com');
     expect(w.queries).toEqual(['192.0.2.53 www.example.com']);
     expect(addresses(reply)).toHaveLength(3);

@@ -34,6 +34,7 @@
  * - Replies to clients are fitted to the client's transport (truncate.ts):
  *   over UDP an answer above 512 bytes goes out truncated with TC set.
  */
+import { parseIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
 import { DnsCache } from './cache';
 import { encodeDns, decodeDns } from './codec';
@@ -48,6 +49,13 @@ import { fitToTransport, type DnsTransport } from './truncate';
 export type { Endpoint, ResolverConfig, ResolverEvent, ResolverTransmit, ServerAddress } from './resolver-types';
 
 const MAX_REFERRALS = 16;
+
+/** The server an A record names (none for other records: an A record's address always parses, it was read from 4 bytes). */
+function serverAt(host: string, r: DnsRecord): ServerAddress[] {
+  if (r.data.type !== 'A') return [];
+  const address = parseIpv4(r.data.address);
+  return address === null ? [] : [{ name: canonicalName(host), address }];
+}
 const MAX_CNAMES = 8;
 
 interface Outstanding {
@@ -107,7 +115,7 @@ export class Resolver {
     this.advance(task, now, true);
   }
 
-  handleResponse(bytes: Uint8Array, from: string, now: SimTime, cause: number | null, transport: DnsTransport = 'udp'): void {
+  handleResponse(bytes: Uint8Array, from: number, now: SimTime, cause: number | null, transport: DnsTransport = 'udp'): void {
     this.cause = cause;
     const decoded = decodeDns(bytes);
     if (!decoded.ok || !decoded.value.header.qr) return;
@@ -148,7 +156,7 @@ export class Resolver {
   }
 
   /** The TCP connection carrying query `id` to `server` was reset or timed out before an answer came. */
-  handleTcpFailure(id: number, server: string, now: SimTime): void {
+  handleTcpFailure(id: number, server: number, now: SimTime): void {
     this.cause = null;
     const task = this.tasks.find((t) => t.outstanding && t.outstanding.id === id && t.outstanding.server.address === server && t.outstanding.transport === 'tcp');
     if (!task) return;
@@ -243,7 +251,7 @@ export class Resolver {
   private addressesOf(host: string, now: SimTime): ServerAddress[] {
     const a = this.cache.get(host, DNS_TYPE.A, now);
     if (!a || a.negative) return [];
-    return a.records.flatMap((r) => (r.data.type === 'A' ? [{ name: canonicalName(host), address: r.data.address }] : []));
+    return a.records.flatMap((r) => serverAt(host, r));
   }
 
   private tryNextServer(task: Task, now: SimTime): void {
@@ -343,7 +351,7 @@ export class Resolver {
     const parent = task.parent;
     if (parent && parent.waitingFor === task) {
       parent.waitingFor = null;
-      const servers = answers.flatMap((r) => (r.data.type === 'A' ? [{ name: canonicalName(task.question.name), address: r.data.address }] : []));
+      const servers = answers.flatMap((r) => serverAt(task.question.name, r));
       if (servers.length === 0) return this.finish(parent, DNS_RCODE.SERVFAIL, parent.chain, now);
       parent.servers = servers;
       parent.next = 0;

@@ -6,12 +6,17 @@
  * caching": cached entries may be out of date). The edit is a state event on
  * the server's lane, so the chart shows when the data changed.
  */
-import type { AppContext } from '../../host/app-context';
-import { ZONE_SERVERS, PROTOCOL } from './apps';
+import { HostSlot } from '../../host/host-slot';
+import type { NodeContext } from '../module';
+import { PROTOCOL, type DnsStateData } from './events';
+import type { AuthoritativeServer } from './server';
 import { typeName } from './constants';
 import { describeData } from './dissect';
 import { displayName } from './names';
 import type { DnsRecord } from './types';
+
+/** The authoritative data of the name servers running on a host, for the administrator's edits. */
+export const ZONE_SERVERS = new HostSlot<AuthoritativeServer>('dns zone servers');
 
 export interface ZoneEdit {
   readonly name: string;
@@ -21,24 +26,23 @@ export interface ZoneEdit {
   readonly records: readonly DnsRecord[];
 }
 
-export function runZoneEdit(ctx: AppContext, edit: ZoneEdit): void {
+export function runZoneEdit(ctx: NodeContext, edit: ZoneEdit): void {
   const what = `${displayName(edit.name)} ${typeName(edit.type)}`;
-  for (const server of ctx.stack.slots.all(ZONE_SERVERS)) {
+  const reporter = ctx.reporter<DnsStateData>(PROTOCOL);
+  for (const server of ctx.slots.all(ZONE_SERVERS)) {
     const done = server.editZone(edit.name, edit.type, edit.records);
     if (!done) continue;
     const values = edit.records.map(valueText);
     const change = values.length === 0 ? 'deleted' : `now ${values.join(', ')}`;
     const serial = done.serial === null ? '' : ` (serial ${done.serial})`;
-    ctx.state({
-      protocol: PROTOCOL,
-      type: 'dns.zoneEdited',
+    reporter.state('dns.zoneEdited', {
       summary: `zone ${displayName(done.origin)} edited: ${what} ${change}${serial}`,
       data: { zone: displayName(done.origin), name: edit.name, type: typeName(edit.type), records: values, serial: done.serial },
     });
     return;
   }
   // The scenario loader checks that the node serves a zone holding the name; this is for engines driven directly.
-  ctx.state({ protocol: PROTOCOL, type: 'dns.zoneEditFailed', summary: `no zone on this host holds ${what}`, data: { name: edit.name, type: typeName(edit.type) } });
+  reporter.state('dns.zoneEditFailed', { summary: `no zone on this host holds ${what}`, data: { name: edit.name, type: typeName(edit.type) } });
 }
 
 /** "10.0.0.81 (TTL 30 s)": the address alone for A and AAAA, the dissector's wording otherwise. */

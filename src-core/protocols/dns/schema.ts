@@ -3,8 +3,8 @@
  * (an authoritative server; a local resolver) and the lookup action.
  * Record fields mirror src-core/protocols/dns/types.ts. TTLs are seconds.
  */
-import { booleanSchema, integerAtLeastOne, ipv4Schema, nodeRefSchema, nonNegativeMsSchema, positiveMsSchema } from './fields';
-import { z } from './zod';
+import { booleanSchema, integerAtLeastOne, ipv4Schema, nodeRefSchema, nonNegativeMsSchema, positiveMsSchema } from '../../scenario/fields';
+import { z } from '../../scenario/zod';
 
 const LABEL = '[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?';
 /** "www.example.com", "example.com.", or "." / "" for the root. */
@@ -169,3 +169,13 @@ export const DnsZoneEditSchema = z
     records: z.array(DnsRecordSchema).describe('an array of DNS records, each with the edit\'s name and type'),
   })
   .describe('an action object');
+
+export const DNS_SERVICE_SCHEMAS = [DnsServerSchema, DnsResolverSchema] as const;
+export const DNS_ACTION_SCHEMAS = [DnsLookupSchema, DnsPoisonSchema, DnsAmplifySchema, DnsZoneEditSchema] as const;
+
+export type DnsServerService = z.output<typeof DnsServerSchema>;
+export type DnsResolverService = z.output<typeof DnsResolverSchema>;
+export type DnsLookupAction = z.output<typeof DnsLookupSchema>;
+export type DnsPoisonAction = z.output<typeof DnsPoisonSchema>;
+export type DnsAmplifyAction = z.output<typeof DnsAmplifySchema>;
+export type DnsZoneEditAction = z.output<typeof DnsZoneEditSchema>;

@@ -1,14 +1,14 @@
 /** Scenario DNS settings → the DNS engines' own types. */
-import type { ResolverServiceOptions } from '../protocols/dns/apps';
-import { DNS_TYPE } from '../protocols/dns/constants';
-import type { ServerAddress } from '../protocols/dns/resolver';
-import type { DnsRecord, DnsRecordData } from '../protocols/dns/types';
-import type { Zone } from '../protocols/dns/zone';
-import { ms } from '../sim/time';
-import type { Scenario, Service } from './schema';
+import { parseIpv4 } from '../../net/ipv4';
+import type { Scenario } from '../../scenario/schema';
+import { ms } from '../../sim/time';
+import { DNS_TYPE } from './constants';
+import type { ServerAddress } from './resolver';
+import type { ResolverServiceOptions } from './resolver-engine';
+import type { DnsResolverService, DnsServerService } from './schema';
+import type { DnsRecord, DnsRecordData } from './types';
+import type { Zone } from './zone';
 
-type DnsServerService = Extract<Service, { type: 'dns-server' }>;
-type DnsResolverService = Extract<Service, { type: 'dns-resolver' }>;
 type ScenarioRecord = DnsServerService['zones'][number]['records'][number];
 
 /** "." and "" are the root; a trailing dot is dropped. */
@@ -40,9 +40,12 @@ export function zonesOf(service: DnsServerService): Zone[] {
   return service.zones.map((z) => ({ origin: domainOf(z.origin), records: z.records.map(recordOf), ...(z.signingKey === undefined ? {} : { signingKey: z.signingKey }) }));
 }
 
+/** A node of the scenario as a server to ask (the loader has checked that it exists and its address is valid). */
 function serverAddress(scenario: Scenario, nodeId: string): ServerAddress {
   const node = scenario.nodes.find((n) => n.id === nodeId);
-  return { name: node?.name ?? nodeId, address: node?.address ?? '0.0.0.0' };
+  const address = node ? parseIpv4(node.address) : null;
+  if (!node || address === null) throw new Error(`no node "${nodeId}" with a valid address in the scenario`);
+  return { name: node.name ?? nodeId, address };
 }
 
 export function resolverOptionsOf(service: DnsResolverService, scenario: Scenario): ResolverServiceOptions {

@@ -1,0 +1,163 @@
+/**
+ * The DNS module (RFC 1034, RFC 1035; Kurose & Ross §2.4): authoritative and
+ * recursive servers, the local resolver, the stub resolver's lookups, zone
+ * edits, the two attacks, and what the rest of the program needs to know of
+ * them (listeners, reference checks, dissector, colour, lessons, presets).
+ */
+import type { Engine } from '../../engine/face';
+import { ms } from '../../sim/time';
+import { canonicalName, isInZone } from './names';
+import type { ActionDefinition, EngineBinding, NodeContext, ProtocolModule, ReferenceChecks, ServiceDefinition } from '../module';
+import { quote } from '../../scenario/describe-value';
+import type { PathSegment } from '../../scenario/errors';
+import { Amplifier, CachePoisoner } from './attack-engines';
+import { DNS_PORT } from './constants';
+import { dissectDns } from './dissect';
+import { DNS_STATE_TYPES, PROTOCOL, type DnsEvent, type DnsStateData } from './events';
+import { domainOf, qtypeCode, recordOf, resolverOptionsOf, zonesOf } from './from-scenario';
+import { RecursiveServer } from './recursive-server';
+import { RecursiveServerEngine } from './recursive-engine';
+import { reportDns } from './report';
+import { ResolverEngine } from './resolver-engine';
+import type { DnsAmplifyAction, DnsLookupAction, DnsPoisonAction, DnsResolverService, DnsServerService, DnsZoneEditAction } from './schema';
+import { AuthoritativeServer } from './server';
+import { DnsServerEngine } from './server-engine';
+import { StubResolver } from './stub-engine';
+import { runZoneEdit, ZONE_SERVERS } from './zone-edit';
+
+function binding<C>(engine: Engine<DnsEvent, C>, name: string): EngineBinding<DnsEvent, C, DnsStateData> {
+  return { engine, protocol: PROTOCOL, name, report: reportDns };
+}
+
+/** DNS listens on UDP and TCP port 53 (RFC 1035 §4.2). */
+const DNS_LISTENERS = [
+  { transport: 'udp', port: DNS_PORT },
+  { transport: 'tcp', port: DNS_PORT },
+] as const;
+
+const dnsServer: ServiceDefinition<DnsServerService> = {
+  type: 'dns-server',
+  listeners: () => DNS_LISTENERS,
+  start(ctx, s) {
+    const zones = zonesOf(s);
+    if (s.recursive) {
+      const server = new RecursiveServer(zones, ms(s.timeoutMs), () => ctx.env.random32() & 0xffff);
+      ctx.slots.add(ZONE_SERVERS, server.authority);
+      ctx.drive(binding(new RecursiveServerEngine(ctx.env, server, ms(s.timeoutMs)), 'recursive DNS server'));
+      return;
+    }
+    const server = new AuthoritativeServer(zones);
+    ctx.slots.add(ZONE_SERVERS, server);
+    ctx.drive(binding(new DnsServerEngine(ctx.env, server), 'DNS server'));
+  },
+};
+
+const dnsResolver: ServiceDefinition<DnsResolverService> = {
+  type: 'dns-resolver',
+  listeners: () => DNS_LISTENERS,
+  start: (ctx, s) => void ctx.drive(binding(new ResolverEngine(ctx.env, resolverOptionsOf(s, ctx.scenario)), 'DNS resolver')),
+  check(s, path, refs) {
+    s.rootServers.forEach((id, k) => refs.requireServiceType([...path, 'rootServers', k], id, ['dns-server'], 'a DNS server is needed here'));
+    if (s.forwarder !== undefined) refs.requireServiceType([...path, 'forwarder'], s.forwarder, ['dns-server', 'dns-resolver'], 'a DNS server is needed here');
+    if (s.mode === 'forward' && s.forwarder === undefined) refs.report([...path, 'forwarder'], 'missing property "forwarder": a resolver in "forward" mode needs a node to forward to');
+    if (s.mode === 'iterative' && s.rootServers.length === 0) refs.report([...path, 'rootServers'], 'expected at least one root server for "iterative" mode');
+  },
+};
+
+const lookup: ActionDefinition<DnsLookupAction> = {
+  type: 'dns-lookup',
+  check: (a, path, refs) => refs.requireServiceType([...path, 'resolver'], a.resolver, ['dns-resolver', 'dns-server'], 'a DNS server is needed here'),
+  run(ctx, a) {
+    const hostsFile = ctx.scenario.nodes.find((n) => n.id === a.node)?.hostsFile ?? [];
+    ctx.drive(binding(new StubResolver(ctx.env), 'stub resolver')).command({ server: ctx.addressOf(a.resolver), name: a.name, qtype: qtypeCode(a.qtype), timeout: ms(a.timeoutMs), hostsFile });
+  },
+};
+
+const poison: ActionDefinition<DnsPoisonAction> = {
+  type: 'dns-poison',
+  check(a, path, refs) {
+    refs.requireServiceType([...path, 'resolver'], a.resolver, ['dns-resolver'], 'a DNS server is needed here');
+    refs.requireNode([...path, 'spoofAs'], a.spoofAs);
+  },
+  run: (ctx, a) =>
+    ctx.drive(binding(new CachePoisoner(ctx.env), 'cache poisoner')).command({
+      resolver: ctx.addressOf(a.resolver),
+      spoofAs: ctx.addressOf(a.spoofAs),
+      spoofAsName: a.spoofAs,
+      name: a.name,
+      forgedAddress: a.forgedAddress,
+      guesses: a.guesses,
+      delay: ms(a.delayMs),
+      targetPort: a.targetPort,
+      idGuess: a.idGuess,
+      ttl: a.ttl,
+    }),
+};
+
+const amplify: ActionDefinition<DnsAmplifyAction> = {
+  type: 'dns-amplify',
+  check(a, path, refs) {
+    refs.requireServiceType([...path, 'server'], a.server, ['dns-server', 'dns-resolver'], 'a DNS server is needed here');
+    refs.requireNode([...path, 'victim'], a.victim);
+  },
+  run: (ctx, a) =>
+    ctx.drive(binding(new Amplifier(ctx.env), 'amplification attacker')).command({
+      server: ctx.addressOf(a.server),
+      victim: ctx.addressOf(a.victim),
+      victimName: a.victim,
+      name: a.name,
+      qtype: qtypeCode(a.qtype),
+      count: a.count,
+      interval: ms(a.intervalMs),
+    }),
+};
+
+const zoneEdit: ActionDefinition<DnsZoneEditAction> = {
+  type: 'dns-zone-edit',
+  check: checkZoneEdit,
+  run: (ctx: NodeContext, a) => runZoneEdit(ctx, { name: domainOf(a.name), type: qtypeCode(a.recordType), records: a.records.map(recordOf) }),
+};
+
+/** A zone edit names a zone the node serves, and every new record has the edit's name and type. */
+function checkZoneEdit(edit: DnsZoneEditAction, path: readonly PathSegment[], refs: ReferenceChecks): void {
+  const node = refs.node(edit.node);
+  if (node) {
+    const origins = node.services.flatMap((s) => (s.type === 'dns-server' ? s.zones.map((z) => z.origin) : []));
+    if (origins.length === 0) refs.report([...path, 'node'], `node ${quote(edit.node)} runs no dns-server (a zone edit changes an authoritative server's zone)`);
+    else if (!origins.some((origin) => isInZone(edit.name, origin === '.' ? '' : origin))) {
+      refs.report([...path, 'name'], `${quote(edit.name)} is in none of the zones of ${quote(edit.node)} (its zones: ${origins.map(quote).join(', ')})`);
+    }
+  }
+  edit.records.forEach((record, k) => {
+    if (canonicalName(record.name) !== canonicalName(edit.name)) refs.report([...path, 'records', k, 'name'], `expected ${quote(edit.name)} (the edit's name), got ${quote(record.name)}`);
+    if (record.type !== edit.recordType) refs.report([...path, 'records', k, 'type'], `expected ${quote(edit.recordType)} (the edit's recordType), got ${quote(record.type)}`);
+  });
+}
+
+export const DNS_MODULE: ProtocolModule = {
+  protocol: PROTOCOL,
+  title: 'DNS',
+  services: [dnsServer, dnsResolver],
+  actions: [lookup, poison, amplify, zoneEdit],
+  dissector: dissectDns,
+  colors: ['#0b7285', '#56d4dd'],
+  stateTypes: DNS_STATE_TYPES,
+  lessons: [
+    'dns-iterative',
+    'dns-recursive',
+    'dns-stale-cache',
+    'dns-records',
+    'dns-tcp-fallback',
+    'dns-load-distribution',
+    'dns-new-company',
+    'dns-cache-poisoning',
+    'dns-cache-poisoning-defended',
+    'dns-signed-answers',
+    'dns-amplification',
+  ],
+  presets: [
+    { id: 'dns-root', label: 'Root DNS server', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: '.', records: [] }] }] },
+    { id: 'dns-authoritative', label: 'Authoritative DNS server', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: 'example.com', records: [] }] }] },
+    { id: 'dns-resolver', label: 'Local DNS server (resolver)', kind: 'host', services: [{ type: 'dns-resolver', mode: 'iterative', rootServers: [] }] },
+  ],
+};
