@@ -8,6 +8,8 @@
  * The surface colours repeat src-renderer/styles/theme.css (the painter and
  * the exporters run without CSS).
  */
+import { PROTOCOL_MODULES } from '../protocols/registry';
+
 export type ChartTheme = 'light' | 'dark';
 
 export interface ChartPalette {
@@ -66,18 +68,16 @@ export function chartPalette(theme: ChartTheme): ChartPalette {
   return PALETTES[theme];
 }
 
-/** Known protocols, in legend order: [light, dark]. */
-const PROTOCOL_COLORS: Readonly<Record<string, readonly [string, string]>> = {
-  sockets: ['#1a7f37', '#6fdd8b'],
-  tcp: ['#0969da', '#79b8ff'],
-  udp: ['#8250df', '#c8a8ff'],
-  http: ['#bc4c00', '#ffa657'],
-  dns: ['#0b7285', '#56d4dd'],
-  smtp: ['#bf3989', '#ff9bce'],
-  imap: ['#7d5a00', '#e3b341'],
-  pop3: ['#a40e26', '#ff8182'],
-  ftp: ['#4d5b00', '#c2d94c'],
-};
+/**
+ * Known protocols, in legend order: the application protocols of the
+ * registry (each module brings its colour, protocols/registry.ts), then the
+ * chart's own transport protocols. [light, dark].
+ */
+const PROTOCOL_COLORS: Readonly<Record<string, readonly [string, string]>> = Object.fromEntries([
+  ...PROTOCOL_MODULES.flatMap((m) => (m.colors ? [[m.protocol, m.colors] as const] : [])),
+  ['tcp', ['#0969da', '#79b8ff']] as const,
+  ['udp', ['#8250df', '#c8a8ff']] as const,
+]);
 
 export function protocolColor(protocol: string, theme: ChartTheme): string {
   const known = PROTOCOL_COLORS[protocol];

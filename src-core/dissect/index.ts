@@ -2,18 +2,17 @@
  * Dissectors by protocol. A protocol without one gets a plain "Data" node,
  * so every message can be inspected to the byte.
  */
-import { dissectDns } from '../protocols/dns/dissect';
-import { dissectSockets } from '../protocols/sockets/dissect';
+import { PROTOCOL_MODULES } from '../protocols/registry';
 import type { MessageEvent } from '../trace/types';
 import { field, type Dissector, type FieldNode } from './field';
 import { dissectTcp } from './tcp';
 import { dissectUdp } from './udp';
 
+/** The transport dissectors, then each protocol module's (protocols/registry.ts). */
 const DISSECTORS: Readonly<Record<string, Dissector>> = {
   tcp: dissectTcp,
   udp: dissectUdp,
-  sockets: dissectSockets,
-  dns: dissectDns,
+  ...Object.fromEntries(PROTOCOL_MODULES.flatMap((m) => (m.dissector ? [[m.protocol, m.dissector] as const] : []))),
 };
 
 export function dissect(message: MessageEvent): FieldNode[] {

@@ -1,25 +1,14 @@
 /**
  * The lesson index: the teaching order of the built-in lessons in
  * resources/lessons (their ids, file names without ".l7.json"), following
- * the course (shared/design/CURRICULUM.md). Both hosts list lessons in this
+ * the course (shared/design/CURRICULUM.md): each protocol module lists its
+ * own, and modules come in the registry's order (protocols/registry.ts). Both hosts list lessons in this
  * order; a lesson file not named here comes after, by id, so a new file is
  * never hidden.
  */
-export const LESSON_ORDER: readonly string[] = [
-  'sockets-udp',
-  'sockets-tcp',
-  'dns-iterative',
-  'dns-recursive',
-  'dns-stale-cache',
-  'dns-records',
-  'dns-tcp-fallback',
-  'dns-load-distribution',
-  'dns-new-company',
-  'dns-cache-poisoning',
-  'dns-cache-poisoning-defended',
-  'dns-signed-answers',
-  'dns-amplification',
-];
+import { PROTOCOL_MODULES } from '../protocols/registry';
+
+export const LESSON_ORDER: readonly string[] = PROTOCOL_MODULES.flatMap((m) => m.lessons);
 
 /** Compares two lesson ids by the teaching order. */
 export function compareLessonIds(a: string, b: string): number {

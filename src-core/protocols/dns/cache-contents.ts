@@ -1,12 +1,14 @@
 /**
  * A resolver's cache as it stood at one moment, rebuilt from the trace: its
- * `dns.cacheStored` and `dns.cacheExpired` state events (apps.ts) up to that
+ * `dns.cacheStored` and `dns.cacheExpired` state events (report.ts; their
+ * data read through state-schemas.ts) up to that
  * moment. Pure, so the inspector and the command line can both show it.
  * An entry is keyed by name and type (negative NXDOMAIN entries have type
  * "any", RFC 2308 §5); storing a key again replaces it.
  */
 import type { SimTime } from '../../sim/time';
-import type { JsonValue, TraceEvent } from '../../trace/types';
+import type { TraceEvent } from '../../trace/types';
+import { dnsStateData } from './state-schemas';
 
 export interface CacheRow {
   readonly name: string;
@@ -27,19 +29,16 @@ export function dnsCacheAt(events: readonly TraceEvent[], node: string, uptoId: 
   for (let i = 0; i <= last; i++) {
     const e = events[i]!;
     if (e.kind !== 'state' || e.node !== node) continue;
-    if (e.type !== 'dns.cacheStored' && e.type !== 'dns.cacheExpired') continue;
-    const name = text(e.data['name']);
-    const type = text(e.data['type']);
-    const key = `${name.toLowerCase()}/${type}`;
-    if (e.type === 'dns.cacheExpired') {
-      entries.delete(key);
+    const expired = dnsStateData(e, 'dns.cacheExpired');
+    if (expired) {
+      entries.delete(keyOf(expired));
       continue;
     }
-    const negative = e.data['negative'];
-    const records = e.data['records'];
-    const value = typeof negative === 'string' && negative !== '' ? (negative === 'nxdomain' ? 'no such name (NXDOMAIN)' : 'no records of this type (NODATA)') : Array.isArray(records) ? records.map(text).join(', ') : '';
-    const expiresAt = typeof e.data['expiresAt'] === 'number' ? e.data['expiresAt'] : 0;
-    entries.set(key, { name, type, value, expiresAt, storedBy: e.id });
+    const stored = dnsStateData(e, 'dns.cacheStored');
+    if (!stored) continue;
+    const negative = stored.negative;
+    const value = negative ? (negative === 'nxdomain' ? 'no such name (NXDOMAIN)' : 'no records of this type (NODATA)') : stored.records.join(', ');
+    entries.set(keyOf(stored), { name: stored.name, type: stored.type, value, expiresAt: stored.expiresAt, storedBy: e.id });
   }
   return [...entries.values()]
     .filter((entry) => entry.expiresAt > at)
@@ -49,9 +48,10 @@ export function dnsCacheAt(events: readonly TraceEvent[], node: string, uptoId: 
 
 /** True when `node` keeps a DNS cache in this trace (it has stored an entry at some point). */
 export function hasDnsCache(events: readonly TraceEvent[], node: string): boolean {
-  return events.some((e) => e.kind === 'state' && e.node === node && e.type === 'dns.cacheStored');
+  return events.some((e) => e.kind === 'state' && e.node === node && dnsStateData(e, 'dns.cacheStored') !== null);
 }
 
-function text(v: JsonValue | undefined): string {
-  return typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v);
+/** An entry is keyed by name (case-insensitively, RFC 4343) and type. */
+function keyOf(entry: { readonly name: string; readonly type: string }): string {
+  return `${entry.name.toLowerCase()}/${entry.type}`;
 }

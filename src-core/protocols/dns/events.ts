@@ -36,6 +36,7 @@ export type DnsStateData = {
   readonly 'dns.tcpFailed': { readonly server: string; readonly name: string };
   readonly 'dns.bogus': { readonly name: string; readonly from: string };
   readonly 'dns.unmatched': { readonly id: number; readonly from: string };
+  readonly 'dns.overloaded': { readonly name: string; readonly limit: number };
   readonly 'dns.resolved': { readonly name: string; readonly rcode: string; readonly queries: number };
   readonly 'dns.tcpFramingError': { readonly offset: number };
   readonly 'dns.answer': { readonly name: string; readonly rcode: string; readonly answers: readonly string[]; readonly source?: string };
@@ -54,6 +55,7 @@ export const DNS_STATE_TYPES: readonly (keyof DnsStateData)[] = [
   'dns.tcpFailed',
   'dns.bogus',
   'dns.unmatched',
+  'dns.overloaded',
   'dns.resolved',
   'dns.tcpFramingError',
   'dns.answer',

@@ -51,6 +51,9 @@ export function reportDns(e: DnsEvent, r: Reporter<DnsStateData>): void {
       r.state('dns.unmatched', { summary: `dropped a response from ${from} with id 0x${e.id.toString(16).padStart(4, '0')}: no query of ours matches it`, causedBy: e.cause, data: { id: e.id, from } });
       return;
     }
+    case 'dns.overloaded':
+      r.state('dns.overloaded', { summary: `${e.limit} lookups already in progress: answered SERVFAIL for ${displayName(e.name)}`, causedBy: e.cause, data: { name: e.name, limit: e.limit } });
+      return;
     case 'dns.resolved':
       r.state('dns.resolved', {
         summary: `resolved ${displayName(e.name)} ${typeName(e.qtype)}: ${rcodeName(e.rcode)} after ${e.queries} ${e.queries === 1 ? 'query' : 'queries'}`,

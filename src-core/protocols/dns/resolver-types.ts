@@ -49,5 +49,7 @@ export type ResolverEvent =
   | { readonly type: 'dns.tcpFailed'; readonly name: string; readonly server: ServerAddress; readonly cause: number | null }
   /** An answer whose signature is missing or wrong for a zone with a trust anchor: ignored, the resolver keeps waiting. */
   | { readonly type: 'dns.bogus'; readonly name: string; readonly from: number; readonly cause: number | null }
+  /** Too many client lookups in progress (resolver.ts MAX_CLIENT_LOOKUPS): this one was answered SERVFAIL at once. */
+  | { readonly type: 'dns.overloaded'; readonly name: string; readonly limit: number; readonly cause: number | null }
   /** A response that matches no outstanding query (id, server or question differ): dropped, as a forged one should be. */
   | { readonly type: 'dns.unmatched'; readonly id: number; readonly from: number; readonly cause: number | null };

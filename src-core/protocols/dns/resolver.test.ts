@@ -6,7 +6,7 @@ import { formatIpv4, parseIpv4 } from '../../net/ipv4';
 import { ms, seconds, type SimTime } from '../../sim/time';
 import { decodeDns, encodeDns } from './codec';
 import { DNS_RCODE, DNS_TYPE } from './constants';
-import { Resolver, type ResolverConfig, type ResolverEvent } from './resolver';
+import { MAX_CLIENT_LOOKUPS, Resolver, type ResolverConfig, type ResolverEvent } from './resolver';
 import { AuthoritativeServer } from './server';
 import { COM_ZONE, EXAMPLE_ZONE, ROOT_ZONE } from './zones.test-helper';
 import type { DnsMessage } from './types';
@@ -155,5 +155,27 @@ describe('Resolver (forwarding)', () => {
     const { reply } = w.lookup('www.example.com');
     expect(w.queries).toEqual(['192.0.2.53 www.example.com']);
     expect(addresses(reply)).toHaveLength(3);
+  });
+});
+
+describe('Resolver under load', () => {
+  it(`answers SERVFAIL at once, and says why, when ${MAX_CLIENT_LOOKUPS} lookups are already in progress`, () => {
+    const w = new World();
+    w.down.add(ROOT.address);
+    const query = (id: number) => encodeDns({ header: { id, qr: false, opcode: 0, aa: false, tc: false, rd: true, ra: false, z: 0, rcode: 0 }, questions: [{ name: `n${id}.example.com`, type: DNS_TYPE.A, class: 1 }], answers: [], authorities: [], additionals: [] });
+    for (let id = 1; id <= MAX_CLIENT_LOOKUPS; id++) w.resolver.handleClientQuery(query(id), CLIENT, 0, null);
+    const drained = () => {
+      const out: ReturnType<Resolver['pollTransmit']>[] = [];
+      for (let t = w.resolver.pollTransmit(); t; t = w.resolver.pollTransmit()) out.push(t);
+      return out;
+    };
+    expect(drained().every((t) => t!.kind === 'query')).toBe(true);
+    w.resolver.handleClientQuery(query(5000), CLIENT, 0, 77);
+    const [reply] = drained();
+    expect(reply!.kind).toBe('reply');
+    expect(reply!.message.header.rcode).toBe(DNS_RCODE.SERVFAIL);
+    const events: ResolverEvent[] = [];
+    for (let e = w.resolver.pollEvent(); e; e = w.resolver.pollEvent()) events.push(e);
+    expect(events.at(-1)).toEqual({ type: 'dns.overloaded', name: 'n5000.example.com', limit: MAX_CLIENT_LOOKUPS, cause: 77 });
   });
 });

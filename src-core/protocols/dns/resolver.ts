@@ -49,6 +49,13 @@ import { fitToTransport, type DnsTransport } from './truncate';
 export type { Endpoint, ResolverConfig, ResolverEvent, ResolverTransmit, ServerAddress } from './resolver-types';
 
 const MAX_REFERRALS = 16;
+/**
+ * Client lookups in progress at once, at most (BIND's "recursive-clients"
+ * defaults to 1000). Beyond it a new query is answered SERVFAIL at once, so a
+ * forwarding loop (two resolvers forwarding to each other) churns instead of
+ * piling up without end.
+ */
+export const MAX_CLIENT_LOOKUPS = 1000;
 
 /** The server an A record names (none for other records: an A record's address always parses, it was read from 4 bytes). */
 function serverAt(host: string, r: DnsRecord): ServerAddress[] {
@@ -89,6 +96,8 @@ export class Resolver {
   private readonly transmits: ResolverTransmit[] = [];
   private readonly events: ResolverEvent[] = [];
   private nextId = 1;
+  /** Tasks with a client waiting (not the lookups of name servers' addresses they start). */
+  private clientLookups = 0;
   private cause: number | null = null;
 
   constructor(
@@ -111,6 +120,11 @@ export class Resolver {
       return;
     }
     const question = q.questions[0]!;
+    if (this.clientLookups >= MAX_CLIENT_LOOKUPS) {
+      this.events.push({ type: 'dns.overloaded', name: question.name, limit: MAX_CLIENT_LOOKUPS, cause });
+      this.reply(client, q.header.id, q.header.rd, question, DNS_RCODE.SERVFAIL, []);
+      return;
+    }
     const task = this.newTask(question, { endpoint: client, id: q.header.id, rd: q.header.rd }, null, now);
     this.advance(task, now, true);
   }
@@ -207,6 +221,7 @@ export class Resolver {
   private newTask(question: DnsQuestion, client: Task['client'], parent: Task | null, now: SimTime): Task {
     const task: Task = { question, client, parent, startedAt: now, sname: question.name, chain: [], zone: '', servers: [], next: 0, queries: 0, referrals: 0, outstanding: null, waitingFor: null, done: false };
     this.tasks.push(task);
+    if (client) this.clientLookups++;
     return task;
   }
 
@@ -344,6 +359,7 @@ export class Resolver {
     task.done = true;
     task.outstanding = null;
     this.tasks.splice(this.tasks.indexOf(task), 1);
+    if (task.client) this.clientLookups--;
     this.events.push({ type: 'dns.resolved', name: task.question.name, qtype: task.question.type, rcode, queries: task.queries, elapsed: now - task.startedAt, cause: this.cause });
     if (task.client) {
       this.reply(task.client.endpoint, task.client.id, task.client.rd, task.question, rcode, answers);
