@@ -5,6 +5,7 @@ import type { MessageEvent } from '../../trace/types';
 import { encodeDns } from './codec';
 import { dissectDns } from './dissect';
 import { frameDnsMessage } from './tcp-framing';
+import { ascii, plainLabels, wireQuery } from './wire.test-helper';
 
 function message(bytes: Uint8Array): MessageEvent {
   return {
@@ -66,5 +67,12 @@ describe('DNS dissector', () => {
         expect(dissectDns(onTcp(b))).toHaveLength(1);
       }),
     );
+  });
+
+  it('shows names as dig does, a dot or odd byte inside a label escaped (RFC 1035 §5.1)', () => {
+    const query = wireQuery([ascii('a.b'), Uint8Array.of(0, 0x20, 0xff), ...plainLabels('example.com')]);
+    const tree = dissectDns(message(query));
+    expect(find(tree, 'dns.qry.name')[0]).toMatchObject({ value: 'a\\.b.\\000\\032\\255.example.com', offset: 12, length: query.length - 16 });
+    expect(find(tree, 'dns.qry')[0]!.name).toMatch(/^a\\\.b\.\\000/);
   });
 });

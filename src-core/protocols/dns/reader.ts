@@ -4,11 +4,16 @@
  * forward, a label or name too long, lengths running past the end, RDATA
  * whose length does not match its type.
  *
+ * Names come out as presentation-format text (labels.ts), so any label
+ * bytes survive decoding and re-encoding exactly. TXT strings are decoded
+ * as UTF-8.
+ *
  * It also reports where each part lies (`DnsLayout`) so the dissector can
  * highlight bytes.
  */
 import { formatIpv4 } from '../../net/ipv4';
 import { MAX_NAME } from './constants';
+import { escapeLabel, joinLabels } from './labels';
 import type { DnsDecodeError, DnsDecodeErrorCode, DnsDecodeResult, DnsHeader, DnsMessage, DnsQuestion, DnsRecord, DnsRecordData } from './types';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -72,7 +77,12 @@ class Reader {
     return this.view.getUint32(at);
   }
 
-  /** Reads a possibly compressed name at `at`; pointers must point strictly backwards (so they cannot loop). */
+  /**
+   * Reads a possibly compressed name at `at`, as presentation-format text
+   * (labels.ts: a dot or backslash inside a label is escaped, so the text
+   * keeps every label boundary and byte). Pointers must point strictly
+   * backwards (so they cannot loop).
+   */
   name(at: number): { name: string; span: NameSpan } {
     const labels: string[] = [];
     let pos = at;
@@ -98,10 +108,10 @@ class Reader {
       this.need(pos + 1, len, 'a label');
       length += len + 1;
       if (length > MAX_NAME) fail('name-too-long', `name longer than ${MAX_NAME} bytes`, at);
-      labels.push(decoder.decode(this.bytes.subarray(pos + 1, pos + 1 + len)));
+      labels.push(escapeLabel(this.bytes.subarray(pos + 1, pos + 1 + len)));
       pos += len + 1;
     }
-    return { name: labels.join('.'), span: { start: at, end } };
+    return { name: joinLabels(labels), span: { start: at, end } };
   }
 }
 

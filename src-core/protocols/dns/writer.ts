@@ -2,12 +2,16 @@
  * DNS message encoder (RFC 1035 §4.1) with name compression (§4.1.4): each
  * name is written as labels, ending either in the root label or in a pointer
  * (two bytes 11xxxxxx xxxxxxxx) to an earlier occurrence of the same suffix.
- * Only offsets below 0x4000 can be pointed at. Names inside RDATA are
+ * Only offsets below 0x4000 can be pointed at. Names are presentation-format
+ * text (labels.ts) and are written as the label bytes they stand for;
+ * suffixes match for compression when equal after ASCII case folding, as
+ * BIND compresses answers, so a later name may come out in the case of an
+ * earlier one. Names inside RDATA are
  * compressed for the types RFC 1035 defines (NS, CNAME, SOA, MX); never for
  * types defined later (RFC 3597 §4).
  */
 import { parseIpv4 } from '../../net/ipv4';
-import { MAX_LABEL } from './constants';
+import { foldLabel, joinLabels, splitLabels, wireLabels } from './labels';
 import { recordTypeCode, type DnsHeader, type DnsMessage, type DnsQuestion, type DnsRecord } from './types';
 
 const encoder = new TextEncoder();
@@ -53,20 +57,20 @@ class ByteWriter {
     this.buf[at + 1] = v & 0xff;
   }
 
+  /** Writes a presentation-format name (labels.ts) as its label bytes; the compression key is the case-folded suffix. */
   name(name: string, compress: boolean): void {
-    const labels = splitName(name);
+    const labels = wireLabels(name);
+    const folded = splitLabels(name).map(foldLabel);
     for (let i = 0; i < labels.length; i++) {
-      const suffix = labels.slice(i).join('.').toLowerCase();
+      const suffix = joinLabels(folded.slice(i));
       const earlier = this.names.get(suffix);
       if (compress && earlier !== undefined) {
         this.u16(0xc000 | earlier);
         return;
       }
       if (this.length < 0x4000) this.names.set(suffix, this.length);
-      const label = encoder.encode(labels[i]!);
-      if (label.length === 0 || label.length > MAX_LABEL) throw new RangeError(`label "${labels[i]}" of "${name}" must be 1 to ${MAX_LABEL} bytes`);
-      this.u8(label.length);
-      this.bytes(label);
+      this.u8(labels[i]!.length);
+      this.bytes(labels[i]!);
     }
     this.u8(0);
   }
@@ -76,9 +80,9 @@ class ByteWriter {
   }
 }
 
+/** The label texts of a name (split on unescaped dots only; labels.ts). */
 export function splitName(name: string): string[] {
-  const trimmed = name.endsWith('.') ? name.slice(0, -1) : name;
-  return trimmed === '' ? [] : trimmed.split('.');
+  return splitLabels(name);
 }
 
 function header(w: ByteWriter, h: DnsHeader, m: DnsMessage): void {

@@ -119,7 +119,7 @@ export class ZoneData {
 
   private hasNamesBelow(name: string): boolean {
     const n = canonicalName(name);
-    for (const key of this.byName.keys()) if (key.endsWith(`.${n}`)) return true; // an empty non-terminal exists (RFC 8020)
+    for (const key of this.byName.keys()) if (key !== n && isInZone(key, n)) return true; // an empty non-terminal exists (RFC 8020)
     return false;
   }
 

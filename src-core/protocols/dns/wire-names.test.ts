@@ -1,0 +1,54 @@
+// Names of any label bytes survive the codec byte for byte (RFC 2181 §11:
+// a label may hold any byte, including 0x00 and the dot 0x2e).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeDns, encodeDns, type DnsMessage } from './codec';
+import { ascii, plainLabels, textName, wireLabelsArb, wireQuery } from './wire.test-helper';
+
+describe('names on the wire', () => {
+  it('a label holding a dot decodes escaped and encodes back to the same bytes', () => {
+    const labels = [ascii('a.b'), ...plainLabels('example.com')];
+    const query = wireQuery(labels);
+    const decoded = decodeDns(query);
+    expect(decoded.ok && decoded.value.questions[0]!.name).toBe('a\\.b.example.com');
+    expect(decoded.ok && encodeDns(decoded.value)).toEqual(query);
+    const dotOnly = wireQuery([Uint8Array.of(0x2e), Uint8Array.of(0)]);
+    const d2 = decodeDns(dotOnly);
+    expect(d2.ok && d2.value.questions[0]!.name).toBe('\\..\\000');
+    expect(d2.ok && encodeDns(d2.value)).toEqual(dotOnly);
+  });
+
+  it('encode(decode(bytes)) is the same bytes for any labels (property)', () => {
+    fc.assert(
+      fc.property(wireLabelsArb, (labels) => {
+        const query = wireQuery(labels);
+        const decoded = decodeDns(query);
+        expect(decoded.ok).toBe(true);
+        if (decoded.ok) expect(encodeDns(decoded.value)).toEqual(query);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('decode(encode(message)) is the same message for any labels, in questions and in RDATA (property)', () => {
+    fc.assert(
+      fc.property(wireLabelsArb, wireLabelsArb, (owner, target) => {
+        const m: DnsMessage = {
+          header: { id: 9, qr: true, opcode: 0, aa: true, tc: false, rd: false, ra: false, z: 0, rcode: 0 },
+          questions: [{ name: textName(owner), type: 5, class: 1 }],
+          answers: [{ name: textName(owner), class: 1, ttl: 60, data: { type: 'CNAME', host: textName(target) } }],
+          authorities: [],
+          additionals: [],
+        };
+        expect(decodeDns(encodeDns(m))).toEqual({ ok: true, value: m });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses to encode a name over 255 bytes or with an empty label (our mistake: RangeError)', () => {
+    const m = (name: string): DnsMessage => ({ header: { id: 1, qr: false, opcode: 0, aa: false, tc: false, rd: false, ra: false, z: 0, rcode: 0 }, questions: [{ name, type: 1, class: 1 }], answers: [], authorities: [], additionals: [] });
+    expect(() => encodeDns(m(Array(5).fill('x'.repeat(60)).join('.')))).toThrow(RangeError);
+    expect(() => encodeDns(m('a..b'))).toThrow(RangeError);
+  });
+});
