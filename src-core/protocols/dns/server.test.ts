@@ -70,6 +70,18 @@ describe('AuthoritativeServer', () => {
     expect(nodata.authorities[0]!.data.type).toBe('SOA');
   });
 
+  it('gives the SOA of a negative answer the TTL min(SOA TTL, MINIMUM) (RFC 2308 §3)', () => {
+    const server = new AuthoritativeServer([EXAMPLE_ZONE]); // SOA TTL 3600, MINIMUM 300
+    const ttls = (m: DnsMessage) => m.authorities.map((r) => r.ttl);
+    expect(ttls(ask(server, 'nope.example.com', DNS_TYPE.A))).toEqual([300]);
+    expect(ttls(ask(server, 'www.example.com', DNS_TYPE.MX))).toEqual([300]);
+    // a direct SOA query gets the record as the zone holds it
+    expect(ask(server, 'example.com', DNS_TYPE.SOA).answers[0]!.ttl).toBe(3600);
+    const soa = EXAMPLE_ZONE.records.find((r) => r.data.type === 'SOA')!;
+    const shortTtl = new AuthoritativeServer([{ ...EXAMPLE_ZONE, records: EXAMPLE_ZONE.records.map((r) => (r === soa ? { ...r, ttl: 60 } : r)) }]);
+    expect(ttls(ask(shortTtl, 'nope.example.com', DNS_TYPE.A))).toEqual([60]);
+  });
+
   it('refuses names outside its zones, and answers bad input as the RFC says', () => {
     const server = new AuthoritativeServer([EXAMPLE_ZONE]);
     expect(ask(server, 'www.example.org', DNS_TYPE.A).header.rcode).toBe(DNS_RCODE.REFUSED);

@@ -13,6 +13,9 @@
  * 3. Else, if the name exists: NODATA — no answer, the SOA in the authority
  *    section (RFC 2308 §2.2).
  * 4. Else: NXDOMAIN with the SOA (RFC 2308 §2.1).
+ *
+ * In both negative answers the SOA's TTL is min(SOA TTL, SOA MINIMUM)
+ * (RFC 2308 §3): how long the "no" may be cached.
  */
 import { DNS_TYPE } from './constants';
 import { canonicalName, isInZone, namesBelow } from './names';
@@ -113,8 +116,19 @@ export class ZoneData {
       if (!this.contains(name)) return { kind: 'answer', answers, additionals: [] };
     }
     if (answers.length > 0) return { kind: 'answer', answers, additionals: [] };
-    const soa = this.soa ? [this.soa] : [];
+    const soa = this.negativeSoa();
     return this.byName.has(canonicalName(qname)) || this.hasNamesBelow(qname) ? { kind: 'nodata', authorities: soa } : { kind: 'nxdomain', authorities: soa };
+  }
+
+  /**
+   * The SOA that goes with a negative answer: its TTL is the smaller of the
+   * record's own TTL and its MINIMUM field, the time a resolver may cache
+   * the negative answer (RFC 2308 §3).
+   */
+  private negativeSoa(): DnsRecord[] {
+    const soa = this.soa;
+    if (!soa || soa.data.type !== 'SOA') return [];
+    return [{ ...soa, ttl: Math.min(soa.ttl, soa.data.minimum) }];
   }
 
   private hasNamesBelow(name: string): boolean {
