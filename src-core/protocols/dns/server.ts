@@ -9,6 +9,9 @@
  * - A response (QR=1) is never answered (no loops between servers).
  * - Opcodes other than QUERY get NOTIMP; a query without exactly one
  *   question gets FORMERR.
+ * - Questions of another class than IN, and zone transfers (AXFR, IXFR),
+ *   are declined before any lookup: REFUSED, or FORMERR for AXFR over UDP
+ *   (policy.ts).
  * - A name outside every zone of the server gets REFUSED.
  * - RA is set only on a server that offers recursion; this one does not.
  * - Several records of one RRset are returned in rotating order, one step per
@@ -19,6 +22,7 @@
  */
 import { DNS_OPCODE, DNS_RCODE } from './constants';
 import { canonicalName } from './names';
+import { declineQuestion } from './policy';
 import { decodeDns } from './codec';
 import { fitToTransport, type DnsTransport } from './truncate';
 import type { DnsHeader, DnsMessage, DnsQuestion, DnsRecord } from './types';
@@ -78,6 +82,8 @@ export class AuthoritativeServer {
   }
 
   private answer(id: number, rd: boolean, question: DnsQuestion): ServerReply {
+    const declined = declineQuestion(question, this.transport);
+    if (declined) return this.reply(header(id, declined.rcode, false, rd), [question], [], [], [], declined.outcome);
     const zone = this.zones.find((z) => z.contains(question.name));
     if (!zone) return this.reply(header(id, DNS_RCODE.REFUSED, false, rd), [question], [], [], [], 'refused');
     const found = zone.lookup(question.name, question.type);
