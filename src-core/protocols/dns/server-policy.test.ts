@@ -1,12 +1,12 @@
-// What the authoritative server declines: other classes and zone
-// transfers (RFC 5936). Replies are checked by dns-packet, a codec we did not write.
+// What the authoritative server declines or answers specially: other
+// classes, zone transfers (RFC 5936), QTYPE ANY (RFC 8482). Replies are checked by dns-packet, a codec we did not write.
 import dnsPacket from 'dns-packet';
 import { describe, expect, it } from 'vitest';
 import { DNS_CLASS, DNS_QTYPE, DNS_RCODE, DNS_TYPE } from './constants';
 import { encodeDns } from './codec';
 import { AuthoritativeServer, type ServerReply } from './server';
 import type { DnsTransport } from './truncate';
-import { EXAMPLE_ZONE } from './zones.test-helper';
+import { COM_ZONE, EXAMPLE_ZONE } from './zones.test-helper';
 
 function query(name: string, type: number, cls: number = DNS_CLASS.IN): Uint8Array {
   return encodeDns({ header: { id: 7, qr: false, opcode: 0, aa: false, tc: false, rd: false, ra: false, z: 0, rcode: 0 }, questions: [{ name, type, class: cls }], answers: [], authorities: [], additionals: [] });
@@ -57,5 +57,29 @@ describe('AuthoritativeServer: zone transfers', () => {
       expect(r.message.answers).toEqual([]);
       expect(r.message.questions[0]!.type).toBe(type);
     }
+  });
+});
+
+describe('AuthoritativeServer: QTYPE ANY (RFC 8482 §4.1)', () => {
+  const server = new AuthoritativeServer([EXAMPLE_ZONE]);
+  const types = (r: ServerReply) => r.message.answers.map((a) => a.data.type);
+
+  it('answers with one RRset: that of the name\'s first record in zone order', () => {
+    expect(types(ask(server, 'www.example.com', DNS_QTYPE.ANY))).toEqual(['A', 'A', 'A']);
+    // example.com holds SOA, NS, MX and TXT: only the SOA, listed first, comes back
+    const apex = ask(server, 'example.com', DNS_QTYPE.ANY);
+    expect(types(apex)).toEqual(['SOA']);
+    expect(apex.message.header.aa).toBe(true);
+    // a CNAME is alone at its name: it is the RRset, not followed
+    expect(types(ask(server, 'web.example.com', DNS_QTYPE.ANY))).toEqual(['CNAME']);
+  });
+
+  it('answers the same over TCP, and negative or referral answers as for any type', () => {
+    const udp = server.handleQuery(query('mail.example.com', DNS_QTYPE.ANY), 'udp')!;
+    const tcp = server.handleQuery(query('mail.example.com', DNS_QTYPE.ANY), 'tcp')!;
+    expect(tcp.bytes).toEqual(udp.bytes);
+    expect(ask(server, 'nope.example.com', DNS_QTYPE.ANY).outcome).toBe('nxdomain');
+    const com = new AuthoritativeServer([COM_ZONE]);
+    expect(ask(com, 'www.example.com', DNS_QTYPE.ANY).outcome).toBe('referral');
   });
 });

@@ -12,6 +12,7 @@
  * - Questions of another class than IN, and zone transfers (AXFR, IXFR),
  *   are declined before any lookup: REFUSED, or FORMERR for AXFR over UDP
  *   (policy.ts).
+ * - QTYPE ANY gets one RRset (RFC 8482 §4.1; zone.ts).
  * - A name outside every zone of the server gets REFUSED.
  * - RA is set only on a server that offers recursion; this one does not.
  * - Several records of one RRset are returned in rotating order, one step per
