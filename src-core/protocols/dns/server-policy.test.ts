@@ -1,5 +1,6 @@
 // What the authoritative server declines or answers specially: other
-// classes, zone transfers (RFC 5936), QTYPE ANY (RFC 8482). Replies are checked by dns-packet, a codec we did not write.
+// classes, zone transfers (RFC 5936), QTYPE ANY (RFC 8482), and records it
+// cannot write. Replies are checked by dns-packet, a codec we did not write.
 import dnsPacket from 'dns-packet';
 import { describe, expect, it } from 'vitest';
 import { DNS_CLASS, DNS_QTYPE, DNS_RCODE, DNS_TYPE } from './constants';
@@ -81,5 +82,16 @@ describe('AuthoritativeServer: QTYPE ANY (RFC 8482 §4.1)', () => {
     expect(ask(server, 'nope.example.com', DNS_QTYPE.ANY).outcome).toBe('nxdomain');
     const com = new AuthoritativeServer([COM_ZONE]);
     expect(ask(com, 'www.example.com', DNS_QTYPE.ANY).outcome).toBe('referral');
+  });
+});
+
+describe('AuthoritativeServer: records it cannot write', () => {
+  it('answers SERVFAIL instead of throwing when its own data cannot be encoded', () => {
+    const broken = new AuthoritativeServer([{ ...EXAMPLE_ZONE, records: [...EXAMPLE_ZONE.records, { name: 'bad.example.com', class: 1, ttl: 60, data: { type: 'CNAME', host: `${'x'.repeat(64)}.example.com` } }] }]);
+    const r = ask(broken, 'bad.example.com', DNS_TYPE.A);
+    expect(r.outcome).toBe('servfail');
+    expect(r.message.header).toMatchObject({ rcode: DNS_RCODE.SERVFAIL, aa: false });
+    expect(r.message.questions[0]!.name).toBe('bad.example.com');
+    expect(ask(broken, 'www.example.com', DNS_TYPE.A).outcome).toBe('answer');
   });
 });

@@ -17,6 +17,10 @@
  * - RA is set only on a server that offers recursion; this one does not.
  * - Several records of one RRset are returned in rotating order, one step per
  *   query, so clients spread over the addresses (load distribution).
+ * - A response our own zone data cannot be written into (a name over 255
+ *   bytes, say: our mistake, a RangeError from the encoder) goes out as
+ *   SERVFAIL (RFC 1035 §4.1.1: "a problem with the name server") instead
+ *   of throwing at the driver.
  * - Responses over UDP longer than 512 bytes are truncated to the header and
  *   question with TC set (RFC 1035 §4.2.1); over TCP they are whole
  *   (RFC 7766 §6.2, up to 65535 bytes; truncate.ts).
@@ -30,7 +34,7 @@ import type { DnsHeader, DnsMessage, DnsQuestion, DnsRecord } from './types';
 import { withSignatures } from './sign';
 import { ZoneData, type Zone } from './zone';
 
-export type ServerOutcome = 'answer' | 'referral' | 'nodata' | 'nxdomain' | 'refused' | 'formerr' | 'notimp' | 'ignored';
+export type ServerOutcome = 'answer' | 'referral' | 'nodata' | 'nxdomain' | 'refused' | 'formerr' | 'notimp' | 'servfail' | 'ignored';
 
 export interface ServerReply {
   readonly bytes: Uint8Array;
@@ -123,8 +127,16 @@ export class AuthoritativeServer {
   }
 
   private reply(h: DnsHeader, questions: readonly DnsQuestion[], answers: DnsRecord[], authorities: DnsRecord[], additionals: DnsRecord[], outcome: ServerOutcome): ServerReply {
-    const { bytes, message } = fitToTransport({ header: h, questions, answers, authorities, additionals }, this.transport);
-    return { bytes, message, outcome };
+    try {
+      const { bytes, message } = fitToTransport({ header: h, questions, answers, authorities, additionals }, this.transport);
+      return { bytes, message, outcome };
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      // Our records cannot be written; the question came off the wire, so it can.
+      const failed: DnsMessage = { header: { ...h, aa: false, rcode: DNS_RCODE.SERVFAIL }, questions, answers: [], authorities: [], additionals: [] };
+      const { bytes, message } = fitToTransport(failed, this.transport);
+      return { bytes, message, outcome: 'servfail' };
+    }
   }
 }
 
