@@ -46,6 +46,26 @@ describe('names on the wire', () => {
     );
   });
 
+  it('compresses only suffixes of equal bytes, so every name keeps its own case (property)', () => {
+    const m = (q: string, owner: string): DnsMessage => ({
+      header: { id: 3, qr: true, opcode: 0, aa: true, tc: false, rd: false, ra: false, z: 0, rcode: 0 },
+      questions: [{ name: q, type: 1, class: 1 }],
+      answers: [{ name: owner, class: 1, ttl: 60, data: { type: 'A', address: '192.0.2.1' } }],
+      authorities: [],
+      additionals: [],
+    });
+    const mixed = m('WWW.Example.COM', 'www.example.com');
+    expect(decodeDns(encodeDns(mixed))).toEqual({ ok: true, value: mixed });
+    const same = encodeDns(m('www.example.com', 'www.example.com'));
+    expect(same.length).toBe(12 + 17 + 4 + 2 + 14); // the owner is one pointer
+    const cased = fc.tuple(fc.stringMatching(/^[a-zA-Z]{1,10}$/), fc.stringMatching(/^[a-zA-Z]{1,10}$/)).map(([a, b]) => `${a}.${b}`);
+    fc.assert(
+      fc.property(cased, cased, (q, owner) => {
+        expect(decodeDns(encodeDns(m(q, owner)))).toEqual({ ok: true, value: m(q, owner) });
+      }),
+    );
+  });
+
   it('refuses to encode a name over 255 bytes or with an empty label (our mistake: RangeError)', () => {
     const m = (name: string): DnsMessage => ({ header: { id: 1, qr: false, opcode: 0, aa: false, tc: false, rd: false, ra: false, z: 0, rcode: 0 }, questions: [{ name, type: 1, class: 1 }], answers: [], authorities: [], additionals: [] });
     expect(() => encodeDns(m(Array(5).fill('x'.repeat(60)).join('.')))).toThrow(RangeError);

@@ -3,15 +3,16 @@
  * name is written as labels, ending either in the root label or in a pointer
  * (two bytes 11xxxxxx xxxxxxxx) to an earlier occurrence of the same suffix.
  * Only offsets below 0x4000 can be pointed at. Names are presentation-format
- * text (labels.ts) and are written as the label bytes they stand for;
- * suffixes match for compression when equal after ASCII case folding, as
- * BIND compresses answers, so a later name may come out in the case of an
- * earlier one. Names inside RDATA are
+ * text (labels.ts) and are written as the label bytes they stand for.
+ * Suffixes match for compression only when their bytes are equal, case
+ * included (BIND does so in zone transfers; in answers it folds case), so
+ * every name reads back exactly as it was given: "WWW.Example.COM" in the
+ * question does not turn the answer's "www.example.com" into it. Names inside RDATA are
  * compressed for the types RFC 1035 defines (NS, CNAME, SOA, MX); never for
  * types defined later (RFC 3597 §4).
  */
 import { parseIpv4 } from '../../net/ipv4';
-import { foldLabel, joinLabels, splitLabels, wireLabels } from './labels';
+import { escapeLabel, joinLabels, splitLabels, wireLabels } from './labels';
 import { recordTypeCode, type DnsHeader, type DnsMessage, type DnsQuestion, type DnsRecord } from './types';
 
 const encoder = new TextEncoder();
@@ -19,7 +20,7 @@ const encoder = new TextEncoder();
 class ByteWriter {
   private buf = new Uint8Array(512);
   length = 0;
-  /** Lower-cased name suffix → offset where it was written. */
+  /** Name suffix (exact text) → offset where it was written. */
   private readonly names = new Map<string, number>();
 
   private ensure(n: number): void {
@@ -57,12 +58,12 @@ class ByteWriter {
     this.buf[at + 1] = v & 0xff;
   }
 
-  /** Writes a presentation-format name (labels.ts) as its label bytes; the compression key is the case-folded suffix. */
+  /** Writes a presentation-format name (labels.ts) as its label bytes; the compression key is the exact bytes of the suffix. */
   name(name: string, compress: boolean): void {
     const labels = wireLabels(name);
-    const folded = splitLabels(name).map(foldLabel);
+    const exact = labels.map(escapeLabel);
     for (let i = 0; i < labels.length; i++) {
-      const suffix = joinLabels(folded.slice(i));
+      const suffix = joinLabels(exact.slice(i));
       const earlier = this.names.get(suffix);
       if (compress && earlier !== undefined) {
         this.u16(0xc000 | earlier);
