@@ -44,6 +44,16 @@ export interface DnsLayout {
   readonly additionals: readonly RecordSpan[];
 }
 
+/**
+ * Pointers followed while reading one name. A name has at most 127 labels
+ * (255 bytes, RFC 1035 §2.3.4) and an encoder writes a pointer only after
+ * at least one label, except where the whole name is a pointer; so a name
+ * needs at most 128. More can only be pointers to pointers: no encoder
+ * writes them, and chains of them make each name cost thousands of steps
+ * (one 64 KB message of such names took half a second to read).
+ */
+const MAX_POINTERS = 128;
+
 class DecodeFailure {
   constructor(readonly error: DnsDecodeError) {}
 }
@@ -81,7 +91,7 @@ class Reader {
    * Reads a possibly compressed name at `at`, as presentation-format text
    * (labels.ts: a dot or backslash inside a label is escaped, so the text
    * keeps every label boundary and byte). Pointers must point strictly
-   * backwards (so they cannot loop).
+   * backwards (so they cannot loop), at most MAX_POINTERS of them.
    */
   name(at: number): { name: string; span: NameSpan } {
     const labels: string[] = [];
@@ -89,6 +99,7 @@ class Reader {
     let end = -1;
     let length = 1;
     let floor = at;
+    let pointers = 0;
     for (;;) {
       const len = this.u8(pos, 'a name');
       if ((len & 0xc0) === 0xc0) {
@@ -96,6 +107,7 @@ class Reader {
         if (end < 0) end = pos + 2;
         if (target > pos) fail('bad-pointer', `name pointer at ${pos} points forward, to ${target}`, pos);
         if (target >= floor) fail('pointer-loop', `name pointer at ${pos} to ${target} makes a loop`, pos);
+        if (++pointers > MAX_POINTERS) fail('bad-pointer', `more than ${MAX_POINTERS} pointers in one name`, at);
         floor = target;
         pos = target;
         continue;

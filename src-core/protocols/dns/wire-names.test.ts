@@ -66,6 +66,20 @@ describe('names on the wire', () => {
     );
   });
 
+  it('reads at most 128 pointers in one name: the most a name of 127 labels needs', () => {
+    // an answer of unknown type whose RDATA is a root byte and a chain of pointers, each to the one before,
+    // then an A record whose owner points at the chain's end
+    const chain = (n: number) => {
+      const to = (t: number) => [0xc0 | (t >> 8), t & 0xff];
+      const rdata = [0, ...Array.from({ length: n }, (_, j) => to(j === 0 ? 23 : 24 + 2 * (j - 1))).flat()];
+      const last = 24 + 2 * (n - 1);
+      return Uint8Array.from([0, 1, 0x84, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0xff, 0x00, 0, 1, 0, 0, 0, 60, rdata.length >> 8, rdata.length & 0xff, ...rdata, ...to(last), 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 1]);
+    };
+    const fine = decodeDns(chain(127)); // 127 in the chain + the owner's own pointer
+    expect(fine.ok && fine.value.answers[1]!.name).toBe('');
+    expect(decodeDns(chain(128))).toMatchObject({ ok: false, error: { code: 'bad-pointer' } });
+  });
+
   it('refuses to encode a name over 255 bytes or with an empty label (our mistake: RangeError)', () => {
     const m = (name: string): DnsMessage => ({ header: { id: 1, qr: false, opcode: 0, aa: false, tc: false, rd: false, ra: false, z: 0, rcode: 0 }, questions: [{ name, type: 1, class: 1 }], answers: [], authorities: [], additionals: [] });
     expect(() => encodeDns(m(Array(5).fill('x'.repeat(60)).join('.')))).toThrow(RangeError);
