@@ -2,14 +2,16 @@
  * DNS message encoder (RFC 1035 §4.1) with name compression (§4.1.4): each
  * name is written as labels, ending either in the root label or in a pointer
  * (two bytes 11xxxxxx xxxxxxxx) to an earlier occurrence of the same suffix.
- * Only offsets below 0x4000 can be pointed at. Names are presentation-format
- * text (labels.ts) and are written as the label bytes they stand for.
- * Suffixes match for compression only when their bytes are equal, case
- * included (BIND does so in zone transfers; in answers it folds case), so
- * every name reads back exactly as it was given: "WWW.Example.COM" in the
- * question does not turn the answer's "www.example.com" into it. Names inside RDATA are
+ * Only offsets below 0x4000 can be pointed at. Names inside RDATA are
  * compressed for the types RFC 1035 defines (NS, CNAME, SOA, MX); never for
  * types defined later (RFC 3597 §4).
+ *
+ * Names are presentation-format text (labels.ts), written as the label
+ * bytes they stand for. Suffixes match for compression only when their
+ * bytes are equal, case included (BIND does so in zone transfers; in
+ * answers it folds case), so every name reads back exactly as it was given:
+ * "WWW.Example.COM" in the question does not turn the answer's
+ * "www.example.com" into it.
  */
 import { parseIpv4 } from '../../net/ipv4';
 import { escapeLabel, joinLabels, splitLabels, wireLabels } from './labels';

@@ -20,7 +20,8 @@
  * followed). We do not synthesize HINFO (§4.2): one real RRset shows the
  * student real data, and it is small, which is the point of RFC 8482 (a
  * full ANY answer is what amplification attacks ask for). UDP and TCP get
- * the same answer (§4.4 would allow the full set over TCP).
+ * the same answer, though RFC 8482 would let a server give the full set
+ * over TCP.
  *
  * In both negative answers the SOA's TTL is min(SOA TTL, SOA MINIMUM)
  * (RFC 2308 §3): how long the "no" may be cached.
