@@ -1,7 +1,8 @@
 /**
  * A resolver's cache (RFC 1034 §4.3.1, RFC 2181 §5, RFC 2308): RRsets keyed
  * by (name, type), each kept for its TTL; negative entries (NXDOMAIN, NODATA)
- * kept for the SOA's minimum or TTL, whichever is smaller. Referrals are
+ * kept for the SOA's minimum or TTL, whichever is smaller. A TTL of 2^31
+ * or more counts as 0 (RFC 2181 §8), so it is not cached. Referrals are
  * cached as the NS RRset of the zone plus the glue addresses, which is why
  * a second lookup in the same TLD skips the root.
  *
@@ -44,7 +45,7 @@ export class DnsCache {
     if (records.length === 0) return;
     const name = canonicalName(records[0]!.name);
     const type = recordTypeCode(records[0]!.data);
-    const ttl = Math.min(...records.map((r) => r.ttl));
+    const ttl = Math.min(...records.map((r) => usableTtl(r.ttl)));
     if (ttl <= 0) return; // TTL 0: use once, never cache (RFC 1035 §3.2.1)
     this.put({ name, type, records, negative: null, storedAt: now, expiresAt: now + ttl * NS_PER_S });
   }
@@ -59,9 +60,14 @@ export class DnsCache {
     for (const set of sets.values()) this.storeRRset(set, now);
   }
 
-  /** Negative caching (RFC 2308 §5): for min(SOA TTL, SOA MINIMUM) seconds. */
+  /**
+   * Negative caching (RFC 2308 §5): for min(SOA TTL, SOA MINIMUM) seconds —
+   * the same min an authoritative server already applied (§3), taken again
+   * because a server may not have. Without an SOA nothing is cached (§5:
+   * there would be no way to time it out).
+   */
   storeNegative(name: string, type: number, kind: NegativeKind, soa: DnsRecord | undefined, now: SimTime): void {
-    const ttl = soa && soa.data.type === 'SOA' ? Math.min(soa.ttl, soa.data.minimum) : 0;
+    const ttl = soa && soa.data.type === 'SOA' ? Math.min(usableTtl(soa.ttl), usableTtl(soa.data.minimum)) : 0;
     if (ttl <= 0) return;
     this.put({ name: canonicalName(name), type: kind === 'nxdomain' ? 0 : type, records: soa ? [soa] : [], negative: kind, storedAt: now, expiresAt: now + ttl * NS_PER_S });
   }
@@ -121,4 +127,9 @@ export class DnsCache {
     const remaining = Math.max(0, Math.floor((e.expiresAt - now) / NS_PER_S));
     return { name: e.name, type: e.type, negative: e.negative, expiresAt: e.expiresAt, records: e.records.map((r) => ({ ...r, ttl: remaining })) };
   }
+}
+
+/** RFC 2181 §8: a TTL with the most significant bit set counts as zero (TTLs are 0 to 2^31 − 1 seconds). */
+function usableTtl(ttl: number): number {
+  return ttl > 0x7fffffff ? 0 : ttl;
 }

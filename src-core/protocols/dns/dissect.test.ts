@@ -5,6 +5,7 @@ import type { MessageEvent } from '../../trace/types';
 import { encodeDns } from './codec';
 import { dissectDns } from './dissect';
 import { frameDnsMessage } from './tcp-framing';
+import { ascii, plainLabels, wireQuery } from './wire.test-helper';
 
 function message(bytes: Uint8Array): MessageEvent {
   return {
@@ -66,5 +67,21 @@ describe('DNS dissector', () => {
         expect(dissectDns(onTcp(b))).toHaveLength(1);
       }),
     );
+  });
+
+  it('shows names as dig does, a dot or odd byte inside a label escaped (RFC 1035 §5.1)', () => {
+    const query = wireQuery([ascii('a.b'), Uint8Array.of(0, 0x20, 0xff), ...plainLabels('example.com')]);
+    const tree = dissectDns(message(query));
+    expect(find(tree, 'dns.qry.name')[0]).toMatchObject({ value: 'a\\.b.\\000\\032\\255.example.com', offset: 12, length: query.length - 16 });
+    expect(find(tree, 'dns.qry')[0]!.name).toMatch(/^a\\\.b\.\\000/);
+  });
+
+  it('names the class and the question-only types (CH, ANY, AXFR, IXFR)', () => {
+    const chaos = dissectDns(message(wireQuery(plainLabels('version.bind'), 16, 3)));
+    expect(find(chaos, 'dns.qry')[0]!.name).toBe('version.bind: type TXT, class CH');
+    expect(find(chaos, 'dns.qry.class')[0]!.value).toBe('CH (0x0003)');
+    const types = [255, 252, 251, 99].map((t) => find(dissectDns(message(wireQuery(plainLabels('example.com'), t, 255))), 'dns.qry.type')[0]!.value);
+    expect(types).toEqual(['ANY (255)', 'AXFR (252)', 'IXFR (251)', 'TYPE99 (99)']);
+    expect(find(dissectDns(message(wireQuery(plainLabels('example.com'), 1, 255))), 'dns.qry.class')[0]!.value).toBe('ANY (0x00ff)');
   });
 });

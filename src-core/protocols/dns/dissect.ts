@@ -1,16 +1,20 @@
 /**
  * DNS dissector: header flags, questions and records with the byte range of
- * every field (RFC 1035 §4.1). A message sent on a TCP connection is the
- * framed message (RFC 1035 §4.2.2): a two-byte length field, then the DNS
- * message; its fields' ranges are shifted past the length, as Wireshark's
- * "Length" field does for DNS over TCP.
+ * every field (RFC 1035 §4.1). Names are shown in presentation format, as
+ * dig prints them (labels.ts: `a\.b` is one label holding a dot); types
+ * and classes by name, TYPE<n>/CLASS<n> when unknown (RFC 3597 §5).
+ *
+ * A message sent on a TCP connection is the framed message (RFC 1035
+ * §4.2.2): a two-byte length field, then the DNS message; its fields'
+ * ranges are shifted past the length, as Wireshark's "Length" field does
+ * for DNS over TCP.
  */
 import { field, hex, problem, type FieldNode } from '../../dissect/field';
 import type { MessageEvent } from '../../trace/types';
-import { rcodeName, typeName } from './constants';
+import { className, rcodeName, typeName } from './constants';
 import { decodeDnsWithLayout, type RecordSpan } from './reader';
 import { DNS_TCP_LENGTH_BYTES } from './tcp-framing';
-import type { DnsRecord } from './types';
+import { recordTypeCode, type DnsRecord } from './types';
 
 export function dissectDns(message: MessageEvent): FieldNode[] {
   if (!message.connection?.startsWith('tcp:')) return dissectMessage(message.bytes, message.summary);
@@ -59,10 +63,10 @@ function dissectMessage(b: Uint8Array, summary: string): FieldNode[] {
     const qs = m.questions.map((q, i) => {
       const span = layout.questions[i]!;
       const at = span.name.end;
-      return field(`${q.name || '<Root>'}: type ${typeName(q.type)}, class IN`, 'dns.qry', '', span.name.start, span.end - span.name.start, [
+      return field(`${q.name || '<Root>'}: type ${typeName(q.type)}, class ${className(q.class)}`, 'dns.qry', '', span.name.start, span.end - span.name.start, [
         field('Name', 'dns.qry.name', q.name || '<Root>', span.name.start, at - span.name.start),
         field('Type', 'dns.qry.type', `${typeName(q.type)} (${q.type})`, at, 2),
-        field('Class', 'dns.qry.class', q.class === 1 ? 'IN (0x0001)' : hex(q.class, 4), at + 2, 2),
+        field('Class', 'dns.qry.class', classValue(q.class), at + 2, 2),
       ]);
     });
     children.push(field('Queries', 'dns.queries', '', layout.questions[0]!.name.start, layout.questions.at(-1)!.end - layout.questions[0]!.name.start, qs));
@@ -79,16 +83,21 @@ function dissectMessage(b: Uint8Array, summary: string): FieldNode[] {
 }
 
 function recordNode(r: DnsRecord, s: RecordSpan): FieldNode {
-  const type = typeName(r.data.type === 'unknown' ? r.data.code : ({ A: 1, NS: 2, CNAME: 5, SOA: 6, MX: 15, TXT: 16, AAAA: 28 } as const)[r.data.type]);
+  const type = typeName(recordTypeCode(r.data));
   const value = describeData(r);
-  return field(`${r.name || '<Root>'}: type ${type}, class IN, ${value}`, 'dns.resp', '', s.name.start, s.end - s.name.start, [
+  return field(`${r.name || '<Root>'}: type ${type}, class ${className(r.class)}, ${value}`, 'dns.resp', '', s.name.start, s.end - s.name.start, [
     field('Name', 'dns.resp.name', r.name || '<Root>', s.name.start, s.fixed - s.name.start),
     field('Type', 'dns.resp.type', type, s.fixed, 2),
-    field('Class', 'dns.resp.class', r.class === 1 ? 'IN (0x0001)' : hex(r.class, 4), s.fixed + 2, 2),
+    field('Class', 'dns.resp.class', classValue(r.class), s.fixed + 2, 2),
     field('Time to live', 'dns.resp.ttl', `${r.ttl} s`, s.fixed + 4, 4),
     field('Data length', 'dns.resp.len', s.end - s.rdata, s.fixed + 8, 2),
     field(dataLabel(r), `dns.${r.data.type.toLowerCase()}`, value, s.rdata, s.end - s.rdata),
   ]);
+}
+
+/** As Wireshark shows a class: "IN (0x0001)", "CH (0x0003)", "ANY (0x00ff)". */
+function classValue(cls: number): string {
+  return `${className(cls)} (${hex(cls, 4)})`;
 }
 
 function dataLabel(r: DnsRecord): string {

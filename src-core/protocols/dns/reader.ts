@@ -4,11 +4,16 @@
  * forward, a label or name too long, lengths running past the end, RDATA
  * whose length does not match its type.
  *
+ * Names come out as presentation-format text (labels.ts), so any label
+ * bytes survive decoding and re-encoding exactly. TXT strings are decoded
+ * as UTF-8.
+ *
  * It also reports where each part lies (`DnsLayout`) so the dissector can
  * highlight bytes.
  */
 import { formatIpv4 } from '../../net/ipv4';
 import { MAX_NAME } from './constants';
+import { escapeLabel, joinLabels } from './labels';
 import type { DnsDecodeError, DnsDecodeErrorCode, DnsDecodeResult, DnsHeader, DnsMessage, DnsQuestion, DnsRecord, DnsRecordData } from './types';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -38,6 +43,16 @@ export interface DnsLayout {
   readonly authorities: readonly RecordSpan[];
   readonly additionals: readonly RecordSpan[];
 }
+
+/**
+ * Pointers followed while reading one name. A name has at most 127 labels
+ * (255 bytes, RFC 1035 §2.3.4) and an encoder writes a pointer only after
+ * at least one label, except where the whole name is a pointer; so a name
+ * needs at most 128. More can only be pointers to pointers: no encoder
+ * writes them, and chains of them make each name cost thousands of steps
+ * (one 64 KB message of such names took half a second to read).
+ */
+const MAX_POINTERS = 128;
 
 class DecodeFailure {
   constructor(readonly error: DnsDecodeError) {}
@@ -72,13 +87,19 @@ class Reader {
     return this.view.getUint32(at);
   }
 
-  /** Reads a possibly compressed name at `at`; pointers must point strictly backwards (so they cannot loop). */
+  /**
+   * Reads a possibly compressed name at `at`, as presentation-format text
+   * (labels.ts: a dot or backslash inside a label is escaped, so the text
+   * keeps every label boundary and byte). Pointers must point strictly
+   * backwards (so they cannot loop), at most MAX_POINTERS of them.
+   */
   name(at: number): { name: string; span: NameSpan } {
     const labels: string[] = [];
     let pos = at;
     let end = -1;
     let length = 1;
     let floor = at;
+    let pointers = 0;
     for (;;) {
       const len = this.u8(pos, 'a name');
       if ((len & 0xc0) === 0xc0) {
@@ -86,6 +107,7 @@ class Reader {
         if (end < 0) end = pos + 2;
         if (target > pos) fail('bad-pointer', `name pointer at ${pos} points forward, to ${target}`, pos);
         if (target >= floor) fail('pointer-loop', `name pointer at ${pos} to ${target} makes a loop`, pos);
+        if (++pointers > MAX_POINTERS) fail('bad-pointer', `more than ${MAX_POINTERS} pointers in one name`, at);
         floor = target;
         pos = target;
         continue;
@@ -98,10 +120,10 @@ class Reader {
       this.need(pos + 1, len, 'a label');
       length += len + 1;
       if (length > MAX_NAME) fail('name-too-long', `name longer than ${MAX_NAME} bytes`, at);
-      labels.push(decoder.decode(this.bytes.subarray(pos + 1, pos + 1 + len)));
+      labels.push(escapeLabel(this.bytes.subarray(pos + 1, pos + 1 + len)));
       pos += len + 1;
     }
-    return { name: labels.join('.'), span: { start: at, end } };
+    return { name: joinLabels(labels), span: { start: at, end } };
   }
 }
 

@@ -6,6 +6,7 @@ import { encodeDns } from './codec';
 import { AuthoritativeServer } from './server';
 import { COM_ZONE, EXAMPLE_ZONE, ROOT_ZONE } from './zones.test-helper';
 import type { DnsMessage } from './types';
+import { ascii, plainLabels, wireLabelsArb, wireQuery } from './wire.test-helper';
 
 function query(name: string, type: number, id = 42, rd = false): Uint8Array {
   return encodeDns({ header: { id, qr: false, opcode: 0, aa: false, tc: false, rd, ra: false, z: 0, rcode: 0 }, questions: [{ name, type, class: 1 }], answers: [], authorities: [], additionals: [] });
@@ -69,6 +70,18 @@ describe('AuthoritativeServer', () => {
     expect(nodata.authorities[0]!.data.type).toBe('SOA');
   });
 
+  it('gives the SOA of a negative answer the TTL min(SOA TTL, MINIMUM) (RFC 2308 §3)', () => {
+    const server = new AuthoritativeServer([EXAMPLE_ZONE]); // SOA TTL 3600, MINIMUM 300
+    const ttls = (m: DnsMessage) => m.authorities.map((r) => r.ttl);
+    expect(ttls(ask(server, 'nope.example.com', DNS_TYPE.A))).toEqual([300]);
+    expect(ttls(ask(server, 'www.example.com', DNS_TYPE.MX))).toEqual([300]);
+    // a direct SOA query gets the record as the zone holds it
+    expect(ask(server, 'example.com', DNS_TYPE.SOA).answers[0]!.ttl).toBe(3600);
+    const soa = EXAMPLE_ZONE.records.find((r) => r.data.type === 'SOA')!;
+    const shortTtl = new AuthoritativeServer([{ ...EXAMPLE_ZONE, records: EXAMPLE_ZONE.records.map((r) => (r === soa ? { ...r, ttl: 60 } : r)) }]);
+    expect(ttls(ask(shortTtl, 'nope.example.com', DNS_TYPE.A))).toEqual([60]);
+  });
+
   it('refuses names outside its zones, and answers bad input as the RFC says', () => {
     const server = new AuthoritativeServer([EXAMPLE_ZONE]);
     expect(ask(server, 'www.example.org', DNS_TYPE.A).header.rcode).toBe(DNS_RCODE.REFUSED);
@@ -87,5 +100,34 @@ describe('AuthoritativeServer', () => {
   it('never throws on random input (property)', () => {
     const server = new AuthoritativeServer([ROOT_ZONE, COM_ZONE, EXAMPLE_ZONE]);
     fc.assert(fc.property(fc.uint8Array({ maxLength: 100 }), (b) => void server.handleQuery(b)), { numRuns: 2000 });
+  });
+
+  it('answers a name whose label holds a dot, echoing the question byte for byte (RFC 2181 §11)', () => {
+    const server = new AuthoritativeServer([EXAMPLE_ZONE]);
+    for (const first of [ascii('www.x'), ascii('.'), Uint8Array.of(0), new Uint8Array(63).fill(0xff)]) {
+      const query = wireQuery([first, ...plainLabels('example.com')]);
+      const reply = server.handleQuery(query)!;
+      expect(reply.outcome).toBe('nxdomain');
+      expect(reply.bytes.subarray(12, query.length)).toEqual(query.subarray(12));
+    }
+    // "www.example.com" as one label is not www in example.com
+    const oneLabel = server.handleQuery(wireQuery([ascii('www.example'), ascii('com')]))!;
+    expect(oneLabel.outcome).toBe('refused');
+  });
+
+  it('never throws on a query for any label bytes, and echoes its question exactly (property)', () => {
+    const server = new AuthoritativeServer([ROOT_ZONE, COM_ZONE, EXAMPLE_ZONE]);
+    const suffix = fc.constantFrom('', 'com', 'example.com', 'www.example.com').map(plainLabels);
+    fc.assert(
+      fc.property(wireLabelsArb, suffix, fc.constantFrom(1, 2, 5, 6, 15, 16, 28, 255, 252, 251, 99), fc.constantFrom(1, 3, 255), fc.constantFrom('udp' as const, 'tcp' as const), (labels, tail, type, cls, transport) => {
+        const all = [...labels, ...tail];
+        if (all.reduce((n, l) => n + l.length + 1, 1) > 255) return;
+        const query = wireQuery(all, type, cls);
+        const reply = server.handleQuery(query, transport);
+        expect(reply).not.toBeNull();
+        expect(reply!.bytes.subarray(12, query.length)).toEqual(query.subarray(12));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -9,23 +9,32 @@
  * - A response (QR=1) is never answered (no loops between servers).
  * - Opcodes other than QUERY get NOTIMP; a query without exactly one
  *   question gets FORMERR.
+ * - Questions of another class than IN, and zone transfers (AXFR, IXFR),
+ *   are declined before any lookup: REFUSED, or FORMERR for AXFR over UDP
+ *   (policy.ts).
+ * - QTYPE ANY gets one RRset (RFC 8482 §4.1; zone.ts).
  * - A name outside every zone of the server gets REFUSED.
  * - RA is set only on a server that offers recursion; this one does not.
  * - Several records of one RRset are returned in rotating order, one step per
  *   query, so clients spread over the addresses (load distribution).
+ * - A response our own zone data cannot be written into (a name over 255
+ *   bytes, say: our mistake, a RangeError from the encoder) goes out as
+ *   SERVFAIL (RFC 1035 §4.1.1: "a problem with the name server") instead
+ *   of throwing at the driver.
  * - Responses over UDP longer than 512 bytes are truncated to the header and
  *   question with TC set (RFC 1035 §4.2.1); over TCP they are whole
  *   (RFC 7766 §6.2, up to 65535 bytes; truncate.ts).
  */
 import { DNS_OPCODE, DNS_RCODE } from './constants';
 import { canonicalName } from './names';
+import { declineQuestion } from './policy';
 import { decodeDns } from './codec';
 import { fitToTransport, type DnsTransport } from './truncate';
 import type { DnsHeader, DnsMessage, DnsQuestion, DnsRecord } from './types';
 import { withSignatures } from './sign';
 import { ZoneData, type Zone } from './zone';
 
-export type ServerOutcome = 'answer' | 'referral' | 'nodata' | 'nxdomain' | 'refused' | 'formerr' | 'notimp' | 'ignored';
+export type ServerOutcome = 'answer' | 'referral' | 'nodata' | 'nxdomain' | 'refused' | 'formerr' | 'notimp' | 'servfail' | 'ignored';
 
 export interface ServerReply {
   readonly bytes: Uint8Array;
@@ -78,6 +87,8 @@ export class AuthoritativeServer {
   }
 
   private answer(id: number, rd: boolean, question: DnsQuestion): ServerReply {
+    const declined = declineQuestion(question, this.transport);
+    if (declined) return this.reply(header(id, declined.rcode, false, rd), [question], [], [], [], declined.outcome);
     const zone = this.zones.find((z) => z.contains(question.name));
     if (!zone) return this.reply(header(id, DNS_RCODE.REFUSED, false, rd), [question], [], [], [], 'refused');
     const found = zone.lookup(question.name, question.type);
@@ -116,8 +127,16 @@ export class AuthoritativeServer {
   }
 
   private reply(h: DnsHeader, questions: readonly DnsQuestion[], answers: DnsRecord[], authorities: DnsRecord[], additionals: DnsRecord[], outcome: ServerOutcome): ServerReply {
-    const { bytes, message } = fitToTransport({ header: h, questions, answers, authorities, additionals }, this.transport);
-    return { bytes, message, outcome };
+    try {
+      const { bytes, message } = fitToTransport({ header: h, questions, answers, authorities, additionals }, this.transport);
+      return { bytes, message, outcome };
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      // Our records cannot be written; the question came off the wire, so it can.
+      const failed: DnsMessage = { header: { ...h, aa: false, rcode: DNS_RCODE.SERVFAIL }, questions, answers: [], authorities: [], additionals: [] };
+      const { bytes, message } = fitToTransport(failed, this.transport);
+      return { bytes, message, outcome: 'servfail' };
+    }
   }
 }
 

@@ -16,10 +16,20 @@ export function sizeLimit(transport: DnsTransport): number {
   return transport === 'tcp' ? DNS_TCP_MAX : DNS_UDP_MAX;
 }
 
-/** The message's bytes, or those of its truncated form (header + question, TC=1) when they exceed the transport's limit. */
+/**
+ * The message's bytes, or those of its truncated form (header + question,
+ * TC=1) when they exceed the transport's limit. A message with so many
+ * questions that even that form is too long (an error reply echoing a
+ * query of hundreds of questions) is cut to its header: the result always
+ * fits, so it can always be sent — and framed, over TCP.
+ */
 export function fitToTransport(message: DnsMessage, transport: DnsTransport): { readonly bytes: Uint8Array; readonly message: DnsMessage } {
   const bytes = encodeDns(message);
-  if (bytes.length <= sizeLimit(transport)) return { bytes, message };
+  const limit = sizeLimit(transport);
+  if (bytes.length <= limit) return { bytes, message };
   const cut: DnsMessage = { header: { ...message.header, tc: true }, questions: message.questions, answers: [], authorities: [], additionals: [] };
-  return { bytes: encodeDns(cut), message: cut };
+  const cutBytes = encodeDns(cut);
+  if (cutBytes.length <= limit) return { bytes: cutBytes, message: cut };
+  const bare: DnsMessage = { ...cut, questions: [] };
+  return { bytes: encodeDns(bare), message: bare };
 }

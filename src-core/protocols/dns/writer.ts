@@ -5,9 +5,16 @@
  * Only offsets below 0x4000 can be pointed at. Names inside RDATA are
  * compressed for the types RFC 1035 defines (NS, CNAME, SOA, MX); never for
  * types defined later (RFC 3597 §4).
+ *
+ * Names are presentation-format text (labels.ts), written as the label
+ * bytes they stand for. Suffixes match for compression only when their
+ * bytes are equal, case included (BIND does so in zone transfers; in
+ * answers it folds case), so every name reads back exactly as it was given:
+ * "WWW.Example.COM" in the question does not turn the answer's
+ * "www.example.com" into it.
  */
 import { parseIpv4 } from '../../net/ipv4';
-import { MAX_LABEL } from './constants';
+import { escapeLabel, joinLabels, splitLabels, wireLabels } from './labels';
 import { recordTypeCode, type DnsHeader, type DnsMessage, type DnsQuestion, type DnsRecord } from './types';
 
 const encoder = new TextEncoder();
@@ -15,7 +22,7 @@ const encoder = new TextEncoder();
 class ByteWriter {
   private buf = new Uint8Array(512);
   length = 0;
-  /** Lower-cased name suffix → offset where it was written. */
+  /** Name suffix (exact text) → offset where it was written. */
   private readonly names = new Map<string, number>();
 
   private ensure(n: number): void {
@@ -53,20 +60,20 @@ class ByteWriter {
     this.buf[at + 1] = v & 0xff;
   }
 
+  /** Writes a presentation-format name (labels.ts) as its label bytes; the compression key is the exact bytes of the suffix. */
   name(name: string, compress: boolean): void {
-    const labels = splitName(name);
+    const labels = wireLabels(name);
+    const exact = labels.map(escapeLabel);
     for (let i = 0; i < labels.length; i++) {
-      const suffix = labels.slice(i).join('.').toLowerCase();
+      const suffix = joinLabels(exact.slice(i));
       const earlier = this.names.get(suffix);
       if (compress && earlier !== undefined) {
         this.u16(0xc000 | earlier);
         return;
       }
       if (this.length < 0x4000) this.names.set(suffix, this.length);
-      const label = encoder.encode(labels[i]!);
-      if (label.length === 0 || label.length > MAX_LABEL) throw new RangeError(`label "${labels[i]}" of "${name}" must be 1 to ${MAX_LABEL} bytes`);
-      this.u8(label.length);
-      this.bytes(label);
+      this.u8(labels[i]!.length);
+      this.bytes(labels[i]!);
     }
     this.u8(0);
   }
@@ -76,9 +83,9 @@ class ByteWriter {
   }
 }
 
+/** The label texts of a name (split on unescaped dots only; labels.ts). */
 export function splitName(name: string): string[] {
-  const trimmed = name.endsWith('.') ? name.slice(0, -1) : name;
-  return trimmed === '' ? [] : trimmed.split('.');
+  return splitLabels(name);
 }
 
 function header(w: ByteWriter, h: DnsHeader, m: DnsMessage): void {

@@ -13,8 +13,20 @@
  * 3. Else, if the name exists: NODATA — no answer, the SOA in the authority
  *    section (RFC 2308 §2.2).
  * 4. Else: NXDOMAIN with the SOA (RFC 2308 §2.1).
+ *
+ * QTYPE ANY gets one RRset, not every record of the name (RFC 8482 §4.1):
+ * the RRset of the name's first record in zone order, found like any other
+ * type in step 2 (a CNAME, alone at its name, is that RRset and is not
+ * followed). We do not synthesize HINFO (§4.2): one real RRset shows the
+ * student real data, and it is small, which is the point of RFC 8482 (a
+ * full ANY answer is what amplification attacks ask for). UDP and TCP get
+ * the same answer, though RFC 8482 would let a server give the full set
+ * over TCP.
+ *
+ * In both negative answers the SOA's TTL is min(SOA TTL, SOA MINIMUM)
+ * (RFC 2308 §3): how long the "no" may be cached.
  */
-import { DNS_TYPE } from './constants';
+import { DNS_QTYPE, DNS_TYPE } from './constants';
 import { canonicalName, isInZone, namesBelow } from './names';
 import { recordTypeCode, type DnsRecord } from './types';
 
@@ -100,7 +112,7 @@ export class ZoneData {
     const answers: DnsRecord[] = [];
     let name = qname;
     for (let hops = 0; hops < 8; hops++) {
-      const exact = this.records(name, qtype);
+      const exact = qtype === DNS_QTYPE.ANY ? this.firstRRset(name) : this.records(name, qtype);
       if (exact.length > 0) {
         answers.push(...exact);
         return { kind: 'answer', answers, additionals: this.additionalsFor(exact) };
@@ -113,13 +125,32 @@ export class ZoneData {
       if (!this.contains(name)) return { kind: 'answer', answers, additionals: [] };
     }
     if (answers.length > 0) return { kind: 'answer', answers, additionals: [] };
-    const soa = this.soa ? [this.soa] : [];
+    const soa = this.negativeSoa();
     return this.byName.has(canonicalName(qname)) || this.hasNamesBelow(qname) ? { kind: 'nodata', authorities: soa } : { kind: 'nxdomain', authorities: soa };
+  }
+
+  /** The RRset of the name's first record in zone order: the whole answer to QTYPE ANY (RFC 8482 §4.1). */
+  private firstRRset(name: string): DnsRecord[] {
+    const all = this.records(name);
+    if (all.length === 0) return [];
+    const type = recordTypeCode(all[0]!.data);
+    return all.filter((r) => recordTypeCode(r.data) === type);
+  }
+
+  /**
+   * The SOA that goes with a negative answer: its TTL is the smaller of the
+   * record's own TTL and its MINIMUM field, the time a resolver may cache
+   * the negative answer (RFC 2308 §3).
+   */
+  private negativeSoa(): DnsRecord[] {
+    const soa = this.soa;
+    if (!soa || soa.data.type !== 'SOA') return [];
+    return [{ ...soa, ttl: Math.min(soa.ttl, soa.data.minimum) }];
   }
 
   private hasNamesBelow(name: string): boolean {
     const n = canonicalName(name);
-    for (const key of this.byName.keys()) if (key.endsWith(`.${n}`)) return true; // an empty non-terminal exists (RFC 8020)
+    for (const key of this.byName.keys()) if (key !== n && isInZone(key, n)) return true; // an empty non-terminal exists (RFC 8020)
     return false;
   }
 
