@@ -53,6 +53,21 @@ describe('nodes', () => {
       'port udp/12000 is already used on node "server" by services[0] (udp-upper-server)',
     );
   });
+
+  it('counts every listener of a service: a DNS server holds TCP 53 as well as UDP 53', () => {
+    expectOnly(
+      'udp',
+      (d) => {
+        d.nodes[2].services = [
+          { type: 'dns-server', zones: [{ origin: 'example.com', records: [] }] },
+          { type: 'tcp-upper-server', port: 53 },
+        ];
+        d.workload = [];
+      },
+      ['nodes', 2, 'services', 1, 'port'],
+      'port tcp/53 is already used on node "server" by services[0] (dns-server)',
+    );
+  });
 });
 
 describe('links', () => {

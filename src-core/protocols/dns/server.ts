@@ -1,7 +1,7 @@
 /**
  * An authoritative DNS server, sans-I/O: `handleQuery(bytes)` returns the
  * response bytes (or null when nothing is to be sent). It reads no clock and
- * owns no socket; the driver (apps.ts) binds it to UDP and TCP port 53.
+ * owns no socket; DnsServerEngine (server-engine.ts) binds it to UDP and TCP port 53.
  *
  * Rules:
  * - A message that cannot be parsed gets FORMERR if its 12-byte header can
