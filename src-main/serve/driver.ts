@@ -301,9 +301,10 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
   }
 
   private openFailed(id: SocketId, transport: 'udp' | 'tcp', port: number, error: unknown): void {
-    if (this.stopped) return;
     const held = this.sockets.get(id);
-    if (held?.kind === 'udp') closeOpenSocket({ kind: 'udp', socket: held.socket });
+    // Stopped, or closed by the engine before its bind could finish: nobody to tell.
+    if (this.stopped || !held) return;
+    if (held.kind === 'udp') closeOpenSocket({ kind: 'udp', socket: held.socket });
     this.sockets.delete(id);
     this.failed.add(id);
     this.stream({ type: 'failed', socket: id, error: socketErrorCode(error, port), detail: `${transport} ${LOOPBACK}:${port}: ${describeSocketError(error)}` });

@@ -178,7 +178,8 @@ describe('l7 serve keeps serving whatever it is sent', () => {
 
 /**
  * A test-only engine: an upper-case server on UDP and TCP that throws on
- * "boom", connects upstream on "connect" and forges its source on "spoof".
+ * "boom", connects upstream on "connect", binds port N on "bind N" and
+ * forges its source on "spoof".
  */
 class FaultyEngine implements Engine<never> {
   private readonly out = new Outbox<never>('sockets');
@@ -199,6 +200,11 @@ class FaultyEngine implements Engine<never> {
     if (text === 'connect') {
       this.asked = d.from;
       this.out.connect(this.upstream, { addr: 0x0a000001, port: 80 });
+      return;
+    }
+    if (text.startsWith('bind ')) {
+      this.asked = d.from;
+      this.out.bind(this.upstream, Number(text.slice(5)));
       return;
     }
     if (text === 'spoof') {
@@ -276,6 +282,20 @@ describe('l7 serve contains engine faults and talks to nobody but its clients', 
       { transmit: 'connect', to: '10.0.0.1:80', reason: NOBODY_BUT_CLIENTS },
       { transmit: 'send', to: `127.0.0.1:${(trace.events[0] as { src: { port: number } }).src.port}`, reason: 'a forged source address is for simulated attacks only' },
     ]);
+  });
+
+  it('a socket that cannot be opened is a failed event for the engine', async () => {
+    const blocker = createSocket('udp4');
+    await new Promise<void>((resolve) => blocker.bind(0, '127.0.0.1', resolve));
+    const taken = blocker.address().port;
+    try {
+      const s = (running = serving(await startWith([UDP_LESSON, '--node', 'server', '--port', '0', '--trace', join(tempDir(), 't.json')], withFaulty)));
+      const client = new UdpClient(s.port('udp'));
+      expect(await client.ask(`bind ${taken}`)).toBe(`FAILED port-in-use: udp 127.0.0.1:${taken}: address in use`);
+      client.close();
+    } finally {
+      blocker.close();
+    }
   });
 
   it('a resolver asks nobody upstream: its queries are refused and traced, and the client gets SERVFAIL', async () => {
