@@ -88,3 +88,113 @@ describe('l7 command line', () => {
     expect(r.err).toMatch(/\/nonexistent-dir\/trace.json: cannot write the trace/);
   });
 });
+
+describe('l7 serve: arguments', () => {
+  const serveArgs = (...rest: string[]) => {
+    const parsed = parseArgs(['serve', ...rest]);
+    if (parsed.command !== 'serve') throw new Error('not serve');
+    return parsed.serve;
+  };
+
+  it('takes the file, the node, --port N or repeated --port SCENARIO:LOCAL, and --trace', () => {
+    expect(serveArgs('a.l7.json', '--node', 'auth')).toEqual({ file: 'a.l7.json', node: 'auth', ports: { kind: 'none' }, trace: null });
+    expect(serveArgs('--node', 'auth', 'a.l7.json', '--port', '5300').ports).toEqual({ kind: 'one', local: 5300 });
+    expect(serveArgs('a.l7.json', '--node', 'mail', '--port', '25:2525', '--port', '110:1110').ports).toEqual({
+      kind: 'map',
+      map: new Map([
+        [25, 2525],
+        [110, 1110],
+      ]),
+    });
+    expect(serveArgs('a.l7.json', '--node', 'n', '--trace', 'x.json').trace).toBe('x.json');
+  });
+
+  it.each([
+    [['a.l7.json'], /serve needs --node ID/],
+    [['--node', 'auth'], /serve needs a scenario file/],
+    [['a.l7.json', '--node'], /--node needs the id/],
+    [['a.l7.json', '--node', 'a', '--node', 'b'], /--node given twice/],
+    [['a.l7.json', '--node', 'a', '--port'], /--port needs a port number/],
+    [['a.l7.json', '--node', 'a', '--port', 'x'], /--port "x": expected a port number from 0 to 65535/],
+    [['a.l7.json', '--node', 'a', '--port', '65536'], /--port "65536"/],
+    [['a.l7.json', '--node', 'a', '--port', '-1'], /--port "-1"/],
+    [['a.l7.json', '--node', 'a', '--port', '53:'], /--port "53:": expected SCENARIO:LOCAL/],
+    [['a.l7.json', '--node', 'a', '--port', ':53'], /--port ":53"/],
+    [['a.l7.json', '--node', 'a', '--port', '0:53'], /--port "0:53"/],
+    [['a.l7.json', '--node', 'a', '--port', '53:70000'], /--port "53:70000"/],
+    [['a.l7.json', '--node', 'a', '--port', '53:1:2'], /--port "53:1:2"/],
+    [['a.l7.json', '--node', 'a', '--port', '5300', '--port', '5301'], /--port N moves the node's one port/],
+    [['a.l7.json', '--node', 'a', '--port', '25:2525', '--port', '5300'], /--port N moves the node's one port/],
+    [['a.l7.json', '--node', 'a', '--port', '53:1', '--port', '53:2'], /maps scenario port 53 twice/],
+    [['a.l7.json', '--node', 'a', '--trace'], /--trace needs a file name/],
+    [['a.l7.json', '--node', 'a', '--seed', '1'], /unknown option "--seed"/],
+    [['a.l7.json', 'b.l7.json', '--node', 'a'], /unexpected argument "b.l7.json"/],
+  ])('refuses %j with usage and exit code 2', async (rest, message) => {
+    const r = await cli('serve', ...rest);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).toMatch(/usage:/);
+  });
+});
+
+describe('l7 serve: the node and its ports', () => {
+  /** sockets-udp with a second service on its server: UDP 12000 and TCP 12001. */
+  function twoPortLesson(): string {
+    const lesson = JSON.parse(readFileSync('resources/lessons/sockets-udp.l7.json', 'utf8')) as { nodes: { id: string; services?: unknown[] }[] };
+    lesson.nodes.find((n) => n.id === 'server')!.services!.push({ type: 'tcp-upper-server', port: 12001 });
+    const file = join(mkdtempSync(join(tmpdir(), 'l7-cli-')), 'two-ports.l7.json');
+    writeFileSync(file, JSON.stringify(lesson));
+    return file;
+  }
+
+  const neverStop = { waitForStop: () => new Promise<string>(() => undefined), cwd: tmpdir() };
+  const serveCli = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['serve', ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) }, neverStop);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it.each([
+    ['nowhere', /--node "nowhere": no such node in the scenario \(nodes with services: "server"\)/],
+    ['router', /--node "router" is a router, which runs no servers/],
+    ['clientA', /--node "clientA" runs no service/],
+  ])('refuses --node %s with exit code 2', async (node, message) => {
+    const r = await serveCli('resources/lessons/sockets-udp.l7.json', '--node', node);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('refuses --port N for a node with several ports, and a scenario port the node does not listen on', async () => {
+    const file = twoPortLesson();
+    const one = await serveCli(file, '--node', 'server', '--port', '5300');
+    expect(one.code).toBe(2);
+    expect(one.err).toBe('l7: --port 5300: node "server" listens on ports 12000, 12001; say which with --port SCENARIO:LOCAL');
+    const unknown = await serveCli(file, '--node', 'server', '--port', '9999:1');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toBe('l7: --port 9999:1: node "server" does not listen on port 9999 (it listens on 12000, 12001)');
+  });
+
+  it('maps each of several ports with --port SCENARIO:LOCAL and prints one line per listener', async () => {
+    const file = twoPortLesson();
+    const lines: string[] = [];
+    let stop!: (s: string) => void;
+    let ready!: () => void;
+    const started = new Promise<void>((r) => (ready = r));
+    const io = { out: (t: string) => (lines.push(t), t.startsWith('serving') && ready()), err: (t: string) => lines.push(t) };
+    const exit = main(['serve', file, '--node', 'server', '--port', '12000:0', '--port', '12001:0', '--trace', join(mkdtempSync(join(tmpdir(), 'l7-cli-')), 't.json')], io, {
+      waitForStop: () => new Promise((r) => (stop = r)),
+      cwd: tmpdir(),
+    });
+    await started;
+    expect(lines.slice(0, 2)).toEqual([expect.stringMatching(/^listening udp 127\.0\.0\.1:\d+ udp-upper-server$/), expect.stringMatching(/^listening tcp 127\.0\.0\.1:\d+ tcp-upper-server$/)]);
+    stop('SIGTERM');
+    expect(await exit).toBe(0);
+  });
+
+  it('reports a scenario file it cannot read with exit code 1', async () => {
+    const r = await serveCli('no/such/file.l7.json', '--node', 'a');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('no/such/file.l7.json: cannot read the file (no such file or folder)');
+  });
+});

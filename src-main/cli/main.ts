@@ -2,7 +2,8 @@
  * The headless command line:
  *   npm run l7 -- run <scenario.l7.json> [--seed N] [--out trace.json]
  *   npm run l7 -- validate <scenario.l7.json>
- * Exit codes: 0 success, 1 the scenario is invalid or the run failed, 2 usage error.
+ *   npm run l7 -- serve <scenario.l7.json> --node ID [--port N | --port SCENARIO:LOCAL …] [--trace FILE]
+ * Exit codes: 0 success, 1 the scenario is invalid or the run (or serving) failed, 2 usage error.
  * A bad file gets a message naming the file, line and JSON path; never a stack trace.
  */
 import { readFile } from 'node:fs/promises';
@@ -13,6 +14,9 @@ import { runScenario } from '../../src-core/scenario/runner';
 import { traceToJson } from '../../src-core/trace/json';
 import { traceToPcapng } from '../../src-core/trace/pcapng';
 import { writeFileAtomic } from '../files/atomic-write';
+import { parseServeArgs, type ServeArgs } from '../serve/args';
+import { UsageError } from '../serve/errors';
+import { serve } from '../serve/serve';
 import { summarizeTrace } from './summary';
 
 export interface CliIo {
@@ -20,27 +24,53 @@ export interface CliIo {
   err(text: string): void;
 }
 
+/** What the command line takes from its process; tests give their own. */
+export interface CliEnv {
+  /** Resolves with the signal's name when `serve` is to stop (SIGINT, SIGTERM). */
+  waitForStop(): Promise<string>;
+  readonly cwd: string;
+}
+
+/** The first SIGINT or SIGTERM (Ctrl+C); a second one, after the handlers are gone, ends the process the usual way. */
+export function waitForSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+const PROCESS_ENV: CliEnv = {
+  waitForStop: waitForSignal,
+  get cwd() {
+    return process.cwd();
+  },
+};
+
 const USAGE = `usage:
   l7 run <scenario.l7.json> [--seed N] [--out trace.json] [--pcap trace.pcapng]
                                                              run a scenario, print a summary, write the trace
                                                              (JSON) and/or its packets (pcapng, for Wireshark)
-  l7 validate <scenario.l7.json>                             check a scenario file`;
+  l7 validate <scenario.l7.json>                             check a scenario file
+  l7 serve <scenario.l7.json> --node ID [--port N | --port SCENARIO:LOCAL ...] [--trace FILE]
+                                                             run the servers of one node on 127.0.0.1 until
+                                                             Ctrl+C, then write the trace (default
+                                                             serve-ID.trace.json); --port N moves the node's
+                                                             port, --port 25:2525 maps one of several`;
 
-class UsageError extends Error {}
-
-interface ParsedArgs {
-  command: 'run' | 'validate' | 'help';
-  file: string | null;
-  seed: number | undefined;
-  out: string | null;
-  pcap: string | null;
-}
+type ParsedArgs =
+  | { readonly command: 'help' }
+  | { readonly command: 'serve'; readonly serve: ServeArgs }
+  | { readonly command: 'run' | 'validate'; readonly file: string; readonly seed: number | undefined; readonly out: string | null; readonly pcap: string | null };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    return { command: 'help', file: null, seed: undefined, out: null, pcap: null };
-  }
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === 'serve') return { command, serve: parseServeArgs(rest) };
   if (command !== 'run' && command !== 'validate') throw new UsageError(`unknown command "${command}"`);
   let file: string | null = null;
   let seed: number | undefined;
@@ -74,7 +104,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return { command, file, seed, out, pcap };
 }
 
-async function loadScenario(file: string, io: CliIo): Promise<Scenario | null> {
+async function loadScenario(file: string, io: CliIo, verb = 'run'): Promise<Scenario | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -85,13 +115,13 @@ async function loadScenario(file: string, io: CliIo): Promise<Scenario | null> {
   const result = parseScenarioText(text);
   if (!result.ok) {
     for (const issue of result.issues) io.err(formatIssue(issue, file));
-    io.err(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}; the scenario was not run`);
+    io.err(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}; the scenario was not ${verb}`);
     return null;
   }
   return result.scenario;
 }
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo, env: CliEnv = PROCESS_ENV): Promise<number> {
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);
@@ -106,7 +136,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.out(USAGE);
     return 0;
   }
-  const file = args.file!;
+  if (args.command === 'serve') {
+    const scenario = await loadScenario(args.serve.file, io, 'served');
+    if (!scenario) return 1;
+    return serve(args.serve, scenario, io, { waitForStop: () => env.waitForStop(), cwd: env.cwd });
+  }
+  const file = args.file;
   const scenario = await loadScenario(file, io);
   if (!scenario) return 1;
   if (args.command === 'validate') {
