@@ -74,10 +74,13 @@ describe('bulk-send reference checks', () => {
     expect(issues(scenario({ server: 'nowhere' }))).toEqual(['workload[0].server: unknown node "nowhere" (nodes are: client, r1, server)']);
   });
 
-  it('over the same transport', () => {
+  it('over the same transport (a node may have a sink of each on one port)', () => {
     expect(issues(scenario({ transport: 'udp', rateMbps: 1 }))).toEqual([
       'workload[0].transport: expected "tcp", got "udp": the bulk-sink of "server" on port 5001 receives over TCP',
     ]);
+    const both = scenario({ transport: 'udp', rateMbps: 1 });
+    both.nodes[2]!.services!.push({ type: 'bulk-sink', port: 5001, transport: 'udp' });
+    expect(parseScenarioText(JSON.stringify(both)).ok).toBe(true);
   });
 
   it('UDP needs a rate; TCP takes none', () => {

@@ -47,9 +47,10 @@ const send: ActionDefinition<BulkSendAction> = {
 /** The server has a bulk-sink on the port over the same transport; each transport's own fields are given where they mean something. */
 function checkSend(a: BulkSendAction, path: readonly PathSegment[], refs: ReferenceChecks): void {
   refs.requireServiceOnPort(path, a.server, a.port, 'bulk-sink');
-  const target = refs.node(a.server)?.services.find((s) => s.type === 'bulk-sink' && s.port === a.port);
-  if (target?.type === 'bulk-sink' && target.transport !== a.transport) {
-    refs.report([...path, 'transport'], `expected ${quote(target.transport)}, got ${quote(a.transport)}: the bulk-sink of ${quote(a.server)} on port ${a.port} receives over ${target.transport.toUpperCase()}`);
+  const sinks = (refs.node(a.server)?.services ?? []).flatMap((s) => (s.type === 'bulk-sink' && s.port === a.port ? [s] : []));
+  if (sinks.length > 0 && !sinks.some((s) => s.transport === a.transport)) {
+    const other = sinks[0]!.transport;
+    refs.report([...path, 'transport'], `expected ${quote(other)}, got ${quote(a.transport)}: the bulk-sink of ${quote(a.server)} on port ${a.port} receives over ${other.toUpperCase()}`);
   }
   if (a.transport === 'tcp') {
     for (const name of ['rateMbps', 'datagramBytes'] as const) {
