@@ -8,6 +8,7 @@
 export const LESSON_ORDER: readonly string[] = [
   'sockets-udp',
   'sockets-tcp',
+  'transport-bulk',
   'dns-iterative',
   'dns-recursive',
   'dns-stale-cache',
