@@ -3,11 +3,12 @@
  * protocol is one line here (and its schemas' line in scenario/schema.ts);
  * docs/adding-a-protocol.md shows how.
  */
+import { BULK_MODULE } from './bulk/module';
 import { DNS_MODULE } from './dns/module';
 import type { AnyActionDefinition, AnyServiceDefinition, ListenerSpec, ProtocolModule } from './module';
 import { SOCKETS_MODULE } from './sockets/module';
 
-export const PROTOCOL_MODULES: readonly ProtocolModule[] = [SOCKETS_MODULE, DNS_MODULE];
+export const PROTOCOL_MODULES: readonly ProtocolModule[] = [SOCKETS_MODULE, BULK_MODULE, DNS_MODULE];
 
 const services = new Map<string, AnyServiceDefinition>();
 const actions = new Map<string, AnyActionDefinition>();

@@ -1,9 +1,10 @@
 // Every built-in lesson's trace is compared, byte for byte, with the trace the
 // code gave before the protocol engines moved onto the shared driver
-// (golden/*.trace.json, written by the code of commit 4b4de1a). A change to a
+// (golden/*.trace.json.gz, gzipped: a bulk transfer's trace is megabytes of segment bytes; written by the code of commit 4b4de1a). A change to a
 // stored trace must be a fix named in its commit; `npm run golden` rewrites them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { traceToJson } from '../trace/json';
 import { parseScenarioText } from './load';
@@ -28,7 +29,7 @@ describe.each(lessons)('lesson %s', (file) => {
     const loaded = parseScenarioText(readFileSync(join(LESSONS, file), 'utf8'));
     if (!loaded.ok) throw new Error(`${file} does not load`);
     const now = traceToJson(runScenario(loaded.scenario).trace());
-    const stored = readFileSync(join(GOLDEN, file.replace('.l7.json', '.trace.json')), 'utf8');
+    const stored = gunzipSync(readFileSync(join(GOLDEN, file.replace('.l7.json', '.trace.json.gz')))).toString('utf8');
     expect(firstDifference(now, stored)).toBeNull();
   });
 });

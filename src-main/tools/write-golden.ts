@@ -1,10 +1,11 @@
 /**
- * `npm run golden`: rewrites src-core/scenario/golden/*.trace.json from the
+ * `npm run golden`: rewrites src-core/scenario/golden/*.trace.json.gz from the
  * built-in lessons. Run it only for a change to traces that is a fix, and
  * name each difference in the commit (golden.test.ts compares against them).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseScenarioText } from '../../src-core/scenario/load';
 import { runScenario } from '../../src-core/scenario/runner';
 import { traceToJson } from '../../src-core/trace/json';
@@ -15,9 +16,11 @@ const golden = 'src-core/scenario/golden';
 for (const file of readdirSync(lessons).filter((f) => f.endsWith('.l7.json')).sort()) {
   const loaded = parseScenarioText(readFileSync(join(lessons, file), 'utf8'));
   if (!loaded.ok) throw new Error(`${file} does not load`);
-  const target = join(golden, file.replace('.l7.json', '.trace.json'));
+  const target = join(golden, file.replace('.l7.json', '.trace.json.gz'));
   const text = traceToJson(runScenario(loaded.scenario).trace());
-  const before = readFileSync(target, { encoding: 'utf8', flag: 'a+' });
-  await writeFileAtomic(target, text);
+  const stored = readFileSync(target, { flag: 'a+' });
+  const before = stored.length > 0 ? gunzipSync(stored).toString('utf8') : '';
+  // Level 9, and Node writes no time into the gzip header: the same trace gives the same file.
+  if (before !== text) await writeFileAtomic(target, gzipSync(text, { level: 9 }));
   console.log(`${before === text ? 'same   ' : 'changed'} ${target}`);
 }

@@ -31,7 +31,7 @@ describe('the web host lessons', () => {
     const host = createWebHost({ createWorker: () => ({ post: () => {}, terminate: () => {} }) });
     expect(host.kind).toBe('web');
     const listed = await host.listLessons();
-    expect(listed.slice(0, 3).map((l) => l.title)).toEqual(['Socket programming: UDP', 'Socket programming: TCP', 'DNS: iterative resolution and caching']);
+    expect(listed.slice(0, 3).map((l) => l.title)).toEqual(['Socket programming: UDP', 'Socket programming: TCP', 'Transport: moving a file of size L']);
     const opened = await host.openLesson('sockets-udp');
     expect(opened).toMatchObject({ path: null, name: 'sockets-udp.l7.json' });
     expect(JSON.parse(opened.text)).toMatchObject({ format: 'l7-scenario' });

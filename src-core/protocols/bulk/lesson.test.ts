@@ -1,0 +1,54 @@
+// What the transport-bulk lesson tells the student to look for is what the
+// run shows (scenario/lessons.test.ts runs every lesson for determinism).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../scenario/load';
+import { runScenario } from '../../scenario/runner';
+import type { MessageEvent, StateEvent } from '../../trace/types';
+
+function run() {
+  const loaded = parseScenarioText(readFileSync(join(__dirname, '../../../resources/lessons/transport-bulk.l7.json'), 'utf8'));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  const r = runScenario(loaded.scenario);
+  const events = r.sim.store.events;
+  return {
+    states: (type: string) => events.filter((e): e is StateEvent => e.kind === 'state' && e.type === type),
+    messages: events.filter((e): e is MessageEvent => e.kind === 'message'),
+    metrics: r.sim.store.metrics,
+  };
+}
+
+describe('transport-bulk lesson', () => {
+  const { states, messages, metrics } = run();
+  const R = 10e6;
+  const L = 1_000_000;
+  const throughputs = metrics.filter((m) => m.name === 'throughput').map((m) => m.value);
+
+  it('TCP: about 97 % of R at the sink, 2 RTT + L/R (with headers) at the sender', () => {
+    expect(Math.abs(throughputs[0]! / (R * (1460 / 1500)) - 1)).toBeLessThan(0.005);
+    const sender = metrics.find((m) => m.node === 'client' && m.name === 'transferTime')!.value;
+    const rtt = 2 * 0.011;
+    expect(sender).toBeGreaterThan(2 * rtt + (8 * L) / R);
+    expect(sender).toBeLessThan(2 * rtt + ((8 * L) / R) * (1500 / 1460) + 0.002);
+    expect(messages.filter((m) => m.protocol === 'tcp' && m.lost !== null)).toEqual([]);
+  });
+
+  it('UDP below R: nothing lost, no datagram waits at the router', () => {
+    const first = messages.filter((m) => m.protocol === 'udp' && m.sentAt < 3e9);
+    expect(first).toHaveLength(687);
+    expect(first.every((m) => m.lost === null && m.timing!.queueing === 0)).toBe(true);
+    expect(states('bulk.completed')[1]!.data).toMatchObject({ bytes: L, intact: true });
+  });
+
+  it('UDP above R: the router drops datagrams, the last among them, and the sink counts them', () => {
+    const second = messages.filter((m) => m.protocol === 'udp' && m.sentAt >= 3e9);
+    const lost = second.filter((m) => m.lost !== null);
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.every((m) => m.lost!.reason === 'queue-full' && m.lost!.node === 'router')).toBe(true);
+    expect(second.at(-1)!.lost).not.toBeNull();
+    expect(states('bulk.datagramsLost')[0]!.data).toEqual({ lost: lost.length, datagrams: 687 });
+    // The sink's rate is the bottleneck's, less the headers: it cannot receive faster than R.
+    expect(throughputs[2]!).toBeLessThan(R);
+  });
+});
