@@ -7,7 +7,7 @@
  * - An engine holds no socket, no scheduler, no clock and no trace. Time is
  *   always an argument (`now`, integer ns, src-core/sim/time.ts).
  * - Inputs go in through `handle…(…, now)`: a datagram, a stream event
- *   (accepted, connected, data, peer closed, closed, failed), a timeout, a
+ *   (accepted, connected, data, acked, peer closed, closed, failed), a timeout, a
  *   command from the workload.
  * - Outputs are polled until null: `pollTransmit` (open a socket, send a
  *   datagram, connect, write, close, abort — each message with its trace
@@ -107,6 +107,12 @@ export type StreamEvent =
   | { readonly type: 'connected'; readonly socket: SocketId; readonly connection: string }
   /** Bytes arrived in order; `messages` are the application messages whose last byte is in them, in order. */
   | { readonly type: 'data'; readonly socket: SocketId; readonly data: Uint8Array; readonly messages: readonly number[]; readonly connection: string }
+  /**
+   * The peer has acknowledged every byte written to this connection before
+   * stream offset `upTo` (bytes written count from 0). Over real sockets
+   * (l7 serve) the kernel's acknowledgements are not visible: none is sent.
+   */
+  | { readonly type: 'acked'; readonly socket: SocketId; readonly upTo: number; readonly connection: string }
   /** The peer closed its direction (FIN): no more data will come. */
   | { readonly type: 'peerClosed'; readonly socket: SocketId; readonly connection: string }
   /** The connection is over. */

@@ -205,6 +205,7 @@ export class EngineDriver<Event, Command = never, M extends StateDataMap = State
     const connection = conn.connectionId;
     conn.onConnected = () => this.stream({ type: 'connected', socket: id, connection });
     conn.onData = (data, completed) => this.stream({ type: 'data', socket: id, data, messages: completed, connection });
+    conn.onAcked = (upTo) => this.stream({ type: 'acked', socket: id, upTo, connection });
     conn.onPeerClosed = () => this.stream({ type: 'peerClosed', socket: id, connection });
     // A closed connection stays known: a close, abort or write after its end is harmless (tcp-socket.ts ignores it).
     conn.onClosed = (reason) => this.stream({ type: 'closed', socket: id, reason, connection });

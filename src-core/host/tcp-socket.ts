@@ -26,6 +26,8 @@ export class TcpSocket {
   onConnected: (() => void) | null = null;
   /** Bytes arrived in order; `completed` lists the application messages whose last byte is in them. */
   onData: ((data: Uint8Array, completed: readonly number[]) => void) | null = null;
+  /** The peer acknowledged every data byte before stream offset `upTo`. */
+  onAcked: ((upTo: number) => void) | null = null;
   /** The peer closed its side (FIN): no more data will come. */
   onPeerClosed: (() => void) | null = null;
   /** The connection is over. */
@@ -201,6 +203,8 @@ export class TcpSocket {
           this.finish('timed-out');
           break;
         case 'tcp.dataAcked':
+          this.onAcked?.(e.upTo);
+          break;
         case 'tcp.retransmitting':
           break;
       }

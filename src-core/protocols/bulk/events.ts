@@ -13,8 +13,8 @@ export type BulkEvent =
   /** Sender: the transfer began (TCP: connect; UDP: the first datagram). */
   | { readonly type: 'bulk.started'; readonly transport: BulkTransport; readonly bytes: number; readonly datagrams: number | null; readonly server: string }
   /**
-   * Sender: done. TCP: the connection closed, so every byte was acknowledged
-   * (the sink closes once it has them all); UDP: the last datagram went out.
+   * Sender: done. TCP: the peer acknowledged the file's last byte (the
+   * `acked` stream event); UDP: the last datagram went out.
    * `elapsed` counts from the start.
    */
   | { readonly type: 'bulk.sent'; readonly transport: BulkTransport; readonly bytes: number; readonly elapsed: SimTime; readonly cause: CauseRef; readonly connection: string | null }

@@ -34,7 +34,7 @@ export function reportBulk(e: BulkEvent, r: Reporter<BulkStateData>): void {
       return;
     }
     case 'bulk.sent': {
-      const what = e.transport === 'tcp' ? `${e.bytes} bytes sent and acknowledged, connection closed` : `last datagram of ${e.bytes} bytes sent`;
+      const what = e.transport === 'tcp' ? `${e.bytes} bytes sent, the last one acknowledged` : `last datagram of ${e.bytes} bytes sent`;
       r.state('bulk.sent', { summary: `${what} after ${secondsText(e.elapsed)}`, causedBy: e.cause, connection: e.connection, data: { transport: e.transport, bytes: e.bytes, elapsed: e.elapsed } });
       r.durationMetric('transferTime', e.elapsed, (s) => `${what} after ${s}`);
       return;

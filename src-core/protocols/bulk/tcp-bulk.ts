@@ -7,8 +7,11 @@
  * Memory: the sender never holds the file. Each write is PATTERN_CHUNK (or
  * a view of it for the last piece), and TCP's send buffer keeps references
  * to what is written, so 10^9 bytes queue ~15,000 references to one 64 KiB
- * array. (The face has no "acknowledged" event yet, so the sender cannot
- * write chunk by chunk as the window opens; docs/adding-a-protocol.md.)
+ * array.
+ *
+ * The sender's transfer time runs from the connect to the acknowledgement of
+ * the file's last byte (the `acked` stream event), as the textbook counts a
+ * transfer; the FIN that follows is not part of it.
  *
  * The trace: the length is the application message ("Transfer N bytes");
  * the file follows unlabelled in the same stream, so only the segments
@@ -18,7 +21,7 @@ import type { Cause, Datagram, Engine, EngineEnv, SocketAddr, SocketId, StreamEv
 import { Outbox } from '../../engine/outbox';
 import { formatIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
-import { encodeStreamHeader, isPattern, PATTERN_CHUNK, PATTERN_CHUNK_BYTES, StreamHeaderReader } from './codec';
+import { encodeStreamHeader, isPattern, PATTERN_CHUNK, PATTERN_CHUNK_BYTES, STREAM_HEADER_BYTES, StreamHeaderReader } from './codec';
 import { PROTOCOL, type BulkEvent } from './events';
 
 export interface TcpBulkRequest {
@@ -63,13 +66,14 @@ export class TcpBulkSender implements Engine<BulkEvent, TcpBulkRequest> {
         this.writeFile();
         this.out.close(this.socket);
         return;
+      case 'acked':
+        if (e.upTo < STREAM_HEADER_BYTES + this.bytes) return;
+        this.phase = 'over';
+        this.out.event({ type: 'bulk.sent', transport: 'tcp', bytes: this.bytes, elapsed: now - this.startedAt, cause: { sent: TRANSFER }, connection: e.connection });
+        return;
       case 'closed':
         this.phase = 'over';
-        if (e.reason === 'closed') {
-          this.out.event({ type: 'bulk.sent', transport: 'tcp', bytes: this.bytes, elapsed: now - this.startedAt, cause: { sent: TRANSFER }, connection: e.connection });
-        } else {
-          this.out.event({ type: 'bulk.failed', reason: `connection ${e.reason}`, received: null, expected: this.bytes, connection: e.connection });
-        }
+        this.out.event({ type: 'bulk.failed', reason: e.reason === 'closed' ? 'the connection closed before every byte was acknowledged' : `connection ${e.reason}`, received: null, expected: this.bytes, connection: e.connection });
         return;
       case 'failed':
         this.phase = 'over';

@@ -80,6 +80,7 @@ export class DnsTcpQueries<Tag> {
         this.open.delete(e.socket);
         return { tag: x.tag, connection: null, answer: null, failure: e.error };
       case 'accepted':
+      case 'acked':
         return null;
     }
   }
