@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenarioArb } from './arbitraries.test-helper';
 import { TCP_TWO_CLIENTS_TEXT, UDP_UPPER_TEXT } from './fixtures';
-import { formatIssue, MAX_ISSUES, parseScenarioText, validateScenario } from './load';
+import { formatIssue, MAX_ISSUES, parseScenarioBytes, parseScenarioText, validateScenario } from './load';
 import type { LoadResult, ScenarioIssue } from './load';
 import { expectedLocation, fixture, lineColumn } from './load.test-helper';
 
@@ -175,6 +175,41 @@ describe('parseScenarioText: refused files', () => {
     expect(issues[0]!.path).toBe('nodes[3].address');
     expect(issues[MAX_ISSUES - 2]!.path).toBe(`nodes[${3 + MAX_ISSUES - 2}].address`);
     expect(issues[MAX_ISSUES - 1]).toEqual({ path: '', message: '11 more issues not shown (only the first 49 are listed)' });
+  });
+});
+
+describe('parseScenarioBytes: a file as its bytes', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it('loads UTF-8 with or without a byte-order mark, as the text would', () => {
+    expect(parseScenarioBytes(utf8(UDP_UPPER_TEXT))).toEqual(parseScenarioText(UDP_UPPER_TEXT));
+    const withBom = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(UDP_UPPER_TEXT)]);
+    expect(parseScenarioBytes(withBom)).toEqual(parseScenarioText(UDP_UPPER_TEXT));
+  });
+
+  it('refuses invalid UTF-8 where it is, rather than loading U+FFFD in its place', () => {
+    // Latin-1 "é" (0xE9) in the scenario's name: TextDecoder without `fatal` would load the name "Caf\uFFFD".
+    const [before, after] = UDP_UPPER_TEXT.replace('"UDP upper-case server"', '"Caf#"').split('#');
+    const bytes = Uint8Array.from([...utf8(before!), 0xe9, ...utf8(after!)]);
+    expect(new TextDecoder().decode(bytes)).toContain('"Caf\uFFFD"');
+    const { line, column } = lineColumn(before!, before!.length);
+    expect(issuesOf(parseScenarioBytes(bytes)).map((i) => formatIssue(i, 'lab.l7.json'))).toEqual([
+      `lab.l7.json:${line}:${column}: byte ${before!.length}: invalid UTF-8 (0xE9 0x22); save the file as UTF-8`,
+    ]);
+  });
+
+  it('calls a binary file not a text file instead of reporting a JSON syntax error', () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(issuesOf(parseScenarioBytes(png)).map((i) => formatIssue(i, 'chart.png'))).toEqual([
+      'chart.png: not a text file (it looks like a PNG image): byte 8 is a NUL (0x00), which JSON text never contains',
+    ]);
+  });
+
+  it('never throws on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => expectWellFormedIssues(parseScenarioBytes(bytes), false)),
+      { numRuns: 300 },
+    );
   });
 });
 
