@@ -148,7 +148,7 @@ describe('parseScenarioText: refused files', () => {
     expect(issues).toEqual([
       {
         path: 'links[1].delayMs',
-        message: 'missing property "delayMs": expected a number ≥ 0 (milliseconds)',
+        message: 'missing property "delayMs": expected a number from 0 to 1000000000 (milliseconds)',
         ...linkAt,
         offset: expect.any(Number),
       },
@@ -226,7 +226,7 @@ describe('validateScenario', () => {
     delete doc.nodes[0].address;
     expect(issuesOf(validateScenario(doc))).toEqual([
       { path: 'nodes[0].address', message: 'missing property "address": expected a dotted IPv4 address such as "10.0.0.1" (four numbers 0–255, no leading zeros)' },
-      { path: 'links[1].bandwidthMbps', message: 'expected a number > 0 (megabits per second), got -1' },
+      { path: 'links[1].bandwidthMbps', message: 'expected a number from 0.000001 to 1000000 (megabits per second: 1 bit/s to 1 Tb/s), got -1' },
       { path: 'view.extra', message: 'unknown property "extra" (allowed here: laneOrder, showTransport, compressIdleGaps)' },
     ]);
   });
