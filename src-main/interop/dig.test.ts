@@ -1,17 +1,18 @@
 // Oracle: ISC dig (Debian dnsutils) queries our authoritative server engine
 // over a real UDP socket on loopback and must read the answers we meant.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthoritativeServer } from '../../src-core/protocols/dns/server';
 import { EXAMPLE_ZONE } from '../../src-core/protocols/dns/zones.test-helper';
 import { serveDnsOverUdp, type RunningDnsServer } from './dns-udp-adapter';
+import { requireTool } from './required-tool';
 
 const run = promisify(execFile);
-const hasDig = spawnSync('dig', ['-v'], { stdio: 'ignore' }).status === 0;
-if (!hasDig) console.log('dig not installed: the DNS interop test is skipped (.ci/run installs dnsutils)');
+const digTool = requireTool('dig', 'dnsutils');
 
-describe.skipIf(!hasDig)('dig against our authoritative server', () => {
+describe('dig against our authoritative server', () => {
+  beforeEach((ctx) => digTool.guard(ctx));
   let server: RunningDnsServer;
   beforeAll(async () => {
     server = await serveDnsOverUdp(new AuthoritativeServer([EXAMPLE_ZONE]));
@@ -19,7 +20,7 @@ describe.skipIf(!hasDig)('dig against our authoritative server', () => {
   afterAll(() => server?.close());
 
   async function dig(...args: string[]): Promise<string> {
-    const { stdout } = await run('dig', [`@${server.address}`, '-p', String(server.port), '+norecurse', '+time=2', '+tries=1', ...args]);
+    const { stdout } = await run('dig', [`@${server.address}`, '-p', String(server.port), '+norecurse', '+time=10', '+tries=1', ...args]);
     return stdout;
   }
 
