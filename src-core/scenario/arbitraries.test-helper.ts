@@ -7,7 +7,7 @@
  * Adding a service or action variant: extend SERVICE_TYPES / CLIENT_FOR below.
  */
 import fc from 'fast-check';
-import { MAX_TIME_MS } from './fields';
+import { MAX_BANDWIDTH_MBPS, MAX_TIME_MS, MIN_BANDWIDTH_MBPS, MIN_POSITIVE_MS } from './fields';
 import { listenersOf } from '../protocols/registry';
 import type { ActionInput, LinkInput, LossRuleInput, ScenarioInput, ScenarioNodeInput, ServiceInput, ServiceType } from './schema';
 
@@ -19,7 +19,7 @@ type UpperService = Extract<ServiceInput, { type: (typeof SERVICE_TYPES)[number]
 const noNegativeZero = (x: number): number => (Object.is(x, -0) ? 0 : x);
 
 export const nonNegativeMsArb = fc.double({ min: 0, max: MAX_TIME_MS, noNaN: true }).map(noNegativeZero);
-export const positiveMsArb = fc.double({ min: Number.MIN_VALUE, max: MAX_TIME_MS, noNaN: true });
+export const positiveMsArb = fc.double({ min: MIN_POSITIVE_MS, max: MAX_TIME_MS, noNaN: true });
 const finiteArb = fc.double({ noNaN: true, noDefaultInfinity: true }).map(noNegativeZero);
 /** Any text, including astral characters and lone surrogates. */
 const textArb = (maxLength: number) => fc.string({ unit: 'binary', minLength: 1, maxLength });
@@ -75,7 +75,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
           {
             hasId: fc.boolean(),
             delayMs: nonNegativeMsArb,
-            bandwidthMbps: fc.double({ min: Number.MIN_VALUE, max: 1e6, noNaN: true }),
+            bandwidthMbps: fc.double({ min: MIN_BANDWIDTH_MBPS, max: MAX_BANDWIDTH_MBPS, noNaN: true }),
             queuePackets: fc.integer({ min: 1, max: 10_000 }),
             lossRate: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }).map(noNegativeZero),
           },
@@ -103,7 +103,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
             protocol: fc.constantFrom('tcp' as const, 'udp' as const),
             dataOnly: fc.boolean(),
             nth: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 4 }),
-            window: fc.tuple(nonNegativeMsArb, nonNegativeMsArb).filter(([a, b]) => a !== b),
+            window: fc.tuple(nonNegativeMsArb, nonNegativeMsArb).filter(([a, b]) => a !== b && Math.max(a, b) >= MIN_POSITIVE_MS),
           },
           { requiredKeys: [] },
         ),

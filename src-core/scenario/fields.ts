@@ -6,7 +6,6 @@
  * `.default()`.
  */
 import { z } from './zod';
-import { describeValue } from './describe-value';
 
 /** Ids of nodes and links: a letter, then up to 63 letters, digits, "_" or "-". */
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -15,17 +14,56 @@ export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 export const IPV4_PATTERN = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 
-/**
- * Longest time a scenario may name, in milliseconds: ⌊2^53 ns / 10^6⌋ ≈ 104 days.
- * The simulator counts integer nanoseconds in a JavaScript number, which is
- * exact only up to 2^53 (see sim/time.ts).
+/*
+ * Bounds of the numbers the simulator turns into time. Rule: every value a
+ * scenario gives becomes an integer count of nanoseconds (sim/time.ts) that
+ * is a safe integer (≤ 2^53 − 1 ≈ 9.007e15), and so do sums of a few of
+ * them (a start time, plus delays and timeouts, plus a transmission time).
+ * Zod's own checks already keep integers safe (`.int()`) and refuse NaN
+ * and ±Infinity; these bounds keep the derived times finite and exact.
+ * docs/scenario-format.md lists them; change it with them.
  */
-export const MAX_TIME_MS = 9_007_199_254;
 
-const timeTooLong = {
-  error: (iss: { input?: unknown }) =>
-    `expected at most ${MAX_TIME_MS} ms (about 104 days, the longest time that can be simulated exactly), got ${describeValue(iss.input)}`,
-};
+/**
+ * Longest time or duration a scenario may name: 10^9 ms = 10^15 ns, about
+ * 11.6 days. Nine of them still add up to less than 2^53 ns, so a start time
+ * plus delays, timeouts and transmissions stays exact.
+ */
+export const MAX_TIME_MS = 1_000_000_000;
+
+/** Shortest positive duration: 1 ns. A shorter one would round to 0 ns (sim/time.ts `ms`), which is not positive. */
+export const MIN_POSITIVE_MS = 0.000_001;
+
+/**
+ * Largest packet the simulator may carry: an IPv4 datagram's total length is
+ * a 16-bit field (RFC 791 §3.1). Bandwidth bounds are chosen for it.
+ */
+export const MAX_PACKET_BYTES = 65_535;
+
+/**
+ * Slowest link: 1 bit/s. Its transmission time for the largest packet,
+ * 65,535 × 8 s ≈ 6.1 days = 5.2 × 10^14 ns, is finite and exact, and less than
+ * MAX_TIME_MS, so times stay within the room described above. (A bandwidth of
+ * 1e-320 Mb/s would make it infinite and stop the run.)
+ */
+export const MIN_BANDWIDTH_MBPS = 0.000_001;
+
+/**
+ * Fastest link: 1 Tb/s. Transmission times are rounded up to whole
+ * nanoseconds, so above this even a full-size Ethernet frame (12,000 bits,
+ * 12 ns at 1 Tb/s) would no longer be timed faithfully.
+ */
+export const MAX_BANDWIDTH_MBPS = 1_000_000;
+
+/** A number from `min` to `max` inclusive, described as "a number from <min> to <max> (<unit>)". */
+export function numberFrom(min: number, max: number, unit: string): z.ZodNumber {
+  return z.number().min(min).max(max).describe(`a number from ${min} to ${max} (${unit})`);
+}
+
+/** An integer from `min` to `max` inclusive (both safe integers), described as "an integer from <min> to <max>". */
+export function integerFrom(min: number, max: number): z.ZodNumber {
+  return z.number().int().min(min).max(max).describe(`an integer from ${min} to ${max}`);
+}
 
 /** An id that names a node or link. */
 export const idSchema = z
@@ -47,14 +85,14 @@ export const ipv4Schema = z
 /** TCP or UDP port. */
 export const portSchema = z.number().int().min(1).max(65535).describe('a port number (an integer from 1 to 65535)');
 
-/** A time or duration in milliseconds, ≥ 0; fractions allowed (the simulator rounds to nanoseconds). */
-export const nonNegativeMsSchema = z.number().min(0).max(MAX_TIME_MS, timeTooLong).describe('a number ≥ 0 (milliseconds)');
+/** A time or duration in milliseconds, 0 to MAX_TIME_MS; fractions allowed (the simulator rounds to nanoseconds). */
+export const nonNegativeMsSchema = numberFrom(0, MAX_TIME_MS, 'milliseconds');
 
-/** A duration in milliseconds, > 0. */
-export const positiveMsSchema = z.number().gt(0).max(MAX_TIME_MS, timeTooLong).describe('a number > 0 (milliseconds)');
+/** A duration in milliseconds, MIN_POSITIVE_MS (1 ns) to MAX_TIME_MS. */
+export const positiveMsSchema = numberFrom(MIN_POSITIVE_MS, MAX_TIME_MS, 'milliseconds');
 
-/** A bandwidth in megabits per second (10^6 bit/s), > 0. */
-export const mbpsSchema = z.number().gt(0).describe('a number > 0 (megabits per second)');
+/** A bandwidth in megabits per second (10^6 bit/s), MIN_BANDWIDTH_MBPS (1 bit/s) to MAX_BANDWIDTH_MBPS (1 Tb/s). */
+export const mbpsSchema = numberFrom(MIN_BANDWIDTH_MBPS, MAX_BANDWIDTH_MBPS, 'megabits per second: 1 bit/s to 1 Tb/s');
 
 /** A probability in [0, 1). */
 export const lossRateSchema = z.number().min(0).lt(1).describe('a probability: a number ≥ 0 and < 1');

@@ -297,6 +297,12 @@ function depthExceeded(text: string, limit: number): number | undefined {
 }
 
 /** Offsets at which lines start; a line ends at \n, \r\n or \r. */
+/** The 1-based line and column of `offset` in `text` (lines end at \n, \r\n or \r, as in readJson). */
+export function textLocation(text: string, offset: number): { line: number; column: number } {
+  const { line, column } = locationOf(lineStarts(text), offset, 0);
+  return { line, column };
+}
+
 function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {

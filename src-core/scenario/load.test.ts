@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenarioArb } from './arbitraries.test-helper';
 import { TCP_TWO_CLIENTS_TEXT, UDP_UPPER_TEXT } from './fixtures';
-import { formatIssue, MAX_ISSUES, parseScenarioText, validateScenario } from './load';
+import { formatIssue, MAX_ISSUES, parseScenarioBytes, parseScenarioText, validateScenario } from './load';
 import type { LoadResult, ScenarioIssue } from './load';
 import { expectedLocation, fixture, lineColumn } from './load.test-helper';
 
@@ -148,7 +148,7 @@ describe('parseScenarioText: refused files', () => {
     expect(issues).toEqual([
       {
         path: 'links[1].delayMs',
-        message: 'missing property "delayMs": expected a number ≥ 0 (milliseconds)',
+        message: 'missing property "delayMs": expected a number from 0 to 1000000000 (milliseconds)',
         ...linkAt,
         offset: expect.any(Number),
       },
@@ -178,6 +178,41 @@ describe('parseScenarioText: refused files', () => {
   });
 });
 
+describe('parseScenarioBytes: a file as its bytes', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it('loads UTF-8 with or without a byte-order mark, as the text would', () => {
+    expect(parseScenarioBytes(utf8(UDP_UPPER_TEXT))).toEqual(parseScenarioText(UDP_UPPER_TEXT));
+    const withBom = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(UDP_UPPER_TEXT)]);
+    expect(parseScenarioBytes(withBom)).toEqual(parseScenarioText(UDP_UPPER_TEXT));
+  });
+
+  it('refuses invalid UTF-8 where it is, rather than loading U+FFFD in its place', () => {
+    // Latin-1 "é" (0xE9) in the scenario's name: TextDecoder without `fatal` would load the name "Caf\uFFFD".
+    const [before, after] = UDP_UPPER_TEXT.replace('"UDP upper-case server"', '"Caf#"').split('#');
+    const bytes = Uint8Array.from([...utf8(before!), 0xe9, ...utf8(after!)]);
+    expect(new TextDecoder().decode(bytes)).toContain('"Caf\uFFFD"');
+    const { line, column } = lineColumn(before!, before!.length);
+    expect(issuesOf(parseScenarioBytes(bytes)).map((i) => formatIssue(i, 'lab.l7.json'))).toEqual([
+      `lab.l7.json:${line}:${column}: byte ${before!.length}: invalid UTF-8 (0xE9 0x22); save the file as UTF-8`,
+    ]);
+  });
+
+  it('calls a binary file not a text file instead of reporting a JSON syntax error', () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(issuesOf(parseScenarioBytes(png)).map((i) => formatIssue(i, 'chart.png'))).toEqual([
+      'chart.png: not a text file (it looks like a PNG image): byte 8 is a NUL (0x00), which JSON text never contains',
+    ]);
+  });
+
+  it('never throws on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => expectWellFormedIssues(parseScenarioBytes(bytes), false)),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('validateScenario', () => {
   it('validates a parsed value and fills in defaults', () => {
     const result = validateScenario(fixture('tcp'));
@@ -191,7 +226,7 @@ describe('validateScenario', () => {
     delete doc.nodes[0].address;
     expect(issuesOf(validateScenario(doc))).toEqual([
       { path: 'nodes[0].address', message: 'missing property "address": expected a dotted IPv4 address such as "10.0.0.1" (four numbers 0–255, no leading zeros)' },
-      { path: 'links[1].bandwidthMbps', message: 'expected a number > 0 (megabits per second), got -1' },
+      { path: 'links[1].bandwidthMbps', message: 'expected a number from 0.000001 to 1000000 (megabits per second: 1 bit/s to 1 Tb/s), got -1' },
       { path: 'view.extra', message: 'unknown property "extra" (allowed here: laneOrder, showTransport, compressIdleGaps)' },
     ]);
   });

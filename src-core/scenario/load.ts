@@ -3,6 +3,7 @@
  * every default filled in) or a list of issues out. It never throws.
  *
  * Order of checks; each stage runs only if the previous one passed:
+ *  0. from bytes (a file): they are UTF-8 text (decode-text.ts);
  *  1. the text is strict JSON (json-text.ts);
  *  2. the root is an object with "format": "l7-scenario" and a version this
  *     code reads; older versions are migrated (migrate.ts);
@@ -12,6 +13,7 @@
  * Duplicate property names are reported alongside stages 2–4.
  * Issues are sorted by position in the file and at most MAX_ISSUES are returned.
  */
+import { decodeText } from './decode-text';
 import { describeValue } from './describe-value';
 import { formatPath, limitIssues } from './errors';
 import type { PathIssue, PathSegment, ScenarioIssue } from './errors';
@@ -24,6 +26,7 @@ import type { Scenario } from './schema';
 import { checkShape } from './shape-issues';
 
 export type { ScenarioIssue } from './errors';
+export { decodeText } from './decode-text';
 export { formatIssue, formatIssues, formatPath, MAX_ISSUES } from './errors';
 export type { Scenario, ScenarioInput } from './schema';
 
@@ -49,6 +52,15 @@ export function parseScenarioText(text: string): LoadResult {
   } catch (error) {
     return internalError(error);
   }
+}
+
+/**
+ * Decodes and parses the bytes of a `.l7.json` file: invalid UTF-8 and binary
+ * files give one issue (decode-text.ts), the text then goes to parseScenarioText.
+ */
+export function parseScenarioBytes(bytes: Uint8Array): LoadResult {
+  const decoded = decodeText(bytes);
+  return decoded.ok ? parseScenarioText(decoded.text) : { ok: false, issues: [decoded.issue] };
 }
 
 /** Validates an already parsed value (e.g. from the editor); issues have paths but no locations. */

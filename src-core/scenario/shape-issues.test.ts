@@ -37,8 +37,8 @@ describe('checkShape', () => {
         d.links[1].queuePackets = 2.5;
       }),
     ).toEqual([
-      'links[0].delayMs: expected a number ≥ 0 (milliseconds), got "5ms"',
-      'links[0].bandwidthMbps: expected a number > 0 (megabits per second), got 0',
+      'links[0].delayMs: expected a number from 0 to 1000000000 (milliseconds), got "5ms"',
+      'links[0].bandwidthMbps: expected a number from 0.000001 to 1000000 (megabits per second: 1 bit/s to 1 Tb/s), got 0',
       'links[0].lossRate: expected a probability: a number ≥ 0 and < 1, got 1',
       'links[1].queuePackets: expected an integer ≥ 1, got 2.5',
     ]);
@@ -72,7 +72,7 @@ describe('checkShape', () => {
       }),
     ).toEqual([
       'nodes: missing property "nodes": expected an array of 1 to 500 nodes',
-      'links[1].bandwidthMbps: missing property "bandwidthMbps": expected a number > 0 (megabits per second)',
+      'links[1].bandwidthMbps: missing property "bandwidthMbps": expected a number from 0.000001 to 1000000 (megabits per second: 1 bit/s to 1 Tb/s)',
     ]);
   });
 
@@ -117,9 +117,21 @@ describe('checkShape', () => {
     ]);
   });
 
-  it('bounds times to what the simulator represents exactly', () => {
-    expect(issues((d) => (d.workload[0].atMs = 1e12))).toEqual([
-      'workload[0].atMs: expected at most 9007199254 ms (about 104 days, the longest time that can be simulated exactly), got 1000000000000',
+  it('bounds times and bandwidths to what the simulator represents exactly', () => {
+    expect(
+      issues((d) => {
+        d.workload[0].atMs = 1e12;
+        d.workload[0].timeoutMs = 1e-7;
+        d.links[0].delayMs = -1;
+        d.links[0].bandwidthMbps = 1e-320;
+        d.links[1].bandwidthMbps = 1e7;
+      }),
+    ).toEqual([
+      'links[0].delayMs: expected a number from 0 to 1000000000 (milliseconds), got -1',
+      'links[0].bandwidthMbps: expected a number from 0.000001 to 1000000 (megabits per second: 1 bit/s to 1 Tb/s), got 1e-320',
+      'links[1].bandwidthMbps: expected a number from 0.000001 to 1000000 (megabits per second: 1 bit/s to 1 Tb/s), got 10000000',
+      'workload[0].atMs: expected a number from 0 to 1000000000 (milliseconds), got 1000000000000',
+      'workload[0].timeoutMs: expected a number from 0.000001 to 1000000000 (milliseconds), got 1e-7',
     ]);
   });
 
@@ -131,7 +143,7 @@ describe('checkShape', () => {
       }),
     ).toEqual([
       'run.seed: expected an integer from 0 to 4294967295, got 4294967296',
-      'run.endTimeMs: expected a number > 0 (milliseconds), got 0',
+      'run.endTimeMs: expected a number from 0.000001 to 1000000000 (milliseconds), got 0',
       'run.maxEvents: expected an integer ≥ 1, got 0',
       'view.laneOrder: expected an array of node ids, got "client"',
       'view.showTransport: expected true or false, got "yes"',

@@ -13,6 +13,17 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 
 const LESSON = 'resources/lessons/sockets-tcp.l7.json';
 
+describe('reading a scenario file', () => {
+  it('refuses a file that is not UTF-8, naming the byte, line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'l7-cli-'));
+    const file = join(dir, 'latin1.l7.json');
+    writeFileSync(file, Buffer.from('{\n  "name": "caf\u00e9"\n}', 'latin1'));
+    const r = await cli('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}:2:15: byte 16: invalid UTF-8 (0xE9 0x22); save the file as UTF-8`);
+  });
+});
+
 describe('l7 command line', () => {
   it('runs a lesson, prints a summary and writes the trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'l7-cli-'));

@@ -8,15 +8,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { formatIssue, parseScenarioText } from '../../src-core/scenario/load';
+import { formatIssue, parseScenarioBytes } from '../../src-core/scenario/load';
 import type { Scenario } from '../../src-core/scenario/schema';
-import { runScenario } from '../../src-core/scenario/runner';
 import { traceToJson } from '../../src-core/trace/json';
 import { traceToPcapng } from '../../src-core/trace/pcapng';
 import { writeFileAtomic } from '../files/atomic-write';
 import { parseServeArgs, type ServeArgs } from '../serve/args';
 import { UsageError } from '../serve/errors';
 import { serve } from '../serve/serve';
+import { runToEnd, type FinishedRun } from './run-to-end';
 import { summarizeTrace } from './summary';
 
 export interface CliIo {
@@ -105,14 +105,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 async function loadScenario(file: string, io: CliIo, verb = 'run'): Promise<Scenario | null> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     io.err(`${file}: cannot read the file (${describeFsError(error)})`);
     return null;
   }
-  const result = parseScenarioText(text);
+  const result = parseScenarioBytes(bytes);
   if (!result.ok) {
     for (const issue of result.issues) io.err(formatIssue(issue, file));
     io.err(`${file}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}; the scenario was not ${verb}`);
@@ -148,9 +148,17 @@ export async function main(argv: readonly string[], io: CliIo, env: CliEnv = PRO
     io.out(`${file}: ok — "${scenario.name}": ${scenario.nodes.length} nodes, ${scenario.links.length} links, ${scenario.workload.length} actions`);
     return 0;
   }
-  const run = runScenario(scenario, { seed: args.seed });
-  const trace = run.trace();
+  let finished: FinishedRun;
+  try {
+    finished = runToEnd(scenario, { seed: args.seed });
+  } catch (error) {
+    // The simulation could not even be built from a valid scenario: a bug of ours, nothing ran.
+    io.err(`l7: internal error: the scenario could not be set up (${error instanceof Error ? error.message : String(error)}); nothing ran`);
+    return 1;
+  }
+  const { trace, failure } = finished;
   io.out(summarizeTrace(trace));
+  if (failure) io.err(`l7: internal error at ${trace.header.endTime / 1e6} ms: ${failure.message}; the run stopped there, and the trace so far is written`);
   if (args.out) {
     try {
       await writeFileAtomic(args.out, traceToJson(trace));
@@ -169,7 +177,7 @@ export async function main(argv: readonly string[], io: CliIo, env: CliEnv = PRO
     }
     io.out(`packets:    ${args.pcap}`);
   }
-  return 0;
+  return failure ? 1 : 0;
 }
 
 function describeFsError(error: unknown): string {

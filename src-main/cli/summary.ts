@@ -49,6 +49,8 @@ function describeStop(reason: string): string {
       return 'event budget used up (raise run.maxEvents)';
     case 'cancelled':
       return 'cancelled';
+    case 'internal-error':
+      return 'an internal error (a bug of ours: please report it with the scenario)';
     default:
       return reason;
   }

@@ -40,8 +40,31 @@ describe('open', () => {
     truncateSync(path, MAX_SCENARIO_BYTES + 1);
     await expect(readScenarioFile(path)).rejects.toThrow('"huge.l7.json" is 20.0 MB: L7 Lab opens scenario files of up to 20.0 MB.');
     await expect(readScenarioFile(path)).rejects.toMatchObject({ name: 'FileTooLargeError' });
-    truncateSync(path, MAX_SCENARIO_BYTES);
+    writeFileSync(path, Buffer.alloc(MAX_SCENARIO_BYTES, ' '));
     expect((await readScenarioFile(path)).text).toHaveLength(MAX_SCENARIO_BYTES);
+  });
+
+  it('reads UTF-8 text, dropping a byte-order mark', async () => {
+    const path = join(dir, 'bom.l7.json');
+    writeFileSync(path, Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('{"name": "café"}')]));
+    expect((await readScenarioFile(path)).text).toBe('{"name": "café"}');
+  });
+
+  it('refuses invalid UTF-8 with the byte offset, line and column, instead of replacing it with U+FFFD', async () => {
+    const path = join(dir, 'latin1.l7.json');
+    writeFileSync(path, Buffer.from('{\n  "name": "caf\xe9"\n}', 'latin1'));
+    await expect(readScenarioFile(path)).rejects.toThrow('latin1.l7.json:2:15: byte 16: invalid UTF-8 (0xE9 0x22); save the file as UTF-8');
+    await expect(readScenarioFile(path)).rejects.toMatchObject({ name: 'NotUtf8TextError' });
+  });
+
+  it('says that a binary file is not a text file, and does not grant saving to it', async () => {
+    const path = join(dir, 'chart.png');
+    writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    dialog.openResponses.push({ canceled: false, filePaths: [path] });
+    await expect(files.openFile()).rejects.toThrow('chart.png: not a text file (it looks like a PNG image): byte 8 is a NUL (0x00)');
+    dialog.saveResponses.push({ canceled: true });
+    expect(await files.saveFile({ path, suggestedName: 'x', text: 'overwritten' })).toBeNull();
+    expect(dialog.calls.map((c) => c.kind)).toEqual(['open', 'save']);
   });
 });
 

@@ -3,7 +3,9 @@
  *
  * Rules:
  * - Opening reads at most MAX_SCENARIO_BYTES (20 MB), as UTF-8 text; a larger
- *   file is refused with a message saying so, before it is read.
+ *   file is refused with a message saying so, before it is read. Bytes that
+ *   are not UTF-8 (a binary file, UTF-16, a stray Latin-1 byte) are refused
+ *   with what and where (scenario/decode-text.ts), never replaced by U+FFFD.
  * - Every write is atomic (files/atomic-write.ts): the file is wholly the old
  *   or wholly the new content.
  * - The renderer may name a path to save to without a dialog (Save) only if
@@ -20,6 +22,8 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { ExportKind, ExportRequest, OpenedFile, SavedFile, SaveRequest } from '../../src-core/api/contract';
+import { decodeText } from '../../src-core/scenario/decode-text';
+import { formatIssue } from '../../src-core/scenario/errors';
 import { writeFileAtomic } from './atomic-write';
 
 export const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
@@ -46,11 +50,16 @@ export class FileTooLargeError extends Error {
   override readonly name = 'FileTooLargeError';
 }
 
+/** The file is not UTF-8 text; the message names the file and says what and where, e.g. "lab.l7.json:3:9: byte 40: invalid UTF-8 (0xE9 0x22); …". */
+export class NotUtf8TextError extends Error {
+  override readonly name = 'NotUtf8TextError';
+}
+
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** Reads a scenario file the user chose, refusing anything over 20 MB. */
+/** Reads a scenario file the user chose, refusing anything over 20 MB and anything that is not UTF-8 text. */
 export async function readScenarioFile(path: string): Promise<OpenedFile> {
   const name = basename(path);
   const info = await stat(path);
@@ -58,7 +67,9 @@ export async function readScenarioFile(path: string): Promise<OpenedFile> {
   if (info.size > MAX_SCENARIO_BYTES) {
     throw new FileTooLargeError(`"${name}" is ${megabytes(info.size)}: L7 Lab opens scenario files of up to ${megabytes(MAX_SCENARIO_BYTES)}.`);
   }
-  return { path, name, text: await readFile(path, 'utf8') };
+  const decoded = decodeText(await readFile(path));
+  if (!decoded.ok) throw new NotUtf8TextError(formatIssue(decoded.issue, name));
+  return { path, name, text: decoded.text };
 }
 
 /** A plain file name from a name the renderer suggests: no folders, no characters that Windows forbids. */

@@ -1,25 +1,19 @@
 // Oracle: ISC dig (Debian dnsutils) asks `l7 serve` of the authoritative
 // server of lesson dns-records, over UDP and over TCP, and must read the
 // answers the engine means: A, CNAME, MX, NS and NXDOMAIN with the SOA.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { serving, startCli, type Serving } from '../serve/serving.test-helper';
+import { requireTool } from './required-tool';
 
 const run = promisify(execFile);
-const hasDig = spawnSync('dig', ['-v'], { stdio: 'ignore' }).status === 0;
-const DIG = 'dig (Debian package dnsutils)';
-if (!hasDig && process.env.CI !== 'true') console.log(`${DIG} is not installed: the dig interop tests are skipped`);
-
-/** dig missing: a failure under CI (which installs it), else a skip that says why. */
-function requireDig(ctx: TestContext): void {
-  if (hasDig) return;
-  if (process.env.CI === 'true') throw new Error(`${DIG} is required under CI=true but is not installed`);
-  ctx.skip(`${DIG} is not installed`);
-}
+/** dig missing: a failure under CI (which installs it), else a skip that says why (required-tool.ts). */
+const digTool = requireTool('dig', 'dnsutils');
+beforeEach((ctx) => digTool.guard(ctx));
 
 const LESSON = 'resources/lessons/dns-records.l7.json';
 
@@ -27,7 +21,7 @@ describe('dig against l7 serve of an authoritative DNS server', () => {
   let server: Serving | null = null;
 
   beforeAll(async () => {
-    if (hasDig) server = serving(await startCli([LESSON, '--node', 'auth', '--port', '0', '--trace', join(mkdtempSync(join(tmpdir(), 'l7-serve-dig-')), 'trace.json')]));
+    if (digTool.available) server = serving(await startCli([LESSON, '--node', 'auth', '--port', '0', '--trace', join(mkdtempSync(join(tmpdir(), 'l7-serve-dig-')), 'trace.json')]));
   });
   afterAll(async () => {
     if (server) expect(await server.stop()).toBe(0);
@@ -42,8 +36,7 @@ describe('dig against l7 serve of an authoritative DNS server', () => {
 
   for (const transport of ['udp', 'tcp'] as const) {
     describe(`over ${transport.toUpperCase()}`, () => {
-      it('gets an authoritative A answer', async (ctx) => {
-        requireDig(ctx);
+      it('gets an authoritative A answer', async () => {
         const out = await dig(transport, 'dns.example.com', 'A');
         expect(out).toMatch(/status: NOERROR/);
         expect(out).toMatch(/flags: qr aa;/);
@@ -51,34 +44,29 @@ describe('dig against l7 serve of an authoritative DNS server', () => {
         expect(out).toContain(`(${transport.toUpperCase()})`);
       });
 
-      it('follows the CNAME of www to the A record of the canonical name', async (ctx) => {
-        requireDig(ctx);
+      it('follows the CNAME of www to the A record of the canonical name', async () => {
         const out = await dig(transport, 'www.example.com', 'A');
         expect(out).toMatch(/^www\.example\.com\.\s+300\s+IN\s+CNAME\s+relay1\.west-coast\.example\.com\.$/m);
         expect(out).toMatch(/^relay1\.west-coast\.example\.com\.\s+300\s+IN\s+A\s+192\.0\.2\.10$/m);
       });
 
-      it('answers a CNAME query with the alias alone', async (ctx) => {
-        requireDig(ctx);
+      it('answers a CNAME query with the alias alone', async () => {
         const out = await dig(transport, 'mail.example.com', 'CNAME');
         expect(out).toMatch(/ANSWER: 1,/);
         expect(out).toMatch(/^mail\.example\.com\.\s+300\s+IN\s+CNAME\s+relay1\.west-coast\.example\.com\.$/m);
       });
 
-      it('gets the MX record', async (ctx) => {
-        requireDig(ctx);
+      it('gets the MX record', async () => {
         const out = await dig(transport, 'example.com', 'MX');
         expect(out).toMatch(/^example\.com\.\s+300\s+IN\s+MX\s+10 mail\.example\.com\.$/m);
       });
 
-      it('gets the NS record', async (ctx) => {
-        requireDig(ctx);
+      it('gets the NS record', async () => {
         const out = await dig(transport, 'example.com', 'NS');
         expect(out).toMatch(/^example\.com\.\s+3600\s+IN\s+NS\s+dns\.example\.com\.$/m);
       });
 
-      it('gets NXDOMAIN with the SOA for a name that does not exist', async (ctx) => {
-        requireDig(ctx);
+      it('gets NXDOMAIN with the SOA for a name that does not exist', async () => {
         const out = await dig(transport, 'shop.example.com', 'A');
         expect(out).toMatch(/status: NXDOMAIN/);
         expect(out).toMatch(/^example\.com\.\s+300\s+IN\s+SOA\s+ns1\.example\.com\. hostmaster\.example\.com\. 2026112201 7200 3600 1209600 300$/m);
@@ -86,8 +74,7 @@ describe('dig against l7 serve of an authoritative DNS server', () => {
     });
   }
 
-  it('gets REFUSED outside its zones', async (ctx) => {
-    requireDig(ctx);
+  it('gets REFUSED outside its zones', async () => {
     expect(await dig('udp', 'www.example.org', 'A')).toMatch(/status: REFUSED/);
   });
 });

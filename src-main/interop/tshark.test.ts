@@ -1,17 +1,17 @@
 // Oracle: Wireshark's dissectors (tshark) read our TCP and UDP bytes, inside
 // the pcapng we write, and must agree field by field, checksums included.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../src-core/scenario/load';
 import { runScenario } from '../../src-core/scenario/runner';
 import { traceToPcapng } from '../../src-core/trace/pcapng';
 import type { MessageEvent } from '../../src-core/trace/types';
+import { requireTool } from './required-tool';
 
-const hasTshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
-if (!hasTshark) console.log('tshark not installed: the Wireshark interop test is skipped (.ci/run installs it)');
+const tsharkTool = requireTool('tshark', 'tshark');
 
 function capture(lesson: string): { file: string; messages: MessageEvent[] } {
   const loaded = parseScenarioText(readFileSync(join('resources/lessons', lesson), 'utf8'));
@@ -32,7 +32,9 @@ function tshark(file: string, fields: string[]): string[][] {
   return out.trim().split('\n').map((l) => l.split('|'));
 }
 
-describe.skipIf(!hasTshark)('tshark reads our packets', () => {
+describe('tshark reads our packets', () => {
+  beforeEach((ctx) => tsharkTool.guard(ctx));
+
   it('TCP: addresses, ports, sequence numbers, flags, payload and checksums agree', () => {
     const { file, messages } = capture('sockets-tcp.l7.json');
     const rows = tshark(file, ['frame.time_epoch', 'ip.src', 'ip.dst', 'ip.checksum.status', 'tcp.srcport', 'tcp.dstport', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.flags', 'tcp.len', 'tcp.checksum.status', 'tcp.payload']);

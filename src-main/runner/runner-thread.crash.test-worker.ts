@@ -4,7 +4,9 @@
  * - "throw": an uncaught exception (the Worker emits 'error', then 'exit');
  * - "exit": posts run.started, then process.exit(3) ('exit' only);
  * - "hang": posts run.started, then spins for ever (never posts again);
- * - "deaf": posts run.started and progress every 20 ms, but ignores cancel;
+ * - "deaf": posts run.started and progress every 20 ms, but ignores cancel:
+ *   a cancel of it is answered at once by one more progress report, so a
+ *   test knows that report came after the cancel (the port keeps order);
  * - "silent": swallows the request and never posts anything for it.
  * Every other scenario runs normally, so a test can check that the
  * replacement worker serves the next run.
@@ -22,8 +24,21 @@ function faultOf(request: RunnerRequest): string | null {
   return typeof fault === 'string' ? fault : null;
 }
 
+/** Deaf runs and their simulated time so far. */
+const deaf = new Map<string, number>();
+
+const postDeafProgress = (runId: string): void => {
+  const simTime = (deaf.get(runId) ?? 0) + 1_000_000;
+  deaf.set(runId, simTime);
+  port.postMessage({ type: 'run.progress', runId, progress: { simTime, endTime: 1e12, kernelEvents: simTime / 1000, traceEvents: 0 } });
+};
+
 serveRunner(port, {
   intercept(request) {
+    if (request.type === 'cancel' && deaf.has(request.runId)) {
+      postDeafProgress(request.runId);
+      return true;
+    }
     const fault = faultOf(request);
     if (fault === null) return false;
     const runId = request.runId;
@@ -42,11 +57,8 @@ serveRunner(port, {
         }
       case 'deaf': {
         port.postMessage(started);
-        let simTime = 0;
-        setInterval(() => {
-          simTime += 1_000_000;
-          port.postMessage({ type: 'run.progress', runId, progress: { simTime, endTime: 1e12, kernelEvents: simTime / 1000, traceEvents: 0 } });
-        }, 20);
+        deaf.set(runId, 0);
+        setInterval(() => postDeafProgress(runId), 20);
         break;
       }
       case 'silent':

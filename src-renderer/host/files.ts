@@ -1,7 +1,12 @@
 /**
  * Files in a browser: open through a hidden file input, save and export as a
  * download of a Blob. Nothing leaves the page: the Blob URL is same-origin.
+ * An opened file is read as bytes and decoded strictly (scenario/decode-text.ts):
+ * invalid UTF-8 or a binary file is refused, never replaced by U+FFFD as
+ * `File.text()` would.
  */
+import { decodeText } from '../../src-core/scenario/decode-text';
+import { formatIssue } from '../../src-core/scenario/errors';
 
 /** Scenario files are small; a bigger file is surely not one, and reading it would stall the page. */
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
@@ -26,10 +31,7 @@ export function pickTextFile(accept: string): Promise<PickedFile | null> {
         const file = input.files?.[0];
         finish();
         if (!file) return resolve(null);
-        if (file.size > MAX_OPEN_BYTES) {
-          return reject(new Error(`${file.name} is ${formatSize(file.size)}; a scenario file is at most ${formatSize(MAX_OPEN_BYTES)}`));
-        }
-        file.text().then((text) => resolve({ name: file.name, text }), reject);
+        readTextFile(file).then(resolve, reject);
       },
       { once: true },
     );
@@ -40,6 +42,23 @@ export function pickTextFile(accept: string): Promise<PickedFile | null> {
     document.body.append(input);
     input.click();
   });
+}
+
+/** What readTextFile needs of a File. */
+export interface FileLike {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A picked file's text: at most MAX_OPEN_BYTES, UTF-8 (a byte-order mark is dropped); otherwise rejects saying why. */
+export async function readTextFile(file: FileLike): Promise<PickedFile> {
+  if (file.size > MAX_OPEN_BYTES) {
+    throw new Error(`${file.name} is ${formatSize(file.size)}; a scenario file is at most ${formatSize(MAX_OPEN_BYTES)}`);
+  }
+  const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
+  if (!decoded.ok) throw new Error(formatIssue(decoded.issue, file.name));
+  return { name: file.name, text: decoded.text };
 }
 
 /** Offers `blob` as a download named `name`. */

@@ -3,7 +3,7 @@
  * (an authoritative server; a local resolver) and the lookup action.
  * Record fields mirror src-core/protocols/dns/types.ts. TTLs are seconds.
  */
-import { booleanSchema, integerAtLeastOne, ipv4Schema, nodeRefSchema, nonNegativeMsSchema, positiveMsSchema } from '../../scenario/fields';
+import { booleanSchema, integerAtLeastOne, integerFrom, ipv4Schema, nodeRefSchema, nonNegativeMsSchema, positiveMsSchema } from '../../scenario/fields';
 import { z } from '../../scenario/zod';
 
 const LABEL = '[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?';
@@ -126,7 +126,7 @@ export const DnsPoisonSchema = z
     spoofAs: nodeRefSchema,
     name: domainSchema,
     forgedAddress: ipv4Schema,
-    guesses: integerAtLeastOne.max(65536).default(100),
+    guesses: integerFrom(1, 65536).default(100),
     delayMs: nonNegativeMsSchema.default(1),
     /** The resolver port aimed at: 53 (a resolver asking from port 53) or "random". */
     targetPort: z.union([z.number().int().min(1).max(65535), z.literal('random')]).default(53).describe('a port number or "random"'),
@@ -145,7 +145,7 @@ export const DnsAmplifySchema = z
     victim: nodeRefSchema,
     name: domainSchema,
     qtype: z.enum(DNS_QTYPES).default('TXT').describe('"A", "AAAA", "NS", "CNAME", "MX", "SOA" or "TXT"'),
-    count: integerAtLeastOne.max(100000).default(20),
+    count: integerFrom(1, 100000).default(20),
     intervalMs: nonNegativeMsSchema.default(1),
   })
   .describe('an action object');
