@@ -69,9 +69,35 @@ export interface ReferenceChecks {
   report(path: readonly PathSegment[], message: string): void;
 }
 
+/**
+ * One field of a service or action as the topology editor's property panel
+ * shows it. The schema (protocols/<name>/schema.ts) says what values are
+ * valid; this says what the field means to a student.
+ */
+export interface PropertyDescription {
+  /** The field's name in the scenario file: "timeoutMs". */
+  readonly field: string;
+  /** A short label: "Timeout". */
+  readonly label: string;
+  /** One sentence: what it does. */
+  readonly help: string;
+  /** The unit of a number, as shown beside it: "ms", "Mbit/s", "bytes", "s". */
+  readonly unit?: string;
+}
+
+/** Every action has these (the editor shows them for all); an action's own properties come after. */
+export const ACTION_BASE_PROPERTIES: readonly PropertyDescription[] = [
+  { field: 'atMs', label: 'Start at', help: 'When the host performs it, from the start of the run.', unit: 'ms' },
+  { field: 'node', label: 'Host', help: 'The host that performs it.' },
+];
+
 /** A service a node may run (its schema lives in scenario/schema.ts's list, from the module's schema file). */
 export interface ServiceDefinition<S extends { readonly type: string }> {
   readonly type: S['type'];
+  /** A name for people: "DNS resolver (local DNS server)". */
+  readonly title: string;
+  /** Each field but `type`, in the order the editor shows them (registry.test.ts checks they match the schema). */
+  readonly properties: readonly PropertyDescription[];
   /** Every socket it listens on, so no two services of a node can share one. */
   listeners(service: S): readonly ListenerSpec[];
   /** Starts its engines on the node at time zero. */
@@ -83,6 +109,10 @@ export interface ServiceDefinition<S extends { readonly type: string }> {
 /** A workload action a host may perform. */
 export interface ActionDefinition<A extends { readonly type: string }> {
   readonly type: A['type'];
+  /** A name for people: "Look up a name". */
+  readonly title: string;
+  /** Each field but `type`, `atMs` and `node` (ACTION_BASE_PROPERTIES), in the editor's order. */
+  readonly properties: readonly PropertyDescription[];
   /** Performs it at its time on its node. */
   run(ctx: NodeContext, action: A): void;
   /** Checks of its fields against the rest of the scenario (its node existing and being a host is checked for all). */

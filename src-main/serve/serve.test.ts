@@ -238,6 +238,8 @@ class FaultyEngine implements Engine<never> {
 
 const faulty: ServiceDefinition<UdpUpperServerService> = {
   type: 'udp-upper-server',
+  title: 'faulty test server',
+  properties: [],
   listeners: (s) => [
     { transport: 'udp', port: s.port },
     { transport: 'tcp', port: s.port },

@@ -22,6 +22,11 @@ function binding<C>(engine: Engine<BulkEvent, C>, name: string): EngineBinding<B
 
 const sink: ServiceDefinition<BulkSinkService> = {
   type: 'bulk-sink',
+  title: 'Bulk-transfer sink',
+  properties: [
+    { field: 'port', label: 'Port', help: 'The port it receives on.' },
+    { field: 'transport', label: 'Transport', help: 'TCP or UDP.' },
+  ],
   listeners: (s) => [{ transport: s.transport, port: s.port }],
   start(ctx, s) {
     if (s.transport === 'tcp') ctx.drive(binding(new TcpBulkSink(ctx.env, s.port), 'TCP bulk sink'));
@@ -31,6 +36,15 @@ const sink: ServiceDefinition<BulkSinkService> = {
 
 const send: ActionDefinition<BulkSendAction> = {
   type: 'bulk-send',
+  title: 'Send a file (bulk transfer)',
+  properties: [
+    { field: 'server', label: 'Sink', help: 'The node running the bulk-transfer sink.' },
+    { field: 'port', label: 'Port', help: 'The sink\'s port.' },
+    { field: 'transport', label: 'Transport', help: 'TCP: as fast as flow control allows. UDP: at a given rate, losses and all.' },
+    { field: 'bytes', label: 'File size', help: 'How many bytes are sent (L in the textbook\'s formulas).', unit: 'bytes' },
+    { field: 'rateMbps', label: 'Rate', help: 'UDP only: the pace of the datagrams.', unit: 'Mbit/s' },
+    { field: 'datagramBytes', label: 'Datagram size', help: 'UDP only: each datagram\'s payload, its 16-byte header included.', unit: 'bytes' },
+  ],
   check: checkSend,
   run(ctx, a) {
     const server = { addr: ctx.addressOf(a.server), port: a.port };

@@ -37,6 +37,13 @@ const DNS_LISTENERS = [
 
 const dnsServer: ServiceDefinition<DnsServerService> = {
   type: 'dns-server',
+  title: 'DNS server (authoritative)',
+  properties: [
+    { field: 'port', label: 'Port', help: 'Always 53, on UDP and TCP (RFC 1035 §4.2).' },
+    { field: 'zones', label: 'Zones', help: 'The zones it is authoritative for, each with its records.' },
+    { field: 'recursive', label: 'Recursive', help: 'Answer a query that asks for recursion by asking the referred server itself, instead of referring.' },
+    { field: 'timeoutMs', label: 'Recursive timeout', help: 'How long a recursive query waits for the next server before answering SERVFAIL.', unit: 'ms' },
+  ],
   listeners: () => DNS_LISTENERS,
   start(ctx, s) {
     const zones = zonesOf(s);
@@ -54,6 +61,18 @@ const dnsServer: ServiceDefinition<DnsServerService> = {
 
 const dnsResolver: ServiceDefinition<DnsResolverService> = {
   type: 'dns-resolver',
+  title: 'Local DNS server (resolver)',
+  properties: [
+    { field: 'port', label: 'Port', help: 'Always 53, on UDP and TCP.' },
+    { field: 'mode', label: 'Mode', help: 'Iterative: ask root, TLD and authoritative servers in turn. Forward: ask one server to resolve for it.' },
+    { field: 'rootServers', label: 'Root servers', help: 'Where iteration starts when the cache knows nothing closer.' },
+    { field: 'forwarder', label: 'Forwarder', help: 'The server asked in forward mode, with recursion desired.' },
+    { field: 'timeoutMs', label: 'Timeout', help: 'How long to wait for one server before asking another.', unit: 'ms' },
+    { field: 'attempts', label: 'Attempts', help: 'Queries per lookup before answering SERVFAIL.' },
+    { field: 'randomizeIds', label: 'Random query ids', help: 'Random 16-bit ids, so forged answers must guess them (RFC 5452).' },
+    { field: 'randomizePorts', label: 'Random source ports', help: 'A fresh random port for every query, so forged answers must guess it too (RFC 5452).' },
+    { field: 'trustAnchors', label: 'Trust anchors', help: 'Zones whose answers must be signed with these keys; unsigned or badly signed answers are ignored.' },
+  ],
   listeners: () => DNS_LISTENERS,
   start: (ctx, s) => void ctx.drive(binding(new ResolverEngine(ctx.env, resolverOptionsOf(s, ctx.scenario)), 'DNS resolver')),
   check(s, path, refs) {
@@ -66,6 +85,13 @@ const dnsResolver: ServiceDefinition<DnsResolverService> = {
 
 const lookup: ActionDefinition<DnsLookupAction> = {
   type: 'dns-lookup',
+  title: 'Look up a name',
+  properties: [
+    { field: 'resolver', label: 'Local DNS server', help: 'The host\'s local DNS server, asked with recursion desired.' },
+    { field: 'name', label: 'Name', help: 'The domain name looked up.' },
+    { field: 'qtype', label: 'Record type', help: 'A, AAAA, NS, CNAME, MX, SOA or TXT.' },
+    { field: 'timeoutMs', label: 'Timeout', help: 'How long the stub resolver waits before asking again (three tries).', unit: 'ms' },
+  ],
   check: (a, path, refs) => refs.requireServiceType([...path, 'resolver'], a.resolver, ['dns-resolver', 'dns-server'], 'a DNS server is needed here'),
   run(ctx, a) {
     const hostsFile = ctx.scenario.nodes.find((n) => n.id === a.node)?.hostsFile ?? [];
@@ -75,6 +101,18 @@ const lookup: ActionDefinition<DnsLookupAction> = {
 
 const poison: ActionDefinition<DnsPoisonAction> = {
   type: 'dns-poison',
+  title: 'Poison a resolver\'s cache',
+  properties: [
+    { field: 'resolver', label: 'Resolver', help: 'The local DNS server to poison.' },
+    { field: 'spoofAs', label: 'Pretend to be', help: 'The server the resolver will ask: its address is forged as the source.' },
+    { field: 'name', label: 'Name', help: 'The name whose answer is forged.' },
+    { field: 'forgedAddress', label: 'Forged address', help: 'The address the attacker wants the name to resolve to.' },
+    { field: 'guesses', label: 'Guesses', help: 'How many forged answers are raced against the real one.' },
+    { field: 'delayMs', label: 'Delay', help: 'Wait after the triggering query before the forged answers.', unit: 'ms' },
+    { field: 'targetPort', label: 'Target port', help: 'The resolver port aimed at: 53, or "random" to guess.' },
+    { field: 'idGuess', label: 'Id guesses', help: 'Sequential (what a resolver with counting ids uses) or random.' },
+    { field: 'ttl', label: 'Forged TTL', help: 'How long the forged answer stays cached.', unit: 's' },
+  ],
   check(a, path, refs) {
     refs.requireServiceType([...path, 'resolver'], a.resolver, ['dns-resolver'], 'a DNS server is needed here');
     refs.requireNode([...path, 'spoofAs'], a.spoofAs);
@@ -96,6 +134,15 @@ const poison: ActionDefinition<DnsPoisonAction> = {
 
 const amplify: ActionDefinition<DnsAmplifyAction> = {
   type: 'dns-amplify',
+  title: 'Amplification attack',
+  properties: [
+    { field: 'server', label: 'Amplifier', help: 'The DNS server whose large answers are aimed at the victim.' },
+    { field: 'victim', label: 'Victim', help: 'The host whose address is forged as the queries\' source.' },
+    { field: 'name', label: 'Name', help: 'The name asked for: one with a large answer.' },
+    { field: 'qtype', label: 'Record type', help: 'The type asked for (TXT answers are large).' },
+    { field: 'count', label: 'Queries', help: 'How many forged queries are sent.' },
+    { field: 'intervalMs', label: 'Interval', help: 'Between two queries.', unit: 'ms' },
+  ],
   check(a, path, refs) {
     refs.requireServiceType([...path, 'server'], a.server, ['dns-server', 'dns-resolver'], 'a DNS server is needed here');
     refs.requireNode([...path, 'victim'], a.victim);
@@ -114,6 +161,12 @@ const amplify: ActionDefinition<DnsAmplifyAction> = {
 
 const zoneEdit: ActionDefinition<DnsZoneEditAction> = {
   type: 'dns-zone-edit',
+  title: 'Edit a zone (administrator)',
+  properties: [
+    { field: 'name', label: 'Name', help: 'The name whose records change.' },
+    { field: 'recordType', label: 'Record type', help: 'The type of the record set replaced.' },
+    { field: 'records', label: 'New records', help: 'The new record set; empty deletes it. Caches keep the old one until its TTL runs out.' },
+  ],
   check: checkZoneEdit,
   run: (ctx: NodeContext, a) => runZoneEdit(ctx, { name: domainOf(a.name), type: qtypeCode(a.recordType), records: a.records.map(recordOf) }),
 };

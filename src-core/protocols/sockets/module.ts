@@ -36,18 +36,29 @@ function bind<C>(engine: import('../../engine/face').Engine<SocketsEvent, C>, na
 
 const udpServer: ServiceDefinition<UdpUpperServerService> = {
   type: 'udp-upper-server',
+  title: 'UDP upper-case server',
+  properties: [{ field: 'port', label: 'Port', help: 'The UDP port it listens on.' }],
   listeners: (s) => [{ transport: 'udp', port: s.port }],
   start: (ctx, s) => void ctx.drive(bind(new UdpUpperServer(ctx.env, s.port), 'UDP upper-case server')),
 };
 
 const tcpServer: ServiceDefinition<TcpUpperServerService> = {
   type: 'tcp-upper-server',
+  title: 'TCP upper-case server',
+  properties: [{ field: 'port', label: 'Port', help: 'The TCP port it listens on.' }],
   listeners: (s) => [{ transport: 'tcp', port: s.port }],
   start: (ctx, s) => void ctx.drive(bind(new TcpUpperServer(ctx.env, s.port), 'TCP upper-case server')),
 };
 
 const udpClient: ActionDefinition<UdpUpperClientAction> = {
   type: 'udp-upper-client',
+  title: 'Send a line over UDP',
+  properties: [
+    { field: 'server', label: 'Server', help: 'The node running the UDP upper-case server.' },
+    { field: 'port', label: 'Port', help: 'The server\'s port.' },
+    { field: 'line', label: 'Line', help: 'The text sent, in one datagram.' },
+    { field: 'timeoutMs', label: 'Timeout', help: 'How long to wait for the reply: UDP may lose either datagram.', unit: 'ms' },
+  ],
   check: (a, path, refs) => refs.requireServiceOnPort(path, a.server, a.port, 'udp-upper-server'),
   run: (ctx: NodeContext, a) =>
     ctx.drive(bind(new UdpUpperClient(ctx.env), 'UDP upper-case client')).command({ server: { addr: ctx.addressOf(a.server), port: a.port }, line: a.line, timeout: ms(a.timeoutMs) }),
@@ -55,6 +66,12 @@ const udpClient: ActionDefinition<UdpUpperClientAction> = {
 
 const tcpClient: ActionDefinition<TcpUpperClientAction> = {
   type: 'tcp-upper-client',
+  title: 'Send a line over TCP',
+  properties: [
+    { field: 'server', label: 'Server', help: 'The node running the TCP upper-case server.' },
+    { field: 'port', label: 'Port', help: 'The server\'s port.' },
+    { field: 'line', label: 'Line', help: 'The text sent once connected.' },
+  ],
   check: (a, path, refs) => refs.requireServiceOnPort(path, a.server, a.port, 'tcp-upper-server'),
   run: (ctx, a) => ctx.drive(bind(new TcpUpperClient(ctx.env), 'TCP upper-case client')).command({ server: { addr: ctx.addressOf(a.server), port: a.port }, line: a.line }),
 };
