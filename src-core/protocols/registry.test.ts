@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionVariants, ServiceSchema, serviceVariants } from '../scenario/schema';
 import { ACTION_BASE_PROPERTIES } from './module';
-import { actionDefinition, PROTOCOL_MODULES, serviceDefinition } from './registry';
+import { actionDefinition, describeService, PROTOCOL_MODULES, serviceDefinition } from './registry';
 import { contrastRatio } from '../chart/colors';
 
 describe('the protocol registry', () => {
@@ -43,5 +43,14 @@ describe('the protocol registry', () => {
         }
       }
     }
+  });
+});
+
+describe('describeService', () => {
+  it('names a service by its title and every socket it listens on', () => {
+    const resolver = ServiceSchema.parse({ type: 'dns-resolver', rootServers: ['root'] });
+    const sink = ServiceSchema.parse({ type: 'bulk-sink', port: 5001, transport: 'udp' });
+    expect(describeService(resolver)).toBe('Local DNS server (resolver) on UDP 53 and TCP 53');
+    expect(describeService(sink)).toBe('Bulk-transfer sink on UDP 5001');
   });
 });

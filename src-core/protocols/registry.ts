@@ -42,3 +42,10 @@ export function serviceTypes(): readonly string[] {
 export function actionTypes(): readonly string[] {
   return [...actions.keys()];
 }
+
+/** "Local DNS server (resolver) on UDP 53 and TCP 53": a service as the node list names it. */
+export function describeService(service: { readonly type: string }): string {
+  const d = serviceDefinition(service.type);
+  const sockets = d.listeners(service).map((l) => `${l.transport.toUpperCase()} ${l.port}`);
+  return sockets.length === 0 ? d.title : `${d.title} on ${sockets.join(' and ')}`;
+}
