@@ -39,6 +39,7 @@ import type { SimTime } from '../../sim/time';
 import { DnsCache } from './cache';
 import { encodeDns, decodeDns } from './codec';
 import { DNS_RCODE, DNS_TYPE } from './constants';
+import { joinLabels, splitLabels } from './labels';
 import { canonicalName, isInZone } from './names';
 import { isAuthentic } from './sign';
 import type { DnsMessage, DnsQuestion, DnsRecord } from './types';
@@ -252,9 +253,10 @@ export class Resolver {
 
   private closestServers(name: string, now: SimTime): { zone: string; servers: ServerAddress[] } {
     if (this.config.mode === 'forward' && this.config.forwarder) return { zone: '', servers: [this.config.forwarder] };
-    const labels = canonicalName(name).split('.').filter((l) => l !== '');
+    // Label by label (labels.ts): `a\.b.example.com` is in example.com, not in b.example.com.
+    const labels = splitLabels(canonicalName(name));
     for (let i = 0; i <= labels.length; i++) {
-      const zone = labels.slice(i).join('.');
+      const zone = joinLabels(labels.slice(i));
       const ns = this.cache.get(zone, DNS_TYPE.NS, now);
       if (!ns || ns.negative) continue;
       const servers = ns.records.flatMap((r) => (r.data.type === 'NS' ? this.addressesOf(r.data.host, now) : []));
