@@ -13,6 +13,9 @@
  * produced it, so the driver can link trace events.
  *
  * Rules:
+ * - Questions of another class than IN, and zone transfers (AXFR, IXFR),
+ *   are REFUSED before any lookup (policy.ts): every server it asks serves
+ *   IN, and it is authoritative for no zone.
  * - Queries to servers have RD clear when iterating, set when forwarding;
  *   ids are random 16-bit numbers unless `randomizeIds` is off (the lesson on
  *   cache poisoning turns it off).
@@ -38,9 +41,10 @@ import { parseIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
 import { DnsCache } from './cache';
 import { encodeDns, decodeDns } from './codec';
-import { DNS_RCODE, DNS_TYPE } from './constants';
+import { DNS_CLASS, DNS_RCODE, DNS_TYPE } from './constants';
 import { joinLabels, splitLabels } from './labels';
 import { canonicalName, isInZone } from './names';
+import { declineAtResolver } from './policy';
 import { isAuthentic } from './sign';
 import type { DnsMessage, DnsQuestion, DnsRecord } from './types';
 import { recordTypeCode } from './types';
@@ -121,6 +125,11 @@ export class Resolver {
       return;
     }
     const question = q.questions[0]!;
+    const declined = declineAtResolver(question);
+    if (declined) {
+      this.reply(client, q.header.id, q.header.rd, question, declined.rcode, []);
+      return;
+    }
     if (this.clientLookups >= MAX_CLIENT_LOOKUPS) {
       this.events.push({ type: 'dns.overloaded', name: question.name, limit: MAX_CLIENT_LOOKUPS, cause });
       this.reply(client, q.header.id, q.header.rd, question, DNS_RCODE.SERVFAIL, []);
@@ -280,7 +289,7 @@ export class Resolver {
 
   private sendQuery(task: Task, target: ServerAddress, transport: DnsTransport, now: SimTime): void {
     const id = this.config.randomizeIds ? this.random16() & 0xffff : this.nextId++ & 0xffff;
-    const question: DnsQuestion = { name: task.sname, type: task.question.type, class: 1 };
+    const question: DnsQuestion = { name: task.sname, type: task.question.type, class: DNS_CLASS.IN };
     const message: DnsMessage = {
       header: { id, qr: false, opcode: 0, aa: false, tc: false, rd: this.config.mode === 'forward', ra: false, z: 0, rcode: 0 },
       questions: [question],
@@ -346,7 +355,7 @@ export class Resolver {
       }
       // No glue: find a name server's address first (a lookup of its own), then go on.
       const nsHost = [...hosts][0]!;
-      const child = this.newTask({ name: nsHost, type: DNS_TYPE.A, class: 1 }, null, task, now);
+      const child = this.newTask({ name: nsHost, type: DNS_TYPE.A, class: DNS_CLASS.IN }, null, task, now);
       task.waitingFor = child;
       return this.advance(child, now);
     }
