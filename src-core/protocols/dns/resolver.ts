@@ -25,6 +25,11 @@
  * - No answer within `timeout`: ask the next server; after `attempts`
  *   queries in all, the client gets SERVFAIL.
  * - At most 16 referrals and 8 CNAMEs per lookup (loop guard).
+ * - QTYPE ANY: whatever RRsets the server gives at the name are the answer
+ *   (RFC 8482 §4.1 lets it give one), cached under their own types; a
+ *   CNAME there is one of them and is not followed (RFC 1034 §3.6.2). No
+ *   NODATA is cached for ANY, nor anything under type 255, so ANY is asked
+ *   of a server each time unless the name is cached as NXDOMAIN.
  * - A UDP response with TC set (RFC 1035 §4.2.1) is neither used nor cached:
  *   the same question goes to the same server again over TCP (RFC 7766 §5),
  *   with a new id and the usual deadline. That retry counts as a query of
@@ -41,7 +46,7 @@ import { parseIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
 import { DnsCache } from './cache';
 import { encodeDns, decodeDns } from './codec';
-import { DNS_CLASS, DNS_RCODE, DNS_TYPE } from './constants';
+import { DNS_CLASS, DNS_QTYPE, DNS_RCODE, DNS_TYPE } from './constants';
 import { joinLabels, splitLabels } from './labels';
 import { canonicalName, isInZone } from './names';
 import { declineAtResolver } from './policy';
@@ -69,6 +74,11 @@ function serverAt(host: string, r: DnsRecord): ServerAddress[] {
   return address === null ? [] : [{ name: canonicalName(host), address }];
 }
 const MAX_CNAMES = 8;
+
+/** Whether a CNAME at the name is followed: not when it is itself what was asked for (RFC 1034 §3.6.2; QTYPE ANY matches every type). */
+function followsAliases(qtype: number): boolean {
+  return qtype !== DNS_TYPE.CNAME && qtype !== DNS_QTYPE.ANY;
+}
 
 interface Outstanding {
   readonly id: number;
@@ -246,7 +256,8 @@ export class Resolver {
         if (hit.negative === 'nodata') return this.finish(task, DNS_RCODE.NOERROR, task.chain, now);
         return this.finish(task, DNS_RCODE.NOERROR, [...task.chain, ...hit.records], now);
       }
-      const alias = qtype === DNS_TYPE.CNAME ? null : this.cache.get(task.sname, DNS_TYPE.CNAME, now);
+      // A CNAME is the answer to QTYPE CNAME and ANY, so it is not followed for them (RFC 1034 §3.6.2).
+      const alias = followsAliases(qtype) ? this.cache.get(task.sname, DNS_TYPE.CNAME, now) : null;
       if (!alias || alias.negative || alias.records[0]?.data.type !== 'CNAME') break;
       if (first && task.chain.length === 0) this.events.push({ type: 'dns.cacheHit', name: task.sname, qtype: DNS_TYPE.CNAME, cause: this.cause });
       task.chain.push(alias.records[0]);
@@ -318,8 +329,10 @@ export class Resolver {
     // Walk the answer: the RRset asked for, or a CNAME chain towards it.
     let sname = task.sname;
     const chain = [...task.chain];
+    const qtype = task.question.type;
     for (let hops = 0; hops <= MAX_CNAMES; hops++) {
-      const wanted = answers.filter((r) => canonicalName(r.name) === canonicalName(sname) && recordTypeCode(r.data) === task.question.type);
+      // For ANY, every RRset at the name is the answer, however few the server chose to give (RFC 8482 §4.1).
+      const wanted = answers.filter((r) => canonicalName(r.name) === canonicalName(sname) && (qtype === DNS_QTYPE.ANY || recordTypeCode(r.data) === qtype));
       if (wanted.length > 0) {
         this.drainCache();
         return this.finish(task, DNS_RCODE.NOERROR, [...chain, ...wanted], now);
@@ -359,8 +372,9 @@ export class Resolver {
       task.waitingFor = child;
       return this.advance(child, now);
     }
-    // NOERROR without the data: NODATA (RFC 2308 §2.2).
-    this.cache.storeNegative(task.sname, task.question.type, 'nodata', soa, now);
+    // NOERROR without the data: NODATA (RFC 2308 §2.2). Not cached for ANY: that no RRset came says
+    // nothing of any one type, and an entry under type 255 would answer no later question rightly.
+    if (qtype !== DNS_QTYPE.ANY) this.cache.storeNegative(task.sname, qtype, 'nodata', soa, now);
     this.drainCache();
     return this.finish(task, DNS_RCODE.NOERROR, task.chain, now);
   }
