@@ -34,6 +34,8 @@ export class ResolverWorld {
   now: SimTime = 0;
   readonly servers: Map<number, AuthoritativeServer>;
   readonly down = new Set<number>();
+  /** Servers that answer as these functions say, instead of a server engine (replies a real server would not give). */
+  readonly fakes = new Map<number, (query: DnsMessage) => DnsMessage>();
   /** "address name" of every query the resolver sent. */
   readonly queries: string[] = [];
   readonly events: ResolverEvent[] = [];
@@ -66,11 +68,12 @@ export class ResolverWorld {
       }
       if (t?.kind === 'query') {
         this.queries.push(`${formatIpv4(t.to.address)} ${t.message.questions[0]!.name}`);
+        const fake = this.fakes.get(t.to.address);
         const server = this.servers.get(t.to.address);
-        if (!server || this.down.has(t.to.address)) continue; // lost: the timeout will fire
-        const answer = server.handleQuery(t.bytes, t.transport);
+        if ((!server && !fake) || this.down.has(t.to.address)) continue; // lost: the timeout will fire
+        const answer = fake ? encodeDns(fake(t.message)) : server!.handleQuery(t.bytes, t.transport)?.bytes;
         this.now += 2 * this.delay;
-        if (answer) this.resolver.handleResponse(answer.bytes, t.to.address, this.now, null, t.transport);
+        if (answer) this.resolver.handleResponse(answer, t.to.address, this.now, null, t.transport);
         continue;
       }
       const deadline = this.resolver.pollTimeout();

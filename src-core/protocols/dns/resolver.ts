@@ -39,12 +39,17 @@
  *   unanswered UDP query: the next server is asked.
  * - Responses are matched on the transport too: a TCP query accepts only
  *   the answer read from its connection.
+ * - A negative answer to a client (NXDOMAIN, NODATA) carries the SOA in its
+ *   authority section with the TTL min(SOA TTL, MINIMUM), as the cache
+ *   keeps it (RFC 2308 §5); from the cache, that TTL counted down by the
+ *   time the entry has been stored (§6), so the client's copy of the "no"
+ *   ends when ours does.
  * - Replies to clients are fitted to the client's transport (truncate.ts):
  *   over UDP an answer above 512 bytes goes out truncated with TC set.
  */
 import { parseIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
-import { DnsCache } from './cache';
+import { DnsCache, negativeTtl } from './cache';
 import { encodeDns, decodeDns } from './codec';
 import { DNS_CLASS, DNS_QTYPE, DNS_RCODE, DNS_TYPE } from './constants';
 import { joinLabels, splitLabels } from './labels';
@@ -252,8 +257,9 @@ export class Resolver {
       const hit = this.cache.get(task.sname, qtype, now);
       if (hit) {
         if (first && task.chain.length === 0) this.events.push({ type: 'dns.cacheHit', name: task.sname, qtype, cause: this.cause });
-        if (hit.negative === 'nxdomain') return this.finish(task, DNS_RCODE.NXDOMAIN, task.chain, now);
-        if (hit.negative === 'nodata') return this.finish(task, DNS_RCODE.NOERROR, task.chain, now);
+        // A cached "no" goes out with its SOA, the TTL counted down (RFC 2308 §6): hit.records.
+        if (hit.negative === 'nxdomain') return this.finish(task, DNS_RCODE.NXDOMAIN, task.chain, now, hit.records);
+        if (hit.negative === 'nodata') return this.finish(task, DNS_RCODE.NOERROR, task.chain, now, hit.records);
         return this.finish(task, DNS_RCODE.NOERROR, [...task.chain, ...hit.records], now);
       }
       // A CNAME is the answer to QTYPE CNAME and ANY, so it is not followed for them (RFC 1034 §3.6.2).
@@ -320,11 +326,13 @@ export class Resolver {
     const inZone = (r: DnsRecord) => isInZone(r.name, zone);
     const answers = m.answers.filter(inZone);
     const soa = m.authorities.find((r) => r.data.type === 'SOA' && inZone(r));
+    // The SOA a negative answer goes out with: its TTL is how long the client may cache the "no" (RFC 2308 §5).
+    const negativeSoa = soa ? [{ ...soa, ttl: negativeTtl(soa) }] : [];
     this.cache.storeAll(answers, now);
     if (rcode === DNS_RCODE.NXDOMAIN) {
       this.cache.storeNegative(task.sname, task.question.type, 'nxdomain', soa, now);
       this.drainCache();
-      return this.finish(task, DNS_RCODE.NXDOMAIN, [...task.chain, ...answers], now);
+      return this.finish(task, DNS_RCODE.NXDOMAIN, [...task.chain, ...answers], now, negativeSoa);
     }
     // Walk the answer: the RRset asked for, or a CNAME chain towards it.
     let sname = task.sname;
@@ -376,10 +384,11 @@ export class Resolver {
     // nothing of any one type, and an entry under type 255 would answer no later question rightly.
     if (qtype !== DNS_QTYPE.ANY) this.cache.storeNegative(task.sname, qtype, 'nodata', soa, now);
     this.drainCache();
-    return this.finish(task, DNS_RCODE.NOERROR, task.chain, now);
+    return this.finish(task, DNS_RCODE.NOERROR, task.chain, now, negativeSoa);
   }
 
-  private finish(task: Task, rcode: number, answers: readonly DnsRecord[], now: SimTime): void {
+  /** Ends a lookup; `authorities` is the SOA of a negative answer, for the client. */
+  private finish(task: Task, rcode: number, answers: readonly DnsRecord[], now: SimTime, authorities: readonly DnsRecord[] = []): void {
     if (task.done) return;
     task.done = true;
     task.outstanding = null;
@@ -387,7 +396,7 @@ export class Resolver {
     if (task.client) this.clientLookups--;
     this.events.push({ type: 'dns.resolved', name: task.question.name, qtype: task.question.type, rcode, queries: task.queries, elapsed: now - task.startedAt, cause: this.cause });
     if (task.client) {
-      this.reply(task.client.endpoint, task.client.id, task.client.rd, task.question, rcode, answers);
+      this.reply(task.client.endpoint, task.client.id, task.client.rd, task.question, rcode, answers, authorities);
     }
     const parent = task.parent;
     if (parent && parent.waitingFor === task) {
@@ -400,12 +409,12 @@ export class Resolver {
     }
   }
 
-  private reply(to: Endpoint, id: number, rd: boolean, question: DnsQuestion | null, rcode: number, answers: readonly DnsRecord[]): void {
+  private reply(to: Endpoint, id: number, rd: boolean, question: DnsQuestion | null, rcode: number, answers: readonly DnsRecord[], authorities: readonly DnsRecord[] = []): void {
     const full: DnsMessage = {
       header: { id, qr: true, opcode: 0, aa: false, tc: false, rd, ra: true, z: 0, rcode },
       questions: question ? [question] : [],
       answers,
-      authorities: [],
+      authorities,
       additionals: [],
     };
     const { bytes, message } = fitToTransport(full, to.transport ?? 'udp');
