@@ -25,6 +25,12 @@
  * - No answer within `timeout`: ask the next server; after `attempts`
  *   queries in all, the client gets SERVFAIL.
  * - At most 16 referrals and 8 CNAMEs per lookup (loop guard).
+ * - A negative answer at the end of a CNAME chain is about the chain's last
+ *   name (RFC 6604 §3): NXDOMAIN or NODATA is cached under that name, and
+ *   the client gets the chain with that RCODE and the SOA. It is believed
+ *   only when the last name is in the zone of the server asked (and, for
+ *   NODATA, the SOA is of a zone holding it); else the resolver goes on to
+ *   resolve that name itself, as for any alias pointing elsewhere.
  * - QTYPE ANY: whatever RRsets the server gives at the name are the answer
  *   (RFC 8482 §4.1 lets it give one), cached under their own types; a
  *   CNAME there is one of them and is not followed (RFC 1034 §3.6.2). No
@@ -329,12 +335,7 @@ export class Resolver {
     // The SOA a negative answer goes out with: its TTL is how long the client may cache the "no" (RFC 2308 §5).
     const negativeSoa = soa ? [{ ...soa, ttl: negativeTtl(soa) }] : [];
     this.cache.storeAll(answers, now);
-    if (rcode === DNS_RCODE.NXDOMAIN) {
-      this.cache.storeNegative(task.sname, task.question.type, 'nxdomain', soa, now);
-      this.drainCache();
-      return this.finish(task, DNS_RCODE.NXDOMAIN, [...task.chain, ...answers], now, negativeSoa);
-    }
-    // Walk the answer: the RRset asked for, or a CNAME chain towards it.
+    // Walk the answer: the RRset asked for, or a CNAME chain towards it; `sname` ends at the chain's last name.
     let sname = task.sname;
     const chain = [...task.chain];
     const qtype = task.question.type;
@@ -345,19 +346,32 @@ export class Resolver {
         this.drainCache();
         return this.finish(task, DNS_RCODE.NOERROR, [...chain, ...wanted], now);
       }
+      if (!followsAliases(qtype)) break;
       const cname = answers.find((r) => canonicalName(r.name) === canonicalName(sname) && r.data.type === 'CNAME');
       if (!cname || cname.data.type !== 'CNAME') break;
       chain.push(cname);
       sname = cname.data.host;
     }
-    if (chain.length > task.chain.length) {
-      // The alias points elsewhere: resolve the target (from the cache or the closest servers).
+    const followed = chain.length > task.chain.length;
+    if (followed) {
       task.chain = chain;
       task.sname = sname;
-      this.drainCache();
-      return this.advance(task, now);
+      // The RCODE speaks of the chain's last name (RFC 6604 §3), but only a server of that name's zone can
+      // say it has no data: the name must be in the zone asked (bailiwick), and a NOERROR must come with
+      // that zone's SOA (RFC 2308 §2.2), else the chain merely stopped there. Otherwise resolve the name.
+      const settled = isInZone(sname, zone) && (rcode === DNS_RCODE.NXDOMAIN || (soa !== undefined && isInZone(sname, soa.name)));
+      if (!settled) {
+        this.drainCache();
+        return this.advance(task, now);
+      }
     }
-    const ns = m.authorities.filter((r) => r.data.type === 'NS' && inZone(r) && isInZone(task.sname, r.name));
+    if (rcode === DNS_RCODE.NXDOMAIN) {
+      // NXDOMAIN is about the name, whatever the type (RFC 2308 §5): cached under the last name of the chain.
+      this.cache.storeNegative(sname, qtype, 'nxdomain', soa, now);
+      this.drainCache();
+      return this.finish(task, DNS_RCODE.NXDOMAIN, task.chain, now, negativeSoa);
+    }
+    const ns = followed ? [] : m.authorities.filter((r) => r.data.type === 'NS' && inZone(r) && isInZone(task.sname, r.name));
     if (ns.length > 0 && answers.length === 0 && canonicalName(ns[0]!.name) !== canonicalName(zone) && this.config.mode === 'iterative') {
       // A referral (RFC 1034 §4.3.2 3b): cache the delegation and its glue, ask the servers it names.
       const cut = canonicalName(ns[0]!.name);
@@ -380,9 +394,9 @@ export class Resolver {
       task.waitingFor = child;
       return this.advance(child, now);
     }
-    // NOERROR without the data: NODATA (RFC 2308 §2.2). Not cached for ANY: that no RRset came says
-    // nothing of any one type, and an entry under type 255 would answer no later question rightly.
-    if (qtype !== DNS_QTYPE.ANY) this.cache.storeNegative(task.sname, qtype, 'nodata', soa, now);
+    // NOERROR without the data: NODATA (RFC 2308 §2.2) for the chain's last name. Not cached for ANY: that
+    // no RRset came says nothing of any one type, and an entry under type 255 would answer no later question rightly.
+    if (qtype !== DNS_QTYPE.ANY) this.cache.storeNegative(sname, qtype, 'nodata', soa, now);
     this.drainCache();
     return this.finish(task, DNS_RCODE.NOERROR, task.chain, now, negativeSoa);
   }
