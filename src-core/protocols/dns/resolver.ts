@@ -20,7 +20,8 @@
  *   ids are random 16-bit numbers unless `randomizeIds` is off (the lesson on
  *   cache poisoning turns it off).
  * - A response is accepted only from the server asked, with the same id and
- *   question (RFC 5452 §3). Records outside the zone the asked server serves
+ *   question — one question, of the same name, type and class (RFC 5452
+ *   §3). Records outside the zone the asked server serves
  *   are ignored ("bailiwick", RFC 5452 §6).
  * - No answer within `timeout`: ask the next server; after `attempts`
  *   queries in all, the client gets SERVFAIL.
@@ -165,7 +166,8 @@ export class Resolver {
     const decoded = decodeDns(bytes);
     if (!decoded.ok || !decoded.value.header.qr) return;
     const m = decoded.value;
-    const q = m.questions[0];
+    // The question section must be the query's: one question, same name, type and class (RFC 5452 §3).
+    const q = m.questions.length === 1 ? m.questions[0] : undefined;
     const task = this.tasks.find(
       (t) =>
         t.outstanding &&
@@ -174,7 +176,8 @@ export class Resolver {
         t.outstanding.transport === transport &&
         q &&
         canonicalName(q.name) === canonicalName(t.outstanding.question.name) &&
-        q.type === t.outstanding.question.type,
+        q.type === t.outstanding.question.type &&
+        q.class === t.outstanding.question.class,
     );
     if (!task) {
       // unsolicited, late, or forged with a wrong id/server/question: dropped (RFC 5452 §3)

@@ -1,0 +1,40 @@
+// The resolver's rules against bad or hostile answers (resolver.ts, top):
+// a response must match the question in full, QCLASS included (RFC 5452
+// §3); a lookup follows at most 8 CNAMEs and 16 referrals in all, the
+// lookups of name servers' addresses it starts included.
+import { describe, expect, it } from 'vitest';
+import { encodeDns } from './codec';
+import { DNS_CLASS, DNS_TYPE } from './constants';
+import { clientQuery, CLIENT, ResolverWorld, ROOT } from './resolver.test-helper';
+import type { ResolverEvent, ResolverTransmit } from './resolver';
+import type { DnsRecord } from './types';
+
+
+function drain(w: ResolverWorld): { out: ResolverTransmit[]; events: ResolverEvent[] } {
+  const out: ResolverTransmit[] = [];
+  const events: ResolverEvent[] = [];
+  for (let t = w.resolver.pollTransmit(); t; t = w.resolver.pollTransmit()) out.push(t);
+  for (let e = w.resolver.pollEvent(); e; e = w.resolver.pollEvent()) events.push(e);
+  return { out, events };
+}
+
+describe('Resolver: matching a response to its query (RFC 5452 §3)', () => {
+  it('drops a response whose question differs in class, or that holds a second question', () => {
+    const w = new ResolverWorld();
+    w.resolver.handleClientQuery(clientQuery('www.example.com'), CLIENT, 0, null);
+    const sent = drain(w).out[0]!;
+    expect(sent.kind).toBe('query');
+    const answer: DnsRecord = { name: 'www.example.com', class: 1, ttl: 86400, data: { type: 'A', address: '6.6.6.6' } };
+    const forged = (questions: typeof sent.message.questions) => encodeDns({ ...sent.message, header: { ...sent.message.header, qr: true, aa: true }, questions, answers: [answer] });
+    const q = sent.message.questions[0]!;
+    w.resolver.handleResponse(forged([{ ...q, class: DNS_CLASS.CH }]), ROOT.address, 1, null);
+    w.resolver.handleResponse(forged([q, { ...q, name: 'other.example.com' }]), ROOT.address, 2, null);
+    const after = drain(w);
+    expect(after.out).toEqual([]);
+    expect(after.events.map((e) => e.type)).toEqual(['dns.unmatched', 'dns.unmatched']);
+    expect(w.resolver.cache.get('www.example.com', DNS_TYPE.A, 3)).toBeNull();
+    // the genuine answer is still taken
+    w.resolver.handleResponse(forged([q]), ROOT.address, 4, null);
+    expect(drain(w).out.map((t) => t.kind)).toEqual(['reply']);
+  });
+});
