@@ -4,11 +4,14 @@
 // lookups of name servers' addresses it starts included.
 import { describe, expect, it } from 'vitest';
 import { encodeDns } from './codec';
-import { DNS_CLASS, DNS_TYPE } from './constants';
-import { clientQuery, CLIENT, ResolverWorld, ROOT } from './resolver.test-helper';
+import { DNS_CLASS, DNS_RCODE, DNS_TYPE } from './constants';
+import { clientQuery, CLIENT, ResolverWorld, ROOT, STANDARD_SERVERS } from './resolver.test-helper';
 import type { ResolverEvent, ResolverTransmit } from './resolver';
-import type { DnsRecord } from './types';
+import type { DnsRecord, DnsRecordData } from './types';
+import type { Zone } from './zone';
+import { EXAMPLE_ZONE } from './zones.test-helper';
 
+const rr = (name: string, data: DnsRecordData, ttl = 300): DnsRecord => ({ name, class: 1, ttl, data });
 
 function drain(w: ResolverWorld): { out: ResolverTransmit[]; events: ResolverEvent[] } {
   const out: ResolverTransmit[] = [];
@@ -36,5 +39,16 @@ describe('Resolver: matching a response to its query (RFC 5452 §3)', () => {
     // the genuine answer is still taken
     w.resolver.handleResponse(forged([q]), ROOT.address, 4, null);
     expect(drain(w).out.map((t) => t.kind)).toEqual(['reply']);
+  });
+});
+
+describe('Resolver: loop guards', () => {
+  it('gives SERVFAIL for a CNAME loop, with at most 8 CNAMEs and without asking again and again', () => {
+    const zone: Zone = { ...EXAMPLE_ZONE, records: [...EXAMPLE_ZONE.records, rr('a.example.com', { type: 'CNAME', host: 'b.example.com' }), rr('b.example.com', { type: 'CNAME', host: 'a.example.com' })] };
+    const w = new ResolverWorld({ attempts: 10 }, undefined, new Map([...STANDARD_SERVERS, ['192.0.2.53', [zone]]]));
+    const { reply } = w.lookup('a.example.com');
+    expect(reply.header.rcode).toBe(DNS_RCODE.SERVFAIL);
+    expect(reply.answers.length).toBeLessThanOrEqual(8);
+    expect(w.queries.filter((q) => q.startsWith('192.0.2.53'))).toHaveLength(1);
   });
 });

@@ -25,7 +25,9 @@
  *   are ignored ("bailiwick", RFC 5452 §6).
  * - No answer within `timeout`: ask the next server; after `attempts`
  *   queries in all, the client gets SERVFAIL.
- * - At most 16 referrals and 8 CNAMEs per lookup (loop guard).
+ * - At most 16 referrals and 8 CNAMEs per lookup (loop guard), counted over
+ *   the whole lookup — from the cache and every answer alike: one more is
+ *   SERVFAIL.
  * - A negative answer at the end of a CNAME chain is about the chain's last
  *   name (RFC 6604 §3): NXDOMAIN or NODATA is cached under that name, and
  *   the client gets the chain with that RCODE and the SOA. It is believed
@@ -274,6 +276,7 @@ export class Resolver {
       // A CNAME is the answer to QTYPE CNAME and ANY, so it is not followed for them (RFC 1034 §3.6.2).
       const alias = followsAliases(qtype) ? this.cache.get(task.sname, DNS_TYPE.CNAME, now) : null;
       if (!alias || alias.negative || alias.records[0]?.data.type !== 'CNAME') break;
+      if (task.chain.length >= MAX_CNAMES) return this.finish(task, DNS_RCODE.SERVFAIL, task.chain, now);
       if (first && task.chain.length === 0) this.events.push({ type: 'dns.cacheHit', name: task.sname, qtype: DNS_TYPE.CNAME, cause: this.cause });
       task.chain.push(alias.records[0]);
       task.sname = alias.records[0].data.host;
@@ -352,6 +355,10 @@ export class Resolver {
       if (!followsAliases(qtype)) break;
       const cname = answers.find((r) => canonicalName(r.name) === canonicalName(sname) && r.data.type === 'CNAME');
       if (!cname || cname.data.type !== 'CNAME') break;
+      if (chain.length >= MAX_CNAMES) {
+        this.drainCache();
+        return this.finish(task, DNS_RCODE.SERVFAIL, chain, now);
+      }
       chain.push(cname);
       sname = cname.data.host;
     }
