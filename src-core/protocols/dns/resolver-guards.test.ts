@@ -9,9 +9,10 @@ import { clientQuery, CLIENT, ResolverWorld, ROOT, STANDARD_SERVERS } from './re
 import type { ResolverEvent, ResolverTransmit } from './resolver';
 import type { DnsRecord, DnsRecordData } from './types';
 import type { Zone } from './zone';
-import { EXAMPLE_ZONE } from './zones.test-helper';
+import { COM_ZONE, EXAMPLE_ZONE, ROOT_ZONE } from './zones.test-helper';
 
 const rr = (name: string, data: DnsRecordData, ttl = 300): DnsRecord => ({ name, class: 1, ttl, data });
+const soa = (zone: string): DnsRecord => rr(zone, { type: 'SOA', mname: `ns.${zone}`, rname: `hostmaster.${zone}`, serial: 1, refresh: 7200, retry: 3600, expire: 1209600, minimum: 300 }, 3600);
 
 function drain(w: ResolverWorld): { out: ResolverTransmit[]; events: ResolverEvent[] } {
   const out: ResolverTransmit[] = [];
@@ -50,5 +51,17 @@ describe('Resolver: loop guards', () => {
     expect(reply.header.rcode).toBe(DNS_RCODE.SERVFAIL);
     expect(reply.answers.length).toBeLessThanOrEqual(8);
     expect(w.queries.filter((q) => q.startsWith('192.0.2.53'))).toHaveLength(1);
+  });
+
+  it('gives SERVFAIL for two zones whose servers are named only in each other (no glue): at most 16 referrals in all', () => {
+    // example.com's servers are in example.net and example.net's in example.com, glue for neither
+    const root: Zone = { ...ROOT_ZONE, records: [...ROOT_ZONE.records, rr('net', { type: 'NS', host: 'a.gtld-servers.net' }, 172800)] };
+    const com: Zone = { ...COM_ZONE, records: [soa('com'), rr('example.com', { type: 'NS', host: 'ns.example.net' })] };
+    const net: Zone = { origin: 'net', records: [soa('net'), rr('example.net', { type: 'NS', host: 'ns.example.com' }), rr('a.gtld-servers.net', { type: 'A', address: '192.5.6.30' })] };
+    const w = new ResolverWorld({ attempts: 4 }, undefined, new Map([['198.41.0.4', [root]], ['192.5.6.30', [com, net]]]));
+    const { reply } = w.lookup('www.example.com');
+    expect(reply.header.rcode).toBe(DNS_RCODE.SERVFAIL);
+    expect(w.queries.length).toBeLessThanOrEqual(17); // each answer a referral: the 17th ends it
+    expect(w.resolver.pollTimeout()).toBeNull(); // nothing left running
   });
 });

@@ -26,8 +26,9 @@
  * - No answer within `timeout`: ask the next server; after `attempts`
  *   queries in all, the client gets SERVFAIL.
  * - At most 16 referrals and 8 CNAMEs per lookup (loop guard), counted over
- *   the whole lookup — from the cache and every answer alike: one more is
- *   SERVFAIL.
+ *   the whole lookup — CNAMEs from the cache and every answer alike,
+ *   referrals with those of the lookups of name servers' addresses it
+ *   starts: one more is SERVFAIL.
  * - A negative answer at the end of a CNAME chain is about the chain's last
  *   name (RFC 6604 §3): NXDOMAIN or NODATA is cached under that name, and
  *   the client gets the chain with that RCODE and the SOA. It is believed
@@ -390,7 +391,8 @@ export class Resolver {
       this.cache.storeAll(ns, now);
       this.cache.storeAll(glue, now);
       this.drainCache();
-      if (++task.referrals > MAX_REFERRALS) return this.finish(task, DNS_RCODE.SERVFAIL, task.chain, now);
+      task.referrals++;
+      if (this.referralsOf(task) > MAX_REFERRALS) return this.finish(task, DNS_RCODE.SERVFAIL, task.chain, now);
       const servers = [...hosts].flatMap((h) => this.addressesOf(h, now));
       task.zone = cut;
       task.next = 0;
@@ -409,6 +411,18 @@ export class Resolver {
     if (qtype !== DNS_QTYPE.ANY) this.cache.storeNegative(sname, qtype, 'nodata', soa, now);
     this.drainCache();
     return this.finish(task, DNS_RCODE.NOERROR, task.chain, now, negativeSoa);
+  }
+
+  /**
+   * Referrals followed for the client's lookup: this task's and those of the
+   * lookups it waits within (name servers' addresses looked up on the way),
+   * so that zones whose servers are named only in each other, without glue,
+   * end in SERVFAIL instead of one address lookup starting another forever.
+   */
+  private referralsOf(task: Task): number {
+    let n = 0;
+    for (let t: Task | null = task; t; t = t.parent) n += t.referrals;
+    return n;
   }
 
   /** Ends a lookup; `authorities` is the SOA of a negative answer, for the client. */
