@@ -21,8 +21,8 @@
  *   cache poisoning turns it off).
  * - A response is accepted only from the server asked, with the same id and
  *   question — one question, of the same name, type and class (RFC 5452
- *   §3). Records outside the zone the asked server serves
- *   are ignored ("bailiwick", RFC 5452 §6).
+ *   §3). Records outside the zone the asked server serves are ignored
+ *   ("bailiwick", RFC 5452 §6).
  * - No answer within `timeout`: ask the next server; after `attempts`
  *   queries in all, the client gets SERVFAIL.
  * - At most 16 referrals and 8 CNAMEs per lookup (loop guard), counted over
@@ -74,6 +74,7 @@ import { fitToTransport, type DnsTransport } from './truncate';
 export type { Endpoint, ResolverConfig, ResolverEvent, ResolverTransmit, ServerAddress } from './resolver-types';
 
 const MAX_REFERRALS = 16;
+const MAX_CNAMES = 8;
 /**
  * Client lookups in progress at once, at most (BIND's "recursive-clients"
  * defaults to 1000). Beyond it a new query is answered SERVFAIL at once, so a
@@ -88,7 +89,6 @@ function serverAt(host: string, r: DnsRecord): ServerAddress[] {
   const address = parseIpv4(r.data.address);
   return address === null ? [] : [{ name: canonicalName(host), address }];
 }
-const MAX_CNAMES = 8;
 
 /** Whether a CNAME at the name is followed: not when it is itself what was asked for (RFC 1034 §3.6.2; QTYPE ANY matches every type). */
 function followsAliases(qtype: number): boolean {
