@@ -67,7 +67,7 @@ export class DnsCache {
    * there would be no way to time it out).
    */
   storeNegative(name: string, type: number, kind: NegativeKind, soa: DnsRecord | undefined, now: SimTime): void {
-    const ttl = soa && soa.data.type === 'SOA' ? Math.min(usableTtl(soa.ttl), usableTtl(soa.data.minimum)) : 0;
+    const ttl = soa ? negativeTtl(soa) : 0;
     if (ttl <= 0) return;
     this.put({ name: canonicalName(name), type: kind === 'nxdomain' ? 0 : type, records: soa ? [soa] : [], negative: kind, storedAt: now, expiresAt: now + ttl * NS_PER_S });
   }
@@ -127,6 +127,14 @@ export class DnsCache {
     const remaining = Math.max(0, Math.floor((e.expiresAt - now) / NS_PER_S));
     return { name: e.name, type: e.type, negative: e.negative, expiresAt: e.expiresAt, records: e.records.map((r) => ({ ...r, ttl: remaining })) };
   }
+}
+
+/**
+ * How long a negative answer with this SOA may be cached, in seconds:
+ * min(SOA TTL, SOA MINIMUM) (RFC 2308 §5); 0 for a record that is no SOA.
+ */
+export function negativeTtl(soa: DnsRecord): number {
+  return soa.data.type === 'SOA' ? Math.min(usableTtl(soa.ttl), usableTtl(soa.data.minimum)) : 0;
 }
 
 /** RFC 2181 §8: a TTL with the most significant bit set counts as zero (TTLs are 0 to 2^31 − 1 seconds). */

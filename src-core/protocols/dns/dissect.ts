@@ -135,7 +135,7 @@ export function describeData(r: DnsRecord): string {
     case 'SOA':
       return `mname ${d.mname}, rname ${d.rname}, serial ${d.serial}`;
     case 'TXT':
-      return d.strings.map((s) => JSON.stringify(s)).join(' ');
+      return d.strings.map((s) => `"${s}"`).join(' '); // as dig shows them: the strings are escaped already
     case 'unknown':
       return `${d.raw.length} bytes`;
   }

@@ -3,6 +3,7 @@ import { parseIpv4 } from '../../net/ipv4';
 import type { Scenario } from '../../scenario/schema';
 import { ms } from '../../sim/time';
 import { DNS_TYPE } from './constants';
+import { characterStringOf } from './labels';
 import type { ServerAddress } from './resolver';
 import type { ResolverServiceOptions } from './resolver-engine';
 import type { DnsResolverService, DnsServerService } from './schema';
@@ -30,7 +31,7 @@ export function recordOf(r: ScenarioRecord): DnsRecord {
       case 'SOA':
         return { type: 'SOA', mname: domainOf(r.mname), rname: domainOf(r.rname), serial: r.serial, refresh: r.refresh, retry: r.retry, expire: r.expire, minimum: r.minimum };
       case 'TXT':
-        return { type: 'TXT', strings: r.text };
+        return { type: 'TXT', strings: r.text.map(characterStringOf) }; // each string is its UTF-8 bytes
     }
   })();
   return { name: domainOf(r.name), class: 1, ttl: r.ttl, data };

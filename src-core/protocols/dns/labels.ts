@@ -1,6 +1,7 @@
 /**
  * Domain names as text: the presentation format (RFC 1035 §5.1, RFC 4343
- * §2.1) that dig prints. Read this before touching names anywhere.
+ * §2.1) that dig prints. Read this before touching names anywhere. TXT
+ * character-strings use the same escapes (at the end of this file).
  *
  * On the wire a name is a sequence of labels, each 1 to 63 bytes, any bytes
  * at all (RFC 2181 §11), the whole at most 255 bytes with its length bytes
@@ -46,26 +47,36 @@ export function escapeLabel(bytes: Uint8Array): string {
 
 /** The bytes a label's text stands for; RangeError for a dangling `\` or a bad `\DDD`. */
 export function labelBytes(label: string): Uint8Array {
+  return textBytes(label, 'label');
+}
+
+/**
+ * The bytes presentation text stands for (RFC 1035 §5.1), for a label or a
+ * character-string alike: `\DDD` is the byte DDD, `\X` is X, and an
+ * unescaped character outside ASCII its UTF-8 bytes. RangeError for a
+ * dangling `\` or a bad `\DDD`.
+ */
+function textBytes(text: string, what: string): Uint8Array {
   const out: number[] = [];
-  for (let i = 0; i < label.length; ) {
-    const c = label[i]!;
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
     if (c !== '\\') {
-      const code = label.codePointAt(i)!;
+      const code = text.codePointAt(i)!;
       if (code < 0x80) out.push(code);
       else out.push(...encoder.encode(String.fromCodePoint(code)));
       i += code > 0xffff ? 2 : 1;
       continue;
     }
-    const next = label[i + 1];
-    if (next === undefined) throw new RangeError(`label "${label}" ends in a lone backslash`);
+    const next = text[i + 1];
+    if (next === undefined) throw new RangeError(`${what} "${text}" ends in a lone backslash`);
     if (next >= '0' && next <= '9') {
-      const digits = label.slice(i + 1, i + 4);
-      if (!/^[0-9]{3}$/.test(digits) || Number(digits) > 255) throw new RangeError(`label "${label}": "\\${digits}" is not \\DDD with DDD at most 255`);
+      const digits = text.slice(i + 1, i + 4);
+      if (!/^[0-9]{3}$/.test(digits) || Number(digits) > 255) throw new RangeError(`${what} "${text}": "\\${digits}" is not \\DDD with DDD at most 255`);
       out.push(Number(digits));
       i += 4;
       continue;
     }
-    const code = label.codePointAt(i + 1)!;
+    const code = text.codePointAt(i + 1)!;
     if (code < 0x80) out.push(code);
     else out.push(...encoder.encode(String.fromCodePoint(code)));
     i += code > 0xffff ? 3 : 2;
@@ -122,4 +133,34 @@ export function wireLabels(name: string): Uint8Array[] {
   }
   if (length > MAX_NAME) throw new RangeError(`"${name}" is ${length} bytes on the wire, more than ${MAX_NAME}`);
   return labels;
+}
+
+/*
+ * Character-strings (TXT data, RFC 1035 §3.3): 0 to 255 arbitrary bytes
+ * each, held as the text dig prints between its quotes — `"` and `\` get a
+ * backslash, bytes below 0x20 and from 0x7f up are `\DDD`, every other byte
+ * (space included) is its ASCII character. Read back as labels are
+ * (`textBytes`), so any bytes survive decode and encode exactly. The text
+ * holds no surrounding quotes; `describeData` adds them, as dig shows them.
+ */
+
+/** A character-string's bytes as text. */
+export function escapeCharacterString(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) {
+    if (b === 0x22 || b === 0x5c) out += `\\${String.fromCharCode(b)}`;
+    else if (b < 0x20 || b >= 0x7f) out += `\\${String(b).padStart(3, '0')}`;
+    else out += String.fromCharCode(b);
+  }
+  return out;
+}
+
+/** The bytes a character-string's text stands for; RangeError for a dangling `\` or a bad `\DDD`. */
+export function characterStringBytes(text: string): Uint8Array {
+  return textBytes(text, 'TXT string');
+}
+
+/** Plain text (a scenario's TXT string, say) as the character-string of its UTF-8 bytes: no backslash in it is an escape. */
+export function characterStringOf(text: string): string {
+  return escapeCharacterString(encoder.encode(text));
 }

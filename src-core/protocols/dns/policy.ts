@@ -1,6 +1,9 @@
 /**
- * Which questions the authoritative server (server.ts) declines before it
- * looks at any zone, and with what RCODE. Null means: look it up.
+ * Which questions the authoritative server (server.ts) and the resolver
+ * (resolver.ts) decline before they look at any zone or cache, and with
+ * what RCODE. Null means: look it up.
+ *
+ * The authoritative server:
  *
  * - CLASS. Every zone here is of class IN, so a question for another class
  *   (CH, HS, …) is outside every zone of the server and gets REFUSED, as a
@@ -21,6 +24,22 @@
  *   REFUSED: "a zone administrator has the option to restrict AXFR access
  *   to a zone", and the default should not be open to all (RFC 5936 §5).
  *
+ * The resolver (a local DNS server, recursive only):
+ *
+ * - CLASS. It resolves IN only (every server it can ask serves IN zones),
+ *   so any other class, QCLASS ANY included, is REFUSED. Sending the
+ *   question on as class IN would answer IN data under the client's class.
+ *   BIND says REFUSED when no view of its has the query's class ("no
+ *   matching view in class").
+ * - Zone transfers. It is authoritative for no zone, so it has none to
+ *   transfer: AXFR and IXFR are REFUSED, over UDP and TCP alike (RFC 1035
+ *   §4.1.1: REFUSED is for a server that "may not wish to perform a
+ *   particular operation (e.g., zone transfer) for particular data").
+ *   Unbound, a recursive-only server as this one is, refuses them so before
+ *   anything else ("refused zone transfer"). BIND answers NOTAUTH (RCODE
+ *   9, "non-authoritative zone"), an RCODE that RFC 2136 §2.2 and RFC 8945
+ *   define for UPDATE and TSIG, not for an ordinary QUERY.
+ *
  * The reply echoes the question as asked, its class included.
  */
 import { DNS_CLASS, DNS_QTYPE, DNS_RCODE } from './constants';
@@ -36,5 +55,11 @@ export function declineQuestion(question: DnsQuestion, transport: DnsTransport):
   if (question.class !== DNS_CLASS.IN) return REFUSED;
   if (question.type === DNS_QTYPE.AXFR) return transport === 'udp' ? FORMERR : REFUSED;
   if (question.type === DNS_QTYPE.IXFR) return REFUSED;
+  return null;
+}
+
+export function declineAtResolver(question: DnsQuestion): Declined | null {
+  if (question.class !== DNS_CLASS.IN) return REFUSED;
+  if (question.type === DNS_QTYPE.AXFR || question.type === DNS_QTYPE.IXFR) return REFUSED;
   return null;
 }

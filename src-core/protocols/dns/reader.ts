@@ -5,18 +5,16 @@
  * whose length does not match its type.
  *
  * Names come out as presentation-format text (labels.ts), so any label
- * bytes survive decoding and re-encoding exactly. TXT strings are decoded
- * as UTF-8.
+ * bytes survive decoding and re-encoding exactly; so do TXT strings, held
+ * as the text dig prints between its quotes (labels.ts).
  *
  * It also reports where each part lies (`DnsLayout`) so the dissector can
  * highlight bytes.
  */
 import { formatIpv4 } from '../../net/ipv4';
 import { MAX_NAME } from './constants';
-import { escapeLabel, joinLabels } from './labels';
+import { escapeCharacterString, escapeLabel, joinLabels } from './labels';
 import type { DnsDecodeError, DnsDecodeErrorCode, DnsDecodeResult, DnsHeader, DnsMessage, DnsQuestion, DnsRecord, DnsRecordData } from './types';
-
-const decoder = new TextDecoder('utf-8', { fatal: false });
 
 export interface NameSpan {
   readonly start: number;
@@ -196,7 +194,7 @@ function rdata(r: Reader, type: number, at: number, length: number): DnsRecordDa
       while (p < end) {
         const len = r.u8(p, 'a TXT string');
         if (p + 1 + len > end) fail('bad-rdata', 'a TXT string runs past its RDATA', p);
-        strings.push(decoder.decode(r.bytes.subarray(p + 1, p + 1 + len)));
+        strings.push(escapeCharacterString(r.bytes.subarray(p + 1, p + 1 + len)));
         p += 1 + len;
       }
       return { type: 'TXT', strings };

@@ -1,67 +1,13 @@
 // The resolver against real server engines over a fake network with an
-// explicit clock: each hop takes `delay` one way, so a lookup through n
-// servers takes n round trips.
+// explicit clock (resolver.test-helper.ts): each hop takes `delay` one way,
+// so a lookup through n servers takes n round trips.
 import { describe, expect, it } from 'vitest';
-import { formatIpv4, parseIpv4 } from '../../net/ipv4';
-import { ms, seconds, type SimTime } from '../../sim/time';
-import { decodeDns, encodeDns } from './codec';
+import { ms, seconds } from '../../sim/time';
+import { encodeDns } from './codec';
 import { DNS_RCODE, DNS_TYPE } from './constants';
-import { MAX_CLIENT_LOOKUPS, Resolver, type ResolverConfig, type ResolverEvent } from './resolver';
-import { AuthoritativeServer } from './server';
-import { COM_ZONE, EXAMPLE_ZONE, ROOT_ZONE } from './zones.test-helper';
+import { MAX_CLIENT_LOOKUPS, type Resolver, type ResolverEvent } from './resolver';
+import { CLIENT, ip, ResolverWorld as World, ROOT } from './resolver.test-helper';
 import type { DnsMessage } from './types';
-
-const ip = (text: string): number => parseIpv4(text)!;
-
-
-const ROOT = { name: 'a.root-servers.net', address: ip('198.41.0.4') };
-const CLIENT = { addr: ip('10.0.0.2'), port: 5353 };
-
-class World {
-  now: SimTime = 0;
-  readonly servers = new Map<number, AuthoritativeServer>([
-    [ROOT.address, new AuthoritativeServer([ROOT_ZONE])],
-    [ip('192.5.6.30'), new AuthoritativeServer([COM_ZONE])],
-    [ip('192.0.2.53'), new AuthoritativeServer([EXAMPLE_ZONE])],
-  ]);
-  readonly down = new Set<number>();
-  readonly queries: string[] = [];
-  readonly events: ResolverEvent[] = [];
-  private seed = 7;
-  readonly resolver: Resolver;
-
-  constructor(config: Partial<ResolverConfig> = {}, readonly delay = ms(10)) {
-    this.resolver = new Resolver(
-      { mode: 'iterative', rootHints: [ROOT], forwarder: null, timeout: ms(800), attempts: 4, randomizeIds: true, ...config },
-      () => (this.seed = (this.seed * 1103515245 + 12345) & 0x7fffffff) >> 8,
-    );
-  }
-
-  /** A stub asks; returns the reply and when it came. */
-  lookup(name: string, type: number = DNS_TYPE.A): { reply: DnsMessage; at: SimTime } {
-    const q = encodeDns({ header: { id: 99, qr: false, opcode: 0, aa: false, tc: false, rd: true, ra: false, z: 0, rcode: 0 }, questions: [{ name, type, class: 1 }], answers: [], authorities: [], additionals: [] });
-    this.resolver.handleClientQuery(q, CLIENT, this.now, null);
-    for (let guard = 0; guard < 1000; guard++) {
-      const t = this.resolver.pollTransmit();
-      for (let e = this.resolver.pollEvent(); e; e = this.resolver.pollEvent()) this.events.push(e);
-      if (t?.kind === 'reply') return { reply: decodeDns(t.bytes).ok ? (decodeDns(t.bytes) as { value: DnsMessage }).value : t.message, at: this.now };
-      if (t?.kind === 'query') {
-        this.queries.push(`${formatIpv4(t.to.address)} ${t.message.questions[0]!.name}`);
-        const server = this.servers.get(t.to.address);
-        if (!server || this.down.has(t.to.address)) continue; // lost: the timeout will fire
-        const answer = server.handleQuery(t.bytes);
-        this.now += 2 * this.delay;
-        if (answer) this.resolver.handleResponse(answer.bytes, t.to.address, this.now, null);
-        continue;
-      }
-      const deadline = this.resolver.pollTimeout();
-      if (deadline === null) throw new Error('resolver is stuck');
-      this.now = Math.max(this.now, deadline);
-      this.resolver.handleTimeout(this.now);
-    }
-    throw new Error('no reply');
-  }
-}
 
 const addresses = (m: DnsMessage) => m.answers.flatMap((r) => (r.data.type === 'A' ? [r.data.address] : []));
 

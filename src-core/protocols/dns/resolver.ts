@@ -13,15 +13,33 @@
  * produced it, so the driver can link trace events.
  *
  * Rules:
+ * - Questions of another class than IN, and zone transfers (AXFR, IXFR),
+ *   are REFUSED before any lookup (policy.ts): every server it asks serves
+ *   IN, and it is authoritative for no zone.
  * - Queries to servers have RD clear when iterating, set when forwarding;
  *   ids are random 16-bit numbers unless `randomizeIds` is off (the lesson on
  *   cache poisoning turns it off).
  * - A response is accepted only from the server asked, with the same id and
- *   question (RFC 5452 §3). Records outside the zone the asked server serves
- *   are ignored ("bailiwick", RFC 5452 §6).
+ *   question — one question, of the same name, type and class (RFC 5452
+ *   §3). Records outside the zone the asked server serves are ignored
+ *   ("bailiwick", RFC 5452 §6).
  * - No answer within `timeout`: ask the next server; after `attempts`
  *   queries in all, the client gets SERVFAIL.
- * - At most 16 referrals and 8 CNAMEs per lookup (loop guard).
+ * - At most 16 referrals and 8 CNAMEs per lookup (loop guard), counted over
+ *   the whole lookup — CNAMEs from the cache and every answer alike,
+ *   referrals with those of the lookups of name servers' addresses it
+ *   starts: one more is SERVFAIL.
+ * - A negative answer at the end of a CNAME chain is about the chain's last
+ *   name (RFC 6604 §3): NXDOMAIN or NODATA is cached under that name, and
+ *   the client gets the chain with that RCODE and the SOA. It is believed
+ *   only when the last name is in the zone of the server asked (and, for
+ *   NODATA, the SOA is of a zone holding it); else the resolver goes on to
+ *   resolve that name itself, as for any alias pointing elsewhere.
+ * - QTYPE ANY: whatever RRsets the server gives at the name are the answer
+ *   (RFC 8482 §4.1 lets it give one), cached under their own types; a
+ *   CNAME there is one of them and is not followed (RFC 1034 §3.6.2). No
+ *   NODATA is cached for ANY, nor anything under type 255, so ANY is asked
+ *   of a server each time unless the name is cached as NXDOMAIN.
  * - A UDP response with TC set (RFC 1035 §4.2.1) is neither used nor cached:
  *   the same question goes to the same server again over TCP (RFC 7766 §5),
  *   with a new id and the usual deadline. That retry counts as a query of
@@ -31,15 +49,22 @@
  *   unanswered UDP query: the next server is asked.
  * - Responses are matched on the transport too: a TCP query accepts only
  *   the answer read from its connection.
+ * - A negative answer to a client (NXDOMAIN, NODATA) carries the SOA in its
+ *   authority section with the TTL min(SOA TTL, MINIMUM), as the cache
+ *   keeps it (RFC 2308 §5); from the cache, that TTL counted down by the
+ *   time the entry has been stored (§6), so the client's copy of the "no"
+ *   ends when ours does.
  * - Replies to clients are fitted to the client's transport (truncate.ts):
  *   over UDP an answer above 512 bytes goes out truncated with TC set.
  */
 import { parseIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
-import { DnsCache } from './cache';
+import { DnsCache, negativeTtl } from './cache';
 import { encodeDns, decodeDns } from './codec';
-import { DNS_RCODE, DNS_TYPE } from './constants';
+import { DNS_CLASS, DNS_QTYPE, DNS_RCODE, DNS_TYPE } from './constants';
+import { joinLabels, splitLabels } from './labels';
 import { canonicalName, isInZone } from './names';
+import { declineAtResolver } from './policy';
 import { isAuthentic } from './sign';
 import type { DnsMessage, DnsQuestion, DnsRecord } from './types';
 import { recordTypeCode } from './types';
@@ -49,6 +74,7 @@ import { fitToTransport, type DnsTransport } from './truncate';
 export type { Endpoint, ResolverConfig, ResolverEvent, ResolverTransmit, ServerAddress } from './resolver-types';
 
 const MAX_REFERRALS = 16;
+const MAX_CNAMES = 8;
 /**
  * Client lookups in progress at once, at most (BIND's "recursive-clients"
  * defaults to 1000). Beyond it a new query is answered SERVFAIL at once, so a
@@ -63,7 +89,11 @@ function serverAt(host: string, r: DnsRecord): ServerAddress[] {
   const address = parseIpv4(r.data.address);
   return address === null ? [] : [{ name: canonicalName(host), address }];
 }
-const MAX_CNAMES = 8;
+
+/** Whether a CNAME at the name is followed: not when it is itself what was asked for (RFC 1034 §3.6.2; QTYPE ANY matches every type). */
+function followsAliases(qtype: number): boolean {
+  return qtype !== DNS_TYPE.CNAME && qtype !== DNS_QTYPE.ANY;
+}
 
 interface Outstanding {
   readonly id: number;
@@ -120,6 +150,11 @@ export class Resolver {
       return;
     }
     const question = q.questions[0]!;
+    const declined = declineAtResolver(question);
+    if (declined) {
+      this.reply(client, q.header.id, q.header.rd, question, declined.rcode, []);
+      return;
+    }
     if (this.clientLookups >= MAX_CLIENT_LOOKUPS) {
       this.events.push({ type: 'dns.overloaded', name: question.name, limit: MAX_CLIENT_LOOKUPS, cause });
       this.reply(client, q.header.id, q.header.rd, question, DNS_RCODE.SERVFAIL, []);
@@ -134,7 +169,8 @@ export class Resolver {
     const decoded = decodeDns(bytes);
     if (!decoded.ok || !decoded.value.header.qr) return;
     const m = decoded.value;
-    const q = m.questions[0];
+    // The question section must be the query's: one question, same name, type and class (RFC 5452 §3).
+    const q = m.questions.length === 1 ? m.questions[0] : undefined;
     const task = this.tasks.find(
       (t) =>
         t.outstanding &&
@@ -143,7 +179,8 @@ export class Resolver {
         t.outstanding.transport === transport &&
         q &&
         canonicalName(q.name) === canonicalName(t.outstanding.question.name) &&
-        q.type === t.outstanding.question.type,
+        q.type === t.outstanding.question.type &&
+        q.class === t.outstanding.question.class,
     );
     if (!task) {
       // unsolicited, late, or forged with a wrong id/server/question: dropped (RFC 5452 §3)
@@ -232,12 +269,15 @@ export class Resolver {
       const hit = this.cache.get(task.sname, qtype, now);
       if (hit) {
         if (first && task.chain.length === 0) this.events.push({ type: 'dns.cacheHit', name: task.sname, qtype, cause: this.cause });
-        if (hit.negative === 'nxdomain') return this.finish(task, DNS_RCODE.NXDOMAIN, task.chain, now);
-        if (hit.negative === 'nodata') return this.finish(task, DNS_RCODE.NOERROR, task.chain, now);
+        // A cached "no" goes out with its SOA, the TTL counted down (RFC 2308 §6): hit.records.
+        if (hit.negative === 'nxdomain') return this.finish(task, DNS_RCODE.NXDOMAIN, task.chain, now, hit.records);
+        if (hit.negative === 'nodata') return this.finish(task, DNS_RCODE.NOERROR, task.chain, now, hit.records);
         return this.finish(task, DNS_RCODE.NOERROR, [...task.chain, ...hit.records], now);
       }
-      const alias = qtype === DNS_TYPE.CNAME ? null : this.cache.get(task.sname, DNS_TYPE.CNAME, now);
+      // A CNAME is the answer to QTYPE CNAME and ANY, so it is not followed for them (RFC 1034 §3.6.2).
+      const alias = followsAliases(qtype) ? this.cache.get(task.sname, DNS_TYPE.CNAME, now) : null;
       if (!alias || alias.negative || alias.records[0]?.data.type !== 'CNAME') break;
+      if (task.chain.length >= MAX_CNAMES) return this.finish(task, DNS_RCODE.SERVFAIL, task.chain, now);
       if (first && task.chain.length === 0) this.events.push({ type: 'dns.cacheHit', name: task.sname, qtype: DNS_TYPE.CNAME, cause: this.cause });
       task.chain.push(alias.records[0]);
       task.sname = alias.records[0].data.host;
@@ -252,9 +292,10 @@ export class Resolver {
 
   private closestServers(name: string, now: SimTime): { zone: string; servers: ServerAddress[] } {
     if (this.config.mode === 'forward' && this.config.forwarder) return { zone: '', servers: [this.config.forwarder] };
-    const labels = canonicalName(name).split('.').filter((l) => l !== '');
+    // Label by label (labels.ts): `a\.b.example.com` is in example.com, not in b.example.com.
+    const labels = splitLabels(canonicalName(name));
     for (let i = 0; i <= labels.length; i++) {
-      const zone = labels.slice(i).join('.');
+      const zone = joinLabels(labels.slice(i));
       const ns = this.cache.get(zone, DNS_TYPE.NS, now);
       if (!ns || ns.negative) continue;
       const servers = ns.records.flatMap((r) => (r.data.type === 'NS' ? this.addressesOf(r.data.host, now) : []));
@@ -278,7 +319,7 @@ export class Resolver {
 
   private sendQuery(task: Task, target: ServerAddress, transport: DnsTransport, now: SimTime): void {
     const id = this.config.randomizeIds ? this.random16() & 0xffff : this.nextId++ & 0xffff;
-    const question: DnsQuestion = { name: task.sname, type: task.question.type, class: 1 };
+    const question: DnsQuestion = { name: task.sname, type: task.question.type, class: DNS_CLASS.IN };
     const message: DnsMessage = {
       header: { id, qr: false, opcode: 0, aa: false, tc: false, rd: this.config.mode === 'forward', ra: false, z: 0, rcode: 0 },
       questions: [question],
@@ -298,34 +339,50 @@ export class Resolver {
     const inZone = (r: DnsRecord) => isInZone(r.name, zone);
     const answers = m.answers.filter(inZone);
     const soa = m.authorities.find((r) => r.data.type === 'SOA' && inZone(r));
+    // The SOA a negative answer goes out with: its TTL is how long the client may cache the "no" (RFC 2308 §5).
+    const negativeSoa = soa ? [{ ...soa, ttl: negativeTtl(soa) }] : [];
     this.cache.storeAll(answers, now);
-    if (rcode === DNS_RCODE.NXDOMAIN) {
-      this.cache.storeNegative(task.sname, task.question.type, 'nxdomain', soa, now);
-      this.drainCache();
-      return this.finish(task, DNS_RCODE.NXDOMAIN, [...task.chain, ...answers], now);
-    }
-    // Walk the answer: the RRset asked for, or a CNAME chain towards it.
+    // Walk the answer: the RRset asked for, or a CNAME chain towards it; `sname` ends at the chain's last name.
     let sname = task.sname;
     const chain = [...task.chain];
+    const qtype = task.question.type;
     for (let hops = 0; hops <= MAX_CNAMES; hops++) {
-      const wanted = answers.filter((r) => canonicalName(r.name) === canonicalName(sname) && recordTypeCode(r.data) === task.question.type);
+      // For ANY, every RRset at the name is the answer, however few the server chose to give (RFC 8482 §4.1).
+      const wanted = answers.filter((r) => canonicalName(r.name) === canonicalName(sname) && (qtype === DNS_QTYPE.ANY || recordTypeCode(r.data) === qtype));
       if (wanted.length > 0) {
         this.drainCache();
         return this.finish(task, DNS_RCODE.NOERROR, [...chain, ...wanted], now);
       }
+      if (!followsAliases(qtype)) break;
       const cname = answers.find((r) => canonicalName(r.name) === canonicalName(sname) && r.data.type === 'CNAME');
       if (!cname || cname.data.type !== 'CNAME') break;
+      if (chain.length >= MAX_CNAMES) {
+        this.drainCache();
+        return this.finish(task, DNS_RCODE.SERVFAIL, chain, now);
+      }
       chain.push(cname);
       sname = cname.data.host;
     }
-    if (chain.length > task.chain.length) {
-      // The alias points elsewhere: resolve the target (from the cache or the closest servers).
+    const followed = chain.length > task.chain.length;
+    if (followed) {
       task.chain = chain;
       task.sname = sname;
-      this.drainCache();
-      return this.advance(task, now);
+      // The RCODE speaks of the chain's last name (RFC 6604 §3), but only a server of that name's zone can
+      // say it has no data: the name must be in the zone asked (bailiwick), and a NOERROR must come with
+      // that zone's SOA (RFC 2308 §2.2), else the chain merely stopped there. Otherwise resolve the name.
+      const settled = isInZone(sname, zone) && (rcode === DNS_RCODE.NXDOMAIN || (soa !== undefined && isInZone(sname, soa.name)));
+      if (!settled) {
+        this.drainCache();
+        return this.advance(task, now);
+      }
     }
-    const ns = m.authorities.filter((r) => r.data.type === 'NS' && inZone(r) && isInZone(task.sname, r.name));
+    if (rcode === DNS_RCODE.NXDOMAIN) {
+      // NXDOMAIN is about the name, whatever the type (RFC 2308 §5): cached under the last name of the chain.
+      this.cache.storeNegative(sname, qtype, 'nxdomain', soa, now);
+      this.drainCache();
+      return this.finish(task, DNS_RCODE.NXDOMAIN, task.chain, now, negativeSoa);
+    }
+    const ns = followed ? [] : m.authorities.filter((r) => r.data.type === 'NS' && inZone(r) && isInZone(task.sname, r.name));
     if (ns.length > 0 && answers.length === 0 && canonicalName(ns[0]!.name) !== canonicalName(zone) && this.config.mode === 'iterative') {
       // A referral (RFC 1034 §4.3.2 3b): cache the delegation and its glue, ask the servers it names.
       const cut = canonicalName(ns[0]!.name);
@@ -334,7 +391,8 @@ export class Resolver {
       this.cache.storeAll(ns, now);
       this.cache.storeAll(glue, now);
       this.drainCache();
-      if (++task.referrals > MAX_REFERRALS) return this.finish(task, DNS_RCODE.SERVFAIL, task.chain, now);
+      task.referrals++;
+      if (this.referralsOf(task) > MAX_REFERRALS) return this.finish(task, DNS_RCODE.SERVFAIL, task.chain, now);
       const servers = [...hosts].flatMap((h) => this.addressesOf(h, now));
       task.zone = cut;
       task.next = 0;
@@ -344,17 +402,31 @@ export class Resolver {
       }
       // No glue: find a name server's address first (a lookup of its own), then go on.
       const nsHost = [...hosts][0]!;
-      const child = this.newTask({ name: nsHost, type: DNS_TYPE.A, class: 1 }, null, task, now);
+      const child = this.newTask({ name: nsHost, type: DNS_TYPE.A, class: DNS_CLASS.IN }, null, task, now);
       task.waitingFor = child;
       return this.advance(child, now);
     }
-    // NOERROR without the data: NODATA (RFC 2308 §2.2).
-    this.cache.storeNegative(task.sname, task.question.type, 'nodata', soa, now);
+    // NOERROR without the data: NODATA (RFC 2308 §2.2) for the chain's last name. Not cached for ANY: that
+    // no RRset came says nothing of any one type, and an entry under type 255 would answer no later question rightly.
+    if (qtype !== DNS_QTYPE.ANY) this.cache.storeNegative(sname, qtype, 'nodata', soa, now);
     this.drainCache();
-    return this.finish(task, DNS_RCODE.NOERROR, task.chain, now);
+    return this.finish(task, DNS_RCODE.NOERROR, task.chain, now, negativeSoa);
   }
 
-  private finish(task: Task, rcode: number, answers: readonly DnsRecord[], now: SimTime): void {
+  /**
+   * Referrals followed for the client's lookup: this task's and those of the
+   * lookups it waits within (name servers' addresses looked up on the way),
+   * so that zones whose servers are named only in each other, without glue,
+   * end in SERVFAIL instead of one address lookup starting another forever.
+   */
+  private referralsOf(task: Task): number {
+    let n = 0;
+    for (let t: Task | null = task; t; t = t.parent) n += t.referrals;
+    return n;
+  }
+
+  /** Ends a lookup; `authorities` is the SOA of a negative answer, for the client. */
+  private finish(task: Task, rcode: number, answers: readonly DnsRecord[], now: SimTime, authorities: readonly DnsRecord[] = []): void {
     if (task.done) return;
     task.done = true;
     task.outstanding = null;
@@ -362,7 +434,7 @@ export class Resolver {
     if (task.client) this.clientLookups--;
     this.events.push({ type: 'dns.resolved', name: task.question.name, qtype: task.question.type, rcode, queries: task.queries, elapsed: now - task.startedAt, cause: this.cause });
     if (task.client) {
-      this.reply(task.client.endpoint, task.client.id, task.client.rd, task.question, rcode, answers);
+      this.reply(task.client.endpoint, task.client.id, task.client.rd, task.question, rcode, answers, authorities);
     }
     const parent = task.parent;
     if (parent && parent.waitingFor === task) {
@@ -375,12 +447,12 @@ export class Resolver {
     }
   }
 
-  private reply(to: Endpoint, id: number, rd: boolean, question: DnsQuestion | null, rcode: number, answers: readonly DnsRecord[]): void {
+  private reply(to: Endpoint, id: number, rd: boolean, question: DnsQuestion | null, rcode: number, answers: readonly DnsRecord[], authorities: readonly DnsRecord[] = []): void {
     const full: DnsMessage = {
       header: { id, qr: true, opcode: 0, aa: false, tc: false, rd, ra: true, z: 0, rcode },
       questions: question ? [question] : [],
       answers,
-      authorities: [],
+      authorities,
       additionals: [],
     };
     const { bytes, message } = fitToTransport(full, to.transport ?? 'udp');

@@ -13,6 +13,9 @@
  *   are declined before any lookup: REFUSED, or FORMERR for AXFR over UDP
  *   (policy.ts).
  * - QTYPE ANY gets one RRset (RFC 8482 §4.1; zone.ts).
+ * - A CNAME chain ending at a name the zone does not hold is NXDOMAIN, one
+ *   ending at a name without data of the type NODATA, the chain in the
+ *   answer section either way (RFC 6604 §3; zone.ts).
  * - A name outside every zone of the server gets REFUSED.
  * - RA is set only on a server that offers recursion; this one does not.
  * - Several records of one RRset are returned in rotating order, one step per
@@ -95,15 +98,20 @@ export class AuthoritativeServer {
     switch (found.kind) {
       case 'answer': {
         const answers = this.rotate(found.answers);
-        return this.reply(header(id, DNS_RCODE.NOERROR, true, rd), [question], zone.signingKey ? withSignatures(answers, zone.signingKey) : answers, [], found.additionals, 'answer');
+        return this.reply(header(id, DNS_RCODE.NOERROR, true, rd), [question], this.signed(zone, answers), [], found.additionals, 'answer');
       }
       case 'referral':
         return this.reply(header(id, DNS_RCODE.NOERROR, false, rd), [question], [], found.authorities, found.additionals, 'referral');
+      // A CNAME chain that led to the name without data goes with the negative answer (RFC 6604 §3), signed like any answer.
       case 'nodata':
-        return this.reply(header(id, DNS_RCODE.NOERROR, true, rd), [question], [], found.authorities, [], 'nodata');
+        return this.reply(header(id, DNS_RCODE.NOERROR, true, rd), [question], this.signed(zone, found.answers), found.authorities, [], 'nodata');
       case 'nxdomain':
-        return this.reply(header(id, DNS_RCODE.NXDOMAIN, true, rd), [question], [], found.authorities, [], 'nxdomain');
+        return this.reply(header(id, DNS_RCODE.NXDOMAIN, true, rd), [question], this.signed(zone, found.answers), found.authorities, [], 'nxdomain');
     }
+  }
+
+  private signed(zone: ZoneData, answers: DnsRecord[]): DnsRecord[] {
+    return zone.signingKey ? withSignatures(answers, zone.signingKey) : answers;
   }
 
   /** Round-robin within each RRset of the answer (RFC 1794's idea). */

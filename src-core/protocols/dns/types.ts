@@ -41,6 +41,7 @@ export type DnsRecordData =
       readonly expire: number;
       readonly minimum: number;
     }
+  /** Each character-string (0 to 255 bytes) as the text dig prints between its quotes (labels.ts): `\DDD`, `\"`, `\\`. */
   | { readonly type: 'TXT'; readonly strings: readonly string[] }
   | { readonly type: 'unknown'; readonly code: number; readonly raw: Uint8Array };
 

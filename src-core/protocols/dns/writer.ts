@@ -12,12 +12,13 @@
  * answers it folds case), so every name reads back exactly as it was given:
  * "WWW.Example.COM" in the question does not turn the answer's
  * "www.example.com" into it.
+ *
+ * TXT strings are presentation text too (labels.ts), written as the bytes
+ * they stand for.
  */
 import { parseIpv4 } from '../../net/ipv4';
-import { escapeLabel, joinLabels, splitLabels, wireLabels } from './labels';
+import { characterStringBytes, escapeLabel, joinLabels, splitLabels, wireLabels } from './labels';
 import { recordTypeCode, type DnsHeader, type DnsMessage, type DnsQuestion, type DnsRecord } from './types';
-
-const encoder = new TextEncoder();
 
 class ByteWriter {
   private buf = new Uint8Array(512);
@@ -150,7 +151,7 @@ function record(w: ByteWriter, r: DnsRecord): void {
       break;
     case 'TXT':
       for (const s of d.strings) {
-        const b = encoder.encode(s);
+        const b = characterStringBytes(s);
         if (b.length > 255) throw new RangeError('a TXT character-string is at most 255 bytes (RFC 1035 §3.3)');
         w.u8(b.length);
         w.bytes(b);

@@ -7,12 +7,21 @@
  *    authority section and their addresses ("glue") in the additional
  *    section, not authoritative.
  * 2. Else, if the name has records of the asked type: the answer,
- *    authoritative. A CNAME is followed within the zone (§4.3.2 step 3a).
- *    MX and NS answers bring the target hosts' addresses as additional
- *    records (RFC 1035 §3.3.9, §3.3.11).
+ *    authoritative. A CNAME is followed within the zone (§4.3.2 step 3a),
+ *    each target looked up as in steps 1–4, except that a target outside
+ *    the zone or at or below one of its cuts ends the answer with the chain
+ *    so far: the resolver goes on from there (the glue of a cut is no
+ *    answer either). MX and NS answers bring the target hosts' addresses
+ *    as additional records (RFC 1035 §3.3.9, §3.3.11).
  * 3. Else, if the name exists: NODATA — no answer, the SOA in the authority
  *    section (RFC 2308 §2.2).
  * 4. Else: NXDOMAIN with the SOA (RFC 2308 §2.1).
+ *
+ * At the end of a CNAME chain, steps 3 and 4 speak of the chain's last
+ * name, and the chain stays in the answer: the RCODE is that of the last
+ * name (RFC 6604 §3), so a CNAME to a name the zone does not hold is
+ * NXDOMAIN (RFC 2308 §2.1 shows such answers), one to a name without data
+ * of the type NOERROR with the SOA.
  *
  * QTYPE ANY gets one RRset, not every record of the name (RFC 8482 §4.1):
  * the RRset of the name's first record in zone order, found like any other
@@ -41,8 +50,13 @@ export interface Zone {
 export type ZoneAnswer =
   | { readonly kind: 'answer'; readonly answers: DnsRecord[]; readonly additionals: DnsRecord[] }
   | { readonly kind: 'referral'; readonly authorities: DnsRecord[]; readonly additionals: DnsRecord[] }
-  | { readonly kind: 'nodata'; readonly authorities: DnsRecord[] }
-  | { readonly kind: 'nxdomain'; readonly authorities: DnsRecord[] };
+  /** `answers`: the CNAME chain that led to the name without data, if any. */
+  | { readonly kind: 'nodata'; readonly answers: DnsRecord[]; readonly authorities: DnsRecord[] }
+  /** `answers`: the CNAME chain that led to the name that does not exist, if any (RFC 6604 §3). */
+  | { readonly kind: 'nxdomain'; readonly answers: DnsRecord[]; readonly authorities: DnsRecord[] };
+
+/** CNAMEs followed within one zone at most (a loop guard). */
+const MAX_CHAIN = 8;
 
 export class ZoneData {
   readonly origin: string;
@@ -103,30 +117,40 @@ export class ZoneData {
   }
 
   lookup(qname: string, qtype: number): ZoneAnswer {
-    const cut = namesBelow(qname, this.origin).find((n) => this.records(n, DNS_TYPE.NS).length > 0);
+    const cut = this.cutAbove(qname);
     if (cut !== undefined) {
       const ns = this.records(cut, DNS_TYPE.NS);
       const glue = ns.flatMap((r) => (r.data.type === 'NS' ? this.addresses(r.data.host) : []));
       return { kind: 'referral', authorities: ns, additionals: glue };
     }
-    const answers: DnsRecord[] = [];
+    const chain: DnsRecord[] = [];
     let name = qname;
-    for (let hops = 0; hops < 8; hops++) {
+    for (let hops = 0; hops < MAX_CHAIN; hops++) {
       const exact = qtype === DNS_QTYPE.ANY ? this.firstRRset(name) : this.records(name, qtype);
-      if (exact.length > 0) {
-        answers.push(...exact);
-        return { kind: 'answer', answers, additionals: this.additionalsFor(exact) };
-      }
+      if (exact.length > 0) return { kind: 'answer', answers: [...chain, ...exact], additionals: this.additionalsFor(exact) };
       const cname = qtype === DNS_TYPE.CNAME ? [] : this.records(name, DNS_TYPE.CNAME);
-      if (cname.length === 0 || cname[0]!.data.type !== 'CNAME') break;
-      answers.push(cname[0]!);
+      if (cname.length === 0 || cname[0]!.data.type !== 'CNAME') {
+        // No data at the last name: the RCODE is that of this name (RFC 6604 §3), the chain stays in the answer.
+        const soa = this.negativeSoa();
+        return this.exists(name) ? { kind: 'nodata', answers: chain, authorities: soa } : { kind: 'nxdomain', answers: chain, authorities: soa };
+      }
+      chain.push(cname[0]!);
       name = cname[0]!.data.host;
-      // The alias points outside this zone: the resolver continues from there (RFC 1034 §4.3.2 3a).
-      if (!this.contains(name)) return { kind: 'answer', answers, additionals: [] };
+      // The alias points outside this zone or into a delegated one: the resolver continues from there (RFC 1034 §4.3.2 3a).
+      if (!this.contains(name) || this.cutAbove(name) !== undefined) break;
     }
-    if (answers.length > 0) return { kind: 'answer', answers, additionals: [] };
-    const soa = this.negativeSoa();
-    return this.byName.has(canonicalName(qname)) || this.hasNamesBelow(qname) ? { kind: 'nodata', authorities: soa } : { kind: 'nxdomain', authorities: soa };
+    // Left the zone, or a chain longer than MAX_CHAIN (a loop): the chain so far.
+    return { kind: 'answer', answers: chain, additionals: [] };
+  }
+
+  /** The zone cut at or above `name` inside this zone (a name below the origin with NS records), if any. */
+  private cutAbove(name: string): string | undefined {
+    return namesBelow(name, this.origin).find((n) => this.records(n, DNS_TYPE.NS).length > 0);
+  }
+
+  /** A name exists when it has records or names below it (an empty non-terminal, RFC 8020). */
+  private exists(name: string): boolean {
+    return this.byName.has(canonicalName(name)) || this.hasNamesBelow(name);
   }
 
   /** The RRset of the name's first record in zone order: the whole answer to QTYPE ANY (RFC 8482 §4.1). */

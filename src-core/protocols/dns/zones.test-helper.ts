@@ -1,4 +1,4 @@
-/** Zones used by the DNS tests: the root, .com, and example.com (as in the course's figures). */
+/** Zones used by the DNS tests: the root, .com, and example.com (as in the course's figures), and variants of it. */
 import type { DnsRecord, DnsRecordData } from './types';
 import type { Zone } from './zone';
 
@@ -36,5 +36,25 @@ export const EXAMPLE_ZONE: Zone = {
     rr('example.com', 300, { type: 'MX', preference: 10, exchange: 'mail.example.com' }),
     rr('mail.example.com', 300, { type: 'A', address: '192.0.2.25' }),
     rr('example.com', 300, { type: 'TXT', strings: ['v=spf1 mx -all'] }),
+  ],
+};
+
+const alias = (name: string, host: string): DnsRecord => rr(name, 300, { type: 'CNAME', host });
+
+/**
+ * example.com with aliases that end badly: at a name that does not exist
+ * (one and two hops), and below the zone cut of sub.example.com (at a name
+ * there, and at the glue of its server).
+ */
+export const ALIAS_ZONE: Zone = {
+  ...EXAMPLE_ZONE,
+  records: [
+    ...EXAMPLE_ZONE.records,
+    alias('dangling.example.com', 'gone.example.com'),
+    alias('twice.example.com', 'dangling.example.com'),
+    rr('sub.example.com', 300, { type: 'NS', host: 'ns.sub.example.com' }),
+    rr('ns.sub.example.com', 300, { type: 'A', address: '192.0.2.60' }),
+    alias('delegated.example.com', 'host.sub.example.com'),
+    alias('to-glue.example.com', 'ns.sub.example.com'),
   ],
 };
