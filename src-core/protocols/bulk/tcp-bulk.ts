@@ -17,8 +17,8 @@
  * the file follows unlabelled in the same stream, so only the segments
  * carrying the header point at it.
  */
-import type { Cause, Datagram, Engine, EngineEnv, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
-import { Outbox } from '../../engine/outbox';
+import type { Cause, EngineEnv, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
+import { EngineBase } from '../../engine/base';
 import { formatIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
 import { encodeStreamHeader, isPattern, PATTERN_CHUNK, PATTERN_CHUNK_BYTES, STREAM_HEADER_BYTES, StreamHeaderReader } from './codec';
@@ -37,18 +37,18 @@ export function transferSummary(bytes: number): string {
   return `Transfer ${bytes} bytes`;
 }
 
-export class TcpBulkSender implements Engine<BulkEvent, TcpBulkRequest> {
-  private readonly out = new Outbox<BulkEvent>(PROTOCOL);
+export class TcpBulkSender extends EngineBase<BulkEvent, TcpBulkRequest> {
   private readonly socket: SocketId;
   private bytes = 0;
   private startedAt: SimTime = 0;
   private phase: 'idle' | 'connecting' | 'sending' | 'over' = 'idle';
 
   constructor(env: EngineEnv) {
+    super(PROTOCOL);
     this.socket = env.socketId();
   }
 
-  handleCommand(request: TcpBulkRequest, now: SimTime): void {
+  override handleCommand(request: TcpBulkRequest, now: SimTime): void {
     if (this.phase !== 'idle') throw new Error('a bulk sender makes one transfer');
     this.phase = 'connecting';
     this.bytes = request.bytes;
@@ -58,7 +58,7 @@ export class TcpBulkSender implements Engine<BulkEvent, TcpBulkRequest> {
     this.out.connect(this.socket, request.server);
   }
 
-  handleStream(e: StreamEvent, now: SimTime): void {
+  override handleStream(e: StreamEvent, now: SimTime): void {
     if (e.socket !== this.socket || this.phase === 'over') return;
     switch (e.type) {
       case 'connected':
@@ -94,13 +94,6 @@ export class TcpBulkSender implements Engine<BulkEvent, TcpBulkRequest> {
     }
   }
 
-  handleDatagram(_d: Datagram): void {}
-  handleTimeout(): void {}
-  pollTimeout(): null {
-    return null;
-  }
-  pollTransmit = () => this.out.pollTransmit();
-  pollEvent = () => this.out.pollEvent();
 }
 
 interface Incoming {
@@ -118,17 +111,17 @@ interface Incoming {
   cause: Cause;
 }
 
-export class TcpBulkSink implements Engine<BulkEvent> {
-  private readonly out = new Outbox<BulkEvent>(PROTOCOL);
+export class TcpBulkSink extends EngineBase<BulkEvent> {
   private readonly listener: SocketId;
   private readonly incoming = new Map<SocketId, Incoming>();
 
   constructor(env: EngineEnv, port: number) {
+    super(PROTOCOL);
     this.listener = env.socketId();
     this.out.listen(this.listener, port);
   }
 
-  handleStream(e: StreamEvent, now: SimTime): void {
+  override handleStream(e: StreamEvent, now: SimTime): void {
     switch (e.type) {
       case 'accepted':
         if (e.listener !== this.listener) return;
@@ -217,14 +210,4 @@ export class TcpBulkSink implements Engine<BulkEvent> {
     this.out.event({ type: 'bulk.failed', reason, received: t.received, expected: t.expected, connection: t.connection });
   }
 
-  handleDatagram(_d: Datagram): void {}
-  handleTimeout(): void {}
-  handleCommand(command: never): never {
-    return command;
-  }
-  pollTimeout(): null {
-    return null;
-  }
-  pollTransmit = () => this.out.pollTransmit();
-  pollEvent = () => this.out.pollEvent();
 }

@@ -13,8 +13,8 @@
  * UDP_IDLE_TIMEOUT without a datagram of it, when the last one was lost.
  * Datagrams of a source whose transfer has ended are ignored.
  */
-import type { Cause, Datagram, Deadline, Engine, EngineEnv, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
-import { Outbox } from '../../engine/outbox';
+import type { Cause, Datagram, Deadline, EngineEnv, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
+import { EngineBase } from '../../engine/base';
 import { formatIpv4 } from '../../net/ipv4';
 import { seconds, transmissionDelay, type SimTime } from '../../sim/time';
 import { datagramCount, decodeDatagram, encodeDatagram, isPattern } from './codec';
@@ -45,8 +45,7 @@ export function datagramSummary(seq: number, count: number): string {
 /** The `ref` of the last datagram, which the sender's `bulk.sent` names. */
 const LAST = 1;
 
-export class UdpBulkSender implements Engine<BulkEvent, UdpBulkRequest> {
-  private readonly out = new Outbox<BulkEvent>(PROTOCOL);
+export class UdpBulkSender extends EngineBase<BulkEvent, UdpBulkRequest> {
   private readonly socket: SocketId;
   private request: UdpBulkRequest | null = null;
   private count = 0;
@@ -58,10 +57,11 @@ export class UdpBulkSender implements Engine<BulkEvent, UdpBulkRequest> {
   private reported = false;
 
   constructor(env: EngineEnv) {
+    super(PROTOCOL);
     this.socket = env.socketId();
   }
 
-  handleCommand(request: UdpBulkRequest, now: SimTime): void {
+  override handleCommand(request: UdpBulkRequest, now: SimTime): void {
     if (this.request !== null) throw new Error('a bulk sender makes one transfer');
     this.request = request;
     this.count = datagramCount(request.bytes, request.datagramBytes);
@@ -73,11 +73,11 @@ export class UdpBulkSender implements Engine<BulkEvent, UdpBulkRequest> {
     this.sendDue(now);
   }
 
-  handleTimeout(now: SimTime): void {
+  override handleTimeout(now: SimTime): void {
     this.sendDue(now);
   }
 
-  handleStream(e: StreamEvent): void {
+  override handleStream(e: StreamEvent): void {
     // Only a failed bind reaches a UDP engine this way: stop sending.
     if (e.type !== 'failed' || e.socket !== this.socket || this.request === null) return;
     this.reported = true;
@@ -89,7 +89,7 @@ export class UdpBulkSender implements Engine<BulkEvent, UdpBulkRequest> {
    * the driver sends what an input queued after the events it queued, so
    * `bulk.sent` waits for a timeout of its own to name the last datagram.
    */
-  pollTimeout(): Deadline | null {
+  override pollTimeout(): Deadline | null {
     if (this.request === null || this.reported) return null;
     return { at: this.sendTime(Math.min(this.next, this.count)), weak: false };
   }
@@ -114,9 +114,6 @@ export class UdpBulkSender implements Engine<BulkEvent, UdpBulkRequest> {
     }
   }
 
-  handleDatagram(_d: Datagram): void {}
-  pollTransmit = () => this.out.pollTransmit();
-  pollEvent = () => this.out.pollEvent();
 }
 
 interface Flow {
@@ -134,8 +131,7 @@ interface Flow {
   lastCause: Cause;
 }
 
-export class UdpBulkSink implements Engine<BulkEvent> {
-  private readonly out = new Outbox<BulkEvent>(PROTOCOL);
+export class UdpBulkSink extends EngineBase<BulkEvent> {
   private readonly socket: SocketId;
   /** By source "address:port"; an ended transfer stays, with `seen` null. */
   private readonly flows = new Map<string, Flow>();
@@ -145,11 +141,12 @@ export class UdpBulkSink implements Engine<BulkEvent> {
     port: number,
     private readonly idle: SimTime = UDP_IDLE_TIMEOUT,
   ) {
+    super(PROTOCOL);
     this.socket = env.socketId();
     this.out.bind(this.socket, port);
   }
 
-  handleDatagram(d: Datagram, now: SimTime): void {
+  override handleDatagram(d: Datagram, now: SimTime): void {
     const decoded = decodeDatagram(d.data);
     if (!decoded.ok) {
       this.out.event({ type: 'bulk.malformed', reason: decoded.error.message, cause: d.message, connection: null });
@@ -179,7 +176,7 @@ export class UdpBulkSink implements Engine<BulkEvent> {
     if (flow.datagrams === flow.count || header.seq === flow.count) this.complete(flow);
   }
 
-  handleTimeout(now: SimTime): void {
+  override handleTimeout(now: SimTime): void {
     for (const flow of this.flows.values()) {
       if (flow.seen === null || flow.checkAt > now) continue;
       if (now - flow.lastAt >= this.idle) this.complete(flow);
@@ -187,7 +184,7 @@ export class UdpBulkSink implements Engine<BulkEvent> {
     }
   }
 
-  pollTimeout(): Deadline | null {
+  override pollTimeout(): Deadline | null {
     let at: SimTime | null = null;
     for (const flow of this.flows.values()) if (flow.seen !== null && (at === null || flow.checkAt < at)) at = flow.checkAt;
     return at === null ? null : { at, weak: false };
@@ -209,10 +206,4 @@ export class UdpBulkSink implements Engine<BulkEvent> {
     });
   }
 
-  handleStream(_e: StreamEvent): void {}
-  handleCommand(command: never): never {
-    return command;
-  }
-  pollTransmit = () => this.out.pollTransmit();
-  pollEvent = () => this.out.pollEvent();
 }

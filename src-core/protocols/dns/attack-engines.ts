@@ -18,8 +18,8 @@
  * query bytes at the IP layer; the trace is the tap that measures it
  * (module.ts reads it when the engine reports it is done).
  */
-import type { CauseRef, Datagram, Deadline, Engine, EngineEnv, EngineTransmit, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
-import { Outbox } from '../../engine/outbox';
+import type { CauseRef, Deadline, EngineEnv, EngineTransmit, SocketAddr, SocketId } from '../../engine/face';
+import { EngineBase } from '../../engine/base';
 import type { SimTime } from '../../sim/time';
 import { encodeDns } from './codec';
 import { DNS_PORT } from './constants';
@@ -52,8 +52,7 @@ export interface PoisonCommand {
 
 const TRIGGER = 1;
 
-export class CachePoisoner implements Engine<DnsEvent, PoisonCommand> {
-  private readonly out = new Outbox<DnsEvent>(PROTOCOL);
+export class CachePoisoner extends EngineBase<DnsEvent, PoisonCommand> {
   private readonly socket: SocketId;
   private attack: PoisonCommand | null = null;
   private raceAt: SimTime | null = null;
@@ -62,10 +61,11 @@ export class CachePoisoner implements Engine<DnsEvent, PoisonCommand> {
   private triggerOut = false;
 
   constructor(private readonly env: EngineEnv) {
+    super(PROTOCOL);
     this.socket = env.socketId();
   }
 
-  handleCommand(c: PoisonCommand, now: SimTime): void {
+  override handleCommand(c: PoisonCommand, now: SimTime): void {
     if (this.attack) return;
     this.attack = c;
     this.out.bind(this.socket, 'ephemeral');
@@ -81,7 +81,7 @@ export class CachePoisoner implements Engine<DnsEvent, PoisonCommand> {
     this.raceAt = now + c.delay;
   }
 
-  handleTimeout(now: SimTime): void {
+  override handleTimeout(now: SimTime): void {
     const c = this.attack;
     if (!c || this.raceAt === null || this.raceAt > now) return;
     this.raceAt = null;
@@ -100,13 +100,13 @@ export class CachePoisoner implements Engine<DnsEvent, PoisonCommand> {
     }
   }
 
-  pollTransmit(): EngineTransmit | null {
+  override pollTransmit(): EngineTransmit | null {
     const t = this.out.pollTransmit();
     if (t?.kind === 'send' && t.label?.ref === TRIGGER) this.triggerOut = true;
     return t;
   }
 
-  pollEvent(): DnsEvent | null {
+  override pollEvent(): DnsEvent | null {
     const e = this.out.pollEvent();
     if (e) return e;
     // The trigger has been handed out: report the attack now, caused by it.
@@ -118,12 +118,10 @@ export class CachePoisoner implements Engine<DnsEvent, PoisonCommand> {
     return null;
   }
 
-  pollTimeout(): Deadline | null {
+  override pollTimeout(): Deadline | null {
     return this.raceAt === null ? null : { at: this.raceAt, weak: false };
   }
 
-  handleDatagram(_d: Datagram): void {}
-  handleStream(_e: StreamEvent): void {}
 }
 
 export interface AmplifyCommand {
@@ -142,8 +140,7 @@ export interface AmplifyCommand {
 /** How long after the last query the answers are counted: they have all arrived by then in any lesson topology. */
 const SETTLE: SimTime = 2_000_000_000;
 
-export class Amplifier implements Engine<DnsEvent, AmplifyCommand> {
-  private readonly out = new Outbox<DnsEvent>(PROTOCOL);
+export class Amplifier extends EngineBase<DnsEvent, AmplifyCommand> {
   private readonly socket: SocketId;
   private attack: AmplifyCommand | null = null;
   private sent = 0;
@@ -152,17 +149,18 @@ export class Amplifier implements Engine<DnsEvent, AmplifyCommand> {
   private measureAt: SimTime | null = null;
 
   constructor(private readonly env: EngineEnv) {
+    super(PROTOCOL);
     this.socket = env.socketId();
   }
 
-  handleCommand(c: AmplifyCommand, now: SimTime): void {
+  override handleCommand(c: AmplifyCommand, now: SimTime): void {
     if (this.attack) return;
     this.attack = c;
     this.out.bind(this.socket, 'ephemeral');
     this.fire(now);
   }
 
-  handleTimeout(now: SimTime): void {
+  override handleTimeout(now: SimTime): void {
     const c = this.attack;
     if (!c) return;
     if (this.nextAt !== null && this.nextAt <= now) {
@@ -177,15 +175,11 @@ export class Amplifier implements Engine<DnsEvent, AmplifyCommand> {
     }
   }
 
-  pollTimeout(): Deadline | null {
+  override pollTimeout(): Deadline | null {
     const at = this.nextAt ?? this.measureAt;
     return at === null ? null : { at, weak: false };
   }
 
-  pollTransmit = () => this.out.pollTransmit();
-  pollEvent = () => this.out.pollEvent();
-  handleDatagram(_d: Datagram): void {}
-  handleStream(_e: StreamEvent): void {}
 
   private fire(now: SimTime): void {
     const c = this.attack!;

@@ -5,9 +5,9 @@
  * upstream answer is asked again over a TCP connection of its own
  * (tcp-queries.ts), within the same deadline.
  */
-import type { Datagram, Deadline, Engine, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import type { Datagram, Deadline, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
 import { earlierDeadline } from '../../engine/face';
-import { Outbox } from '../../engine/outbox';
+import { EngineBase } from '../../engine/base';
 import type { SimTime } from '../../sim/time';
 import { DNS_PORT } from './constants';
 import { PROTOCOL, type DnsEvent } from './events';
@@ -16,8 +16,7 @@ import { summarizeDns } from './summary';
 import { DnsTcpQueries } from './tcp-queries';
 import { DnsTcpServing } from './tcp-serving';
 
-export class RecursiveServerEngine implements Engine<DnsEvent> {
-  private readonly out = new Outbox<DnsEvent>(PROTOCOL);
+export class RecursiveServerEngine extends EngineBase<DnsEvent> {
   private readonly udp: SocketId;
   private readonly serving: DnsTcpServing;
   private readonly queries: DnsTcpQueries<{ readonly id: number; readonly upstream: number }>;
@@ -27,6 +26,7 @@ export class RecursiveServerEngine implements Engine<DnsEvent> {
     readonly server: RecursiveServer,
     private readonly timeout: SimTime,
   ) {
+    super(PROTOCOL);
     this.udp = env.socketId();
     const listener = env.socketId();
     this.out.bind(this.udp, DNS_PORT);
@@ -35,14 +35,14 @@ export class RecursiveServerEngine implements Engine<DnsEvent> {
     this.queries = new DnsTcpQueries(env, this.out);
   }
 
-  handleDatagram(d: Datagram, now: SimTime): void {
+  override handleDatagram(d: Datagram, now: SimTime): void {
     const isResponse = d.data.length > 2 && (d.data[2]! & 0x80) !== 0;
     if (isResponse) this.server.handleResponse(d.data, d.from.addr, d.message);
     else this.server.handleQuery(d.data, { addr: d.from.addr, port: d.from.port }, now, d.message);
     this.drain(now);
   }
 
-  handleStream(e: StreamEvent, now: SimTime): void {
+  override handleStream(e: StreamEvent, now: SimTime): void {
     const served = this.serving.handle(e, (bytes, client, cause) => this.server.handleQuery(bytes, client, now, cause));
     if (!served) {
       const ended = this.queries.handle(e);
@@ -54,23 +54,18 @@ export class RecursiveServerEngine implements Engine<DnsEvent> {
     this.drain(now);
   }
 
-  handleTimeout(now: SimTime): void {
+  override handleTimeout(now: SimTime): void {
     for (const x of this.queries.expire(now)) this.server.handleTcpFailure(x.tag.id, x.tag.upstream);
     this.server.handleTimeout(now);
     this.drain(now);
   }
 
-  handleCommand(command: never): never {
-    return command;
-  }
 
-  pollTimeout(): Deadline | null {
+  override pollTimeout(): Deadline | null {
     const at = this.server.pollTimeout();
     return earlierDeadline(at === null ? null : { at, weak: false }, this.queries.pollTimeout());
   }
 
-  pollTransmit = () => this.out.pollTransmit();
-  pollEvent = () => this.out.pollEvent();
 
   /** Moves the server's outputs to sockets: replies to clients, queries upstream. */
   private drain(now: SimTime): void {

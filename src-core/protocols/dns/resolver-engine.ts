@@ -14,9 +14,9 @@
  *   they never keep a finished run going.
  * - What the resolver learned is reported before what it sends because of it.
  */
-import type { Datagram, Deadline, Engine, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import type { Datagram, Deadline, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
 import { earlierDeadline } from '../../engine/face';
-import { Outbox } from '../../engine/outbox';
+import { EngineBase } from '../../engine/base';
 import type { SimTime } from '../../sim/time';
 import { DNS_PORT } from './constants';
 import { PROTOCOL, type DnsEvent } from './events';
@@ -29,9 +29,8 @@ export interface ResolverServiceOptions extends ResolverConfig {
   readonly randomizePorts: boolean;
 }
 
-export class ResolverEngine implements Engine<DnsEvent> {
+export class ResolverEngine extends EngineBase<DnsEvent> {
   readonly resolver: Resolver;
-  private readonly out = new Outbox<DnsEvent>(PROTOCOL);
   private readonly clients: SocketId;
   private readonly serving: DnsTcpServing;
   private readonly queries: DnsTcpQueries<{ readonly id: number; readonly server: number }>;
@@ -42,6 +41,7 @@ export class ResolverEngine implements Engine<DnsEvent> {
     private readonly env: EngineEnv,
     private readonly options: ResolverServiceOptions,
   ) {
+    super(PROTOCOL);
     this.resolver = new Resolver(options, () => env.random32() & 0xffff);
     this.clients = env.socketId();
     const listener = env.socketId();
@@ -52,7 +52,7 @@ export class ResolverEngine implements Engine<DnsEvent> {
     this.queries = new DnsTcpQueries(env, this.out);
   }
 
-  handleDatagram(d: Datagram, now: SimTime): void {
+  override handleDatagram(d: Datagram, now: SimTime): void {
     if (d.socket === this.clients) {
       const isResponse = d.data.length > 2 && (d.data[2]! & 0x80) !== 0;
       if (isResponse) this.resolver.handleResponse(d.data, d.from.addr, now, d.message);
@@ -64,7 +64,7 @@ export class ResolverEngine implements Engine<DnsEvent> {
     this.drain(now);
   }
 
-  handleStream(e: StreamEvent, now: SimTime): void {
+  override handleStream(e: StreamEvent, now: SimTime): void {
     // No port left for a query: it is lost like an unanswered one, and the resolver's timer asks again.
     if (e.type === 'failed' && this.queryPorts.delete(e.socket)) return;
     const served = this.serving.handle(e, (bytes, client, cause) => this.resolver.handleClientQuery(bytes, client, now, cause));
@@ -78,7 +78,7 @@ export class ResolverEngine implements Engine<DnsEvent> {
     this.drain(now);
   }
 
-  handleTimeout(now: SimTime): void {
+  override handleTimeout(now: SimTime): void {
     for (const [socket, until] of this.queryPorts) {
       if (until > now) continue;
       this.queryPorts.delete(socket);
@@ -90,11 +90,8 @@ export class ResolverEngine implements Engine<DnsEvent> {
     this.drain(now);
   }
 
-  handleCommand(command: never): never {
-    return command;
-  }
 
-  pollTimeout(): Deadline | null {
+  override pollTimeout(): Deadline | null {
     const retransmit = this.resolver.pollTimeout();
     const expiry = this.resolver.pollExpiry();
     let ports: SimTime | null = null;
@@ -104,8 +101,6 @@ export class ResolverEngine implements Engine<DnsEvent> {
     return earlierDeadline(d, ports === null ? null : { at: ports, weak: true });
   }
 
-  pollTransmit = () => this.out.pollTransmit();
-  pollEvent = () => this.out.pollEvent();
 
   private dueBy(at: SimTime | null, now: SimTime): boolean {
     return at !== null && at <= now;

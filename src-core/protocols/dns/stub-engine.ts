@@ -11,8 +11,8 @@
  *   fails, the lookup fails (or falls back to the hosts file).
  * - When DNS gives no address, the hosts file may.
  */
-import type { Datagram, Deadline, Engine, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
-import { Outbox } from '../../engine/outbox';
+import type { Datagram, Deadline, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import { EngineBase } from '../../engine/base';
 import type { SimTime } from '../../sim/time';
 import { decodeDns, encodeDns } from './codec';
 import { DNS_PORT, DNS_TYPE, rcodeName } from './constants';
@@ -40,8 +40,7 @@ export interface LookupCommand {
   readonly hostsFile: readonly HostsEntry[];
 }
 
-export class StubResolver implements Engine<DnsEvent, LookupCommand> {
-  private readonly out = new Outbox<DnsEvent>(PROTOCOL);
+export class StubResolver extends EngineBase<DnsEvent, LookupCommand> {
   private readonly socket: SocketId;
   private readonly tcp: DnsTcpQueries<null>;
   private lookup: LookupCommand | null = null;
@@ -54,11 +53,12 @@ export class StubResolver implements Engine<DnsEvent, LookupCommand> {
   private done = false;
 
   constructor(private readonly env: EngineEnv) {
+    super(PROTOCOL);
     this.socket = env.socketId();
     this.tcp = new DnsTcpQueries(env, this.out);
   }
 
-  handleCommand(c: LookupCommand, now: SimTime): void {
+  override handleCommand(c: LookupCommand, now: SimTime): void {
     if (this.lookup) return; // one lookup per stub engine
     this.lookup = c;
     this.startedAt = now;
@@ -75,7 +75,7 @@ export class StubResolver implements Engine<DnsEvent, LookupCommand> {
     this.send(now);
   }
 
-  handleDatagram(d: Datagram, now: SimTime): void {
+  override handleDatagram(d: Datagram, now: SimTime): void {
     const c = this.lookup;
     if (!c || this.deadline === null || d.socket !== this.socket) return;
     const reply = decodeDns(d.data);
@@ -90,7 +90,7 @@ export class StubResolver implements Engine<DnsEvent, LookupCommand> {
     this.answered(reply.value, d.message, null, now);
   }
 
-  handleStream(e: StreamEvent, now: SimTime): void {
+  override handleStream(e: StreamEvent, now: SimTime): void {
     const c = this.lookup;
     if (e.type === 'failed' && e.socket === this.socket) {
       this.deadline = null;
@@ -104,7 +104,7 @@ export class StubResolver implements Engine<DnsEvent, LookupCommand> {
     this.answered(reply.value, ended.answer.message, ended.connection, now);
   }
 
-  handleTimeout(now: SimTime): void {
+  override handleTimeout(now: SimTime): void {
     const c = this.lookup;
     if (!c) return;
     for (const x of this.tcp.expire(now)) this.failed(`no answer for ${displayName(c.name)} over TCP (connection ${x.failure})`, x.connection, now);
@@ -115,14 +115,12 @@ export class StubResolver implements Engine<DnsEvent, LookupCommand> {
     this.failed(`no answer for ${displayName(c.name)} after ${this.tries} tries`, null, now);
   }
 
-  pollTimeout(): Deadline | null {
+  override pollTimeout(): Deadline | null {
     const tcp = this.tcp.pollTimeout();
     if (this.deadline === null) return tcp;
     return { at: tcp === null ? this.deadline : Math.min(tcp.at, this.deadline), weak: false };
   }
 
-  pollTransmit = () => this.out.pollTransmit();
-  pollEvent = () => this.out.pollEvent();
 
   private send(now: SimTime): void {
     this.tries++;

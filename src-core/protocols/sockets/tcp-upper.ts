@@ -5,24 +5,24 @@
  * client closes. The client connects, sends its line, reads one line back
  * and closes.
  */
-import type { Datagram, Engine, EngineEnv, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
-import { Outbox } from '../../engine/outbox';
+import type { EngineEnv, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
+import { EngineBase } from '../../engine/base';
 import type { SimTime } from '../../sim/time';
 import { PROTOCOL, type SocketsEvent } from './events';
 import { encodeLine, LineSplitter, summarizeLine, uppercase } from './line-codec';
 
-export class TcpUpperServer implements Engine<SocketsEvent> {
-  private readonly out = new Outbox<SocketsEvent>(PROTOCOL);
+export class TcpUpperServer extends EngineBase<SocketsEvent> {
   private readonly listener: SocketId;
   /** One line splitter per open connection socket. */
   private readonly connections = new Map<SocketId, LineSplitter>();
 
   constructor(env: EngineEnv, port: number) {
+    super(PROTOCOL);
     this.listener = env.socketId();
     this.out.listen(this.listener, port);
   }
 
-  handleStream(e: StreamEvent): void {
+  override handleStream(e: StreamEvent): void {
     switch (e.type) {
       case 'accepted':
         if (e.listener === this.listener) this.connections.set(e.socket, new LineSplitter());
@@ -50,16 +50,6 @@ export class TcpUpperServer implements Engine<SocketsEvent> {
     }
   }
 
-  handleDatagram(_d: Datagram): void {}
-  handleTimeout(): void {}
-  handleCommand(command: never): never {
-    return command;
-  }
-  pollTimeout(): null {
-    return null;
-  }
-  pollTransmit = () => this.out.pollTransmit();
-  pollEvent = () => this.out.pollEvent();
 }
 
 export interface TcpLineRequest {
@@ -67,8 +57,7 @@ export interface TcpLineRequest {
   readonly line: string;
 }
 
-export class TcpUpperClient implements Engine<SocketsEvent, TcpLineRequest> {
-  private readonly out = new Outbox<SocketsEvent>(PROTOCOL);
+export class TcpUpperClient extends EngineBase<SocketsEvent, TcpLineRequest> {
   private readonly socket: SocketId;
   private readonly lines = new LineSplitter();
   private startedAt: SimTime = 0;
@@ -76,16 +65,17 @@ export class TcpUpperClient implements Engine<SocketsEvent, TcpLineRequest> {
   private done = false;
 
   constructor(env: EngineEnv) {
+    super(PROTOCOL);
     this.socket = env.socketId();
   }
 
-  handleCommand(request: TcpLineRequest, now: SimTime): void {
+  override handleCommand(request: TcpLineRequest, now: SimTime): void {
     this.startedAt = now;
     this.line = request.line;
     this.out.connect(this.socket, request.server);
   }
 
-  handleStream(e: StreamEvent, now: SimTime): void {
+  override handleStream(e: StreamEvent, now: SimTime): void {
     if (e.socket !== this.socket) return;
     switch (e.type) {
       case 'connected':
@@ -114,11 +104,4 @@ export class TcpUpperClient implements Engine<SocketsEvent, TcpLineRequest> {
     }
   }
 
-  handleDatagram(_d: Datagram): void {}
-  handleTimeout(): void {}
-  pollTimeout(): null {
-    return null;
-  }
-  pollTransmit = () => this.out.pollTransmit();
-  pollEvent = () => this.out.pollEvent();
 }
