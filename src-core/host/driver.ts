@@ -20,7 +20,7 @@
  */
 import type { Datagram, Deadline, Engine, EngineEnv, EngineTransmit, MessageLabel, SocketId, StreamEvent } from '../engine/face';
 import { Reporter, type StateDataMap } from './reporter';
-import { Pump } from './pump';
+import { drainEngine, Pump, schedulerTimers } from './pump';
 import { SocketError } from './socket-error';
 import type { HostStack } from './stack';
 import type { TcpListener, TcpSocket } from './tcp-socket';
@@ -60,8 +60,15 @@ export class EngineDriver<Event, Command = never, M extends StateDataMap = State
   ) {
     this.reporter = new Reporter<M>(stack.reportSink, options.protocol);
     this.pump = new Pump(
-      stack.env.scheduler,
-      () => this.step(),
+      schedulerTimers(stack.env.scheduler),
+      () =>
+        drainEngine({
+          pollEvent: () => engine.pollEvent(),
+          pollTransmit: () => engine.pollTransmit(),
+          report: (event) => options.report?.(event, this.reporter),
+          perform: (transmit) => this.perform(transmit),
+          fault: (where, error) => this.fault(where, error),
+        }),
       () => this.deadline(),
       () => this.input('a timeout', () => engine.handleTimeout(this.stack.now)),
     );
@@ -101,34 +108,13 @@ export class EngineDriver<Event, Command = never, M extends StateDataMap = State
 
   // --- outputs -----------------------------------------------------------------
 
-  private step(): void {
-    for (;;) {
-      let moved = false;
-      for (let e = this.poll('pollEvent', () => this.engine.pollEvent()); e !== null; e = this.poll('pollEvent', () => this.engine.pollEvent())) {
-        moved = true;
-        const event = e;
-        if (this.options.report) this.input('reporting an event', () => this.options.report!(event, this.reporter));
-      }
-      for (let t = this.poll('pollTransmit', () => this.engine.pollTransmit()); t !== null; t = this.poll('pollTransmit', () => this.engine.pollTransmit())) {
-        moved = true;
-        const transmit = t;
-        this.input(`its ${transmit.kind}`, () => this.perform(transmit));
-      }
-      if (!moved) return;
-    }
-  }
-
-  private poll<T>(what: string, poll: () => T | null): T | null {
+  private deadline(): Deadline | null {
     try {
-      return poll();
+      return this.engine.pollTimeout();
     } catch (error) {
-      this.fault(what, error);
+      this.fault('pollTimeout', error);
       return null;
     }
-  }
-
-  private deadline(): Deadline | null {
-    return this.poll('pollTimeout', () => this.engine.pollTimeout());
   }
 
   private perform(t: EngineTransmit): void {

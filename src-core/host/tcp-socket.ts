@@ -14,7 +14,7 @@ import type { IpPacket } from '../net/packet';
 import { decodeTcp, describeTcpSegment, encodeTcp, TCP_FLAGS, type TcpSegment } from '../transport/tcp/codec';
 import { rstForUnknownSegment, TcpConnection, type TcpState } from '../transport/tcp/connection';
 import type { SocketAddress } from '../trace/types';
-import { Pump } from './pump';
+import { Pump, schedulerTimers } from './pump';
 import { SocketError } from './socket-error';
 import type { HostStack } from './stack';
 import { streamKey, type AppMessageLabel } from './tracer';
@@ -57,7 +57,7 @@ export class TcpSocket {
     this.sendKey = streamKey(this.local, this.remote);
     this.receiveKey = streamKey(this.remote, this.local);
     this.pumper = new Pump(
-      stack.env.scheduler,
+      schedulerTimers(stack.env.scheduler),
       () => {
         this.transmitAll();
         this.deliverEvents();

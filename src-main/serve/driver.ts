@@ -10,7 +10,8 @@
  * - Inputs reach the engine on the callback they arrive on; its outputs are
  *   taken in the order it queued them — events, then transmits, until both
  *   are empty — and then its one timer is armed (setTimeout; a weak
- *   deadline's timer is unref'd).
+ *   deadline's timer is unref'd): the same pump and drain as the
+ *   simulation's (src-core/host/pump.ts), with Node's timers.
  * - `bind` or `listen` of a scenario port takes the socket opened for it
  *   (sockets.ts, port-plan.ts); any other port is opened here, an
  *   ephemeral or random one on port 0. A socket that cannot be opened is a
@@ -31,9 +32,10 @@
  */
 import type { Socket as UdpSocket } from 'node:dgram';
 import type { Server, Socket as TcpSocket } from 'node:net';
-import type { CauseRef, Datagram, Deadline, EngineTransmit, SocketAddr, SocketId, StreamEvent, UdpPort } from '../../src-core/engine/face';
+import type { CauseRef, Datagram, EngineTransmit, SocketAddr, SocketId, StreamEvent, UdpPort } from '../../src-core/engine/face';
 import { formatIpv4, parseIpv4 } from '../../src-core/net/ipv4';
 import type { DrivenEngine, EngineBinding } from '../../src-core/protocols/module';
+import { drainEngine, Pump, type PumpTimers } from '../../src-core/host/pump';
 import { Reporter, type StateDataMap } from '../../src-core/host/reporter';
 import type { SimTime } from '../../src-core/sim/time';
 import type { SocketAddress } from '../../src-core/trace/types';
@@ -67,10 +69,7 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
   private readonly sockets = new Map<SocketId, Held>();
   /** Sockets that could not be opened: later transmits for them are dropped (the engine was told). */
   private readonly failed = new Set<SocketId>();
-  private pumping = false;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
-  private timerDeadline: Deadline | null = null;
+  private readonly pump: Pump;
   private stopped = false;
 
   constructor(
@@ -79,25 +78,57 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
   ) {
     this.reporter = new Reporter<M>(host.reportSink, binding.protocol);
     this.refusals = new Reporter<ServeStateData>(host.reportSink, binding.protocol);
+    const engine = binding.engine;
+    this.pump = new Pump(
+      this.realTimers(),
+      () => {
+        if (this.stopped) return;
+        drainEngine({
+          pollEvent: () => engine.pollEvent(),
+          pollTransmit: () => engine.pollTransmit(),
+          report: (event) => binding.report(event, this.reporter),
+          perform: (transmit) => this.perform(transmit),
+          fault: (where, error) => this.fault(binding.name, where, error),
+        });
+      },
+      () => (this.stopped ? null : this.poll('pollTimeout', () => engine.pollTimeout())),
+      (at) => {
+        // Early by more than the timers' rounding only when the deadline is beyond setTimeout's range: then it is armed again.
+        if (this.stopped || at - this.now > EARLY_NS) return;
+        this.host.clock.advanceTo(at);
+        this.input('a timeout', () => engine.handleTimeout(this.now));
+      },
+    );
+  }
+
+  /** Node's timers for the pump: whole ms, at most setTimeout's range; a weak deadline's timer is unref'd. */
+  private realTimers(): PumpTimers {
+    return {
+      set: (at, weak, fire) => {
+        const delay = Math.min(MAX_DELAY_MS, Math.max(0, Math.ceil((at - this.now) / 1e6)));
+        const timer = setTimeout(() => this.guard('its timer', fire), delay);
+        if (weak) timer.unref();
+        return { at, cancel: () => clearTimeout(timer) };
+      },
+    };
   }
 
   /** Moves what the engine queued when it was made (its listeners). */
   start(): this {
-    this.run();
+    this.pump.run();
     return this;
   }
 
   command(command: Command): void {
     if (this.stopped) return;
     this.input('a command', () => this.binding.engine.handleCommand(command, this.now));
-    this.run();
+    this.pump.run();
   }
 
   /** Ends serving: the timer is cancelled and every socket closed; nothing reaches the engine any more. */
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.pump.stop();
     for (const held of this.sockets.values()) {
       if (held.kind === 'udp') closeOpenSocket({ kind: 'udp', socket: held.socket });
       else if (held.kind === 'listener') closeOpenSocket({ kind: 'tcp', server: held.server });
@@ -108,69 +139,6 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
 
   private get now(): SimTime {
     return this.host.clock.now();
-  }
-
-  // --- the pump ------------------------------------------------------------------
-
-  private run(): void {
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = true;
-    try {
-      do {
-        this.again = false;
-        this.step();
-      } while (this.again);
-      this.arm();
-    } finally {
-      this.pumping = false;
-    }
-  }
-
-  private step(): void {
-    const engine = this.binding.engine;
-    for (;;) {
-      let moved = false;
-      for (let e = this.poll('pollEvent', () => engine.pollEvent()); e !== null; e = this.poll('pollEvent', () => engine.pollEvent())) {
-        moved = true;
-        const event = e;
-        this.input('reporting an event', () => this.binding.report(event, this.reporter));
-      }
-      for (let t = this.poll('pollTransmit', () => engine.pollTransmit()); t !== null; t = this.poll('pollTransmit', () => engine.pollTransmit())) {
-        moved = true;
-        const transmit = t;
-        this.input(`its ${transmit.kind}`, () => this.perform(transmit));
-      }
-      if (!moved) return;
-    }
-  }
-
-  private arm(): void {
-    if (this.stopped) return;
-    const d = this.poll('pollTimeout', () => this.binding.engine.pollTimeout());
-    const armed = this.timerDeadline;
-    if (this.timer && (d === null || armed === null || armed.at !== d.at || armed.weak !== d.weak)) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    if (d === null || this.timer) return;
-    const delay = Math.min(MAX_DELAY_MS, Math.max(0, Math.ceil((d.at - this.now) / 1e6)));
-    this.timerDeadline = d;
-    this.timer = setTimeout(() => this.guard('its timer', () => this.fire(d.at)), delay);
-    if (d.weak) this.timer.unref();
-  }
-
-  private fire(at: SimTime): void {
-    this.timer = null;
-    if (this.stopped) return;
-    // Early by more than the timers' rounding only when the deadline is beyond setTimeout's range: then it is armed again.
-    if (at - this.now <= EARLY_NS) {
-      this.host.clock.advanceTo(at);
-      this.input('a timeout', () => this.binding.engine.handleTimeout(this.now));
-    }
-    this.run();
   }
 
   // --- inputs --------------------------------------------------------------------
@@ -203,13 +171,13 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
 
   private datagram(d: Datagram): void {
     this.input('a datagram', () => this.binding.engine.handleDatagram(d, this.now));
-    this.run();
+    this.pump.run();
   }
 
   private stream(e: StreamEvent): void {
     if (this.stopped) return;
     this.input(`a stream event (${e.type})`, () => this.binding.engine.handleStream(e, this.now));
-    this.run();
+    this.pump.run();
   }
 
   // --- outputs -------------------------------------------------------------------
