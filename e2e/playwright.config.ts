@@ -3,7 +3,8 @@
 // Electron's own tests live in e2e/electron/ with their own config.
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+/** L7_E2E_PORT lets several checkouts run their e2e suites at once. */
+const PORT = Number(process.env['L7_E2E_PORT'] ?? 4173);
 const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
