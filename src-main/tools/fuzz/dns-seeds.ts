@@ -21,7 +21,7 @@ import type { Zone } from '../../../src-core/protocols/dns/zone';
 import { COM_ZONE, EXAMPLE_ZONE, ROOT_ZONE } from '../../../src-core/protocols/dns/zones.test-helper';
 import { concat } from './target';
 
-/** The id of every query the fuzzed engines send (their random16 returns it), so seed responses match them. */
+/** The id of every query the fuzzed engines send (face-world.ts: the low 16 bits of their env.random32), so seed responses match them. */
 export const ENGINE_QUERY_ID = 0x4242;
 
 export const ROOT_SERVER = { name: 'a.root-servers.net', address: '198.41.0.4' };

@@ -1,9 +1,7 @@
 /**
- * DNS fuzz targets: the codec (RFC 1035 §4.1), the dissector, DNS-over-TCP
- * framing (RFC 1035 §4.2.2), and the engines — the authoritative server
- * over UDP and TCP, the resolver and the recursive server — each fed
- * through one of its input methods, with real servers answering the
- * queries it sends (dns-engines.ts).
+ * DNS fuzz targets: the codec (RFC 1035 §4.1), the dissector and DNS-over-TCP
+ * framing (RFC 1035 §4.2.2). The engines are fuzzed through the engine face
+ * (face-targets.ts), with the DNS oracle's checks (dns-oracle.ts).
  *
  * Checks beyond "does not throw": a decoded message encodes and decodes
  * back to itself; a decode error points inside the message; the framing
@@ -15,7 +13,6 @@ import { dissectDns } from '../../../src-core/protocols/dns/dissect';
 import { DnsStreamReassembler } from '../../../src-core/protocols/dns/tcp-framing';
 import { checkTree, messageEvent } from './dissect-check';
 import { dnsDictionary, dnsMessages, dnsTcpStreams } from './dns-seeds';
-import { dnsEngineTargets } from './dns-engines';
 import { check, chunks, equalBytes, inputRng, type FuzzTarget } from './target';
 
 const TCP_CONNECTION = 'tcp:10.0.0.1:49152-10.0.0.2:53';
@@ -87,7 +84,6 @@ export function dnsTargets(): FuzzTarget[] {
         return 'ok';
       },
     },
-    ...dnsEngineTargets(),
   ];
 }
 

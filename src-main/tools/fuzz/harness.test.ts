@@ -147,13 +147,16 @@ describe('every target', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  /** Targets whose code takes nothing the fuzzer sends: the cache poisoner ignores every datagram (attack-engines.ts). */
+  const INERT = new Set(['dns-poison@dns-cache-poisoning/attacker.reply']);
+
   for (const name of names) {
     it(`${name}: runs 300 inputs the same way twice, and its failures replay`, () => {
       const run = () => runFuzz(allTargets().filter((t) => t.name === name), options(300, { minimiseBudget: 2000 })).targets[0]!;
       const stats = run();
       expect(stats.inputs).toBe(300);
       expect(stats.ok + stats.rejected + stats.exceptions).toBe(300);
-      expect(stats.ok).toBeGreaterThan(0);
+      if (!INERT.has(name)) expect(stats.ok).toBeGreaterThan(0);
       const again = run();
       expect([again.ok, again.rejected, again.exceptions]).toEqual([stats.ok, stats.rejected, stats.exceptions]);
       for (const f of stats.failures) {

@@ -1,16 +1,16 @@
 /**
  * Fuzz targets of the course's upper-case line protocol (Kurose & Ross
- * §2.7; src-core/protocols/sockets): the TCP server's line splitter fed a
- * stream in random reads, the UDP server's work on one datagram, and the
- * dissector. Every byte string is a valid stream or datagram here (text is
- * decoded with replacement characters), so nothing is 'rejected' except a
- * dissection with a problem node.
+ * §2.7; src-core/protocols/sockets): the line splitter fed a stream in
+ * random reads, and the dissector. (The servers and clients are fuzzed
+ * through the engine face: face-targets.ts.) Every byte string is a valid
+ * stream or datagram here (text is decoded with replacement characters), so
+ * nothing is 'rejected' except a dissection with a problem node.
  *
  * Check: the splitter gives exactly the lines of the whole stream, and the
  * bytes after the last "\n" as pending, however the stream is cut.
  */
 import { dissectSockets } from '../../../src-core/protocols/sockets/dissect';
-import { decodeText, encodeLine, LineSplitter, summarizeLine, uppercase } from '../../../src-core/protocols/sockets/line-codec';
+import { decodeText, encodeLine, LineSplitter } from '../../../src-core/protocols/sockets/line-codec';
 import { checkTree, messageEvent } from './dissect-check';
 import { check, chunks, concat, inputRng, type FuzzTarget } from './target';
 
@@ -25,21 +25,14 @@ export function lineSeeds(): Uint8Array[] {
   ];
 }
 
-const dictionary = () => [new Uint8Array([0x0a]), new Uint8Array([0x0d, 0x0a]), new Uint8Array([0xc3]), new Uint8Array([0xe6, 0x97]), new Uint8Array([0xff]), new Uint8Array([0xf0, 0x9f, 0x98, 0x80])];
-
-/** The server's work on one line, as apps.ts does it. */
-function serve(line: string, terminated: boolean): void {
-  const reply = uppercase(line);
-  encodeLine(reply, terminated);
-  summarizeLine(reply);
-}
+export const lineDictionary = (): Uint8Array[] => [new Uint8Array([0x0a]), new Uint8Array([0x0d, 0x0a]), new Uint8Array([0xc3]), new Uint8Array([0xe6, 0x97]), new Uint8Array([0xff]), new Uint8Array([0xf0, 0x9f, 0x98, 0x80])];
 
 export function socketsTargets(): FuzzTarget[] {
   return [
     {
       name: 'sockets.lines',
       seeds: lineSeeds,
-      dictionary,
+      dictionary: lineDictionary,
       run(input) {
         const splitter = new LineSplitter();
         const got: string[] = [];
@@ -55,23 +48,13 @@ export function socketsTargets(): FuzzTarget[] {
         }
         check(got.length === want.length && got.every((l, i) => l === want[i]), () => `split into ${got.length} lines, the stream holds ${want.length} (or they differ)`);
         check(splitter.partialBytes === input.length - end, () => `${splitter.partialBytes} bytes pending, ${input.length - end} expected`);
-        for (const line of got) serve(line, true);
-        return 'ok';
-      },
-    },
-    {
-      name: 'sockets.udp-server',
-      seeds: lineSeeds,
-      dictionary,
-      run(input) {
-        serve(decodeText(input), false);
         return 'ok';
       },
     },
     {
       name: 'sockets.dissect',
       seeds: lineSeeds,
-      dictionary,
+      dictionary: lineDictionary,
       run: (input) => checkTree(dissectSockets(messageEvent('sockets', input)), input.length),
     },
   ];

@@ -14,15 +14,15 @@
  *   `Math.random`. Choices a target makes per input (chunk sizes of a
  *   stream, a transport) come from `inputRng(input)`, so a replay of the
  *   same bytes makes the same choices.
- * - A target that feeds an engine drains every output of that engine after
- *   each input (engine.ts), so nothing piles up between inputs.
+ * - A target that feeds an engine drains every output of every engine of its
+ *   world after each input (face-net.ts), so nothing piles up between inputs.
  */
 import { Prng } from '../../../src-core/sim/prng';
 
 export type Outcome = 'ok' | 'rejected';
 
 export interface FuzzTarget {
-  /** Dotted, protocol first: "dns.server.udp". */
+  /** Dotted, protocol first ("dns.decode"); an engine's: "<service or action>@<lesson>/<node>.<socket or reply>" (face-targets.ts). */
   readonly name: string;
   /** Valid inputs made with our own encoders; most fuzz inputs are mutations of these. */
   seeds(): Uint8Array[];

@@ -1,17 +1,19 @@
 /**
- * Every fuzz target, one list. A new protocol adds a file with its targets
- * and one line here; a new engine adds one `engineTarget({...})` entry to
- * its protocol's file (engine.ts).
+ * Every fuzz target, one list: the codecs and dissectors of each protocol
+ * (a file each), and the engines of every lesson, driven through the engine
+ * face (face-targets.ts finds them in the registry: a new protocol module's
+ * engines need no line here).
  *
  * Targets are made fresh by each call: they keep state (an engine fed many
  * inputs), so a replay or a test gets its own.
  */
 import { dissectTargets } from './dissect-all';
 import { dnsTargets } from './dns';
+import { faceTargets } from './face-targets';
 import { socketsTargets } from './sockets';
 import type { FuzzTarget } from './target';
 import { transportTargets } from './transport';
 
 export function allTargets(): FuzzTarget[] {
-  return [...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...dissectTargets()];
+  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...dissectTargets()];
 }
