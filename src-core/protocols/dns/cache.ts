@@ -137,7 +137,17 @@ export function negativeTtl(soa: DnsRecord): number {
   return soa.data.type === 'SOA' ? Math.min(usableTtl(soa.ttl), usableTtl(soa.data.minimum)) : 0;
 }
 
-/** RFC 2181 §8: a TTL with the most significant bit set counts as zero (TTLs are 0 to 2^31 − 1 seconds). */
+/**
+ * The longest a record stays cached: one week, BIND's max-cache-ttl default
+ * (RFC 8767 §4 suggests capping TTLs at 7 days). It also keeps every expiry
+ * time an exact SimTime: 2^31 − 1 s would be 2.1·10^18 ns, beyond 2^53.
+ */
+export const MAX_CACHE_TTL = 604_800;
+
+/**
+ * The TTL a cache uses: RFC 2181 §8 — a TTL with the most significant bit set
+ * counts as zero (TTLs are 0 to 2^31 − 1 seconds) — capped at MAX_CACHE_TTL.
+ */
 function usableTtl(ttl: number): number {
-  return ttl > 0x7fffffff ? 0 : ttl;
+  return ttl > 0x7fffffff ? 0 : Math.min(ttl, MAX_CACHE_TTL);
 }

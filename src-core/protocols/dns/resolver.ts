@@ -336,7 +336,8 @@ export class Resolver {
     const rcode = m.header.rcode;
     if (rcode !== DNS_RCODE.NOERROR && rcode !== DNS_RCODE.NXDOMAIN) return this.tryNextServer(task, now);
     const zone = task.zone;
-    const inZone = (r: DnsRecord) => isInZone(r.name, zone);
+    // Records of another class than the question's (IN) are no part of the answer (RFC 1034 §3.6: an RRset has one class).
+    const inZone = (r: DnsRecord) => r.class === 1 && isInZone(r.name, zone);
     const answers = m.answers.filter(inZone);
     const soa = m.authorities.find((r) => r.data.type === 'SOA' && inZone(r));
     // The SOA a negative answer goes out with: its TTL is how long the client may cache the "no" (RFC 2308 §5).
