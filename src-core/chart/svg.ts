@@ -60,8 +60,13 @@ export const SVG_TITLE_HEIGHT = 30;
 export const SVG_HEADER_HEIGHT = 44;
 /** Room right of the last lane for its annotations (px). */
 const RIGHT_PAD = 90;
-/** The document's fonts: the system's UI font where a viewer knows it, else common ones (DejaVu Sans on Linux, for resvg too). */
-export const SVG_FONT_FAMILY = "system-ui, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif";
+/**
+ * The document's fonts: the system's UI font where a viewer knows it, else
+ * common ones (DejaVu Sans on Linux, for resvg too). Names unquoted (CSS
+ * allows a family name as a run of identifiers): resvg 2.6 ignores a quoted
+ * name after the first and falls back to any font (src-main/cli/chart-export.test.ts).
+ */
+export const SVG_FONT_FAMILY = 'system-ui, Segoe UI, DejaVu Sans, Arial, sans-serif';
 const FONT = SVG_FONT_FAMILY;
 
 /** Arrow labels (label-placement.ts), px: a 12 px line 8 px off the arrow, clear of its ends (and of other arrows' ends, 4 px around them). */

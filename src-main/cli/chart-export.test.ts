@@ -1,11 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartPalette, legendFor } from '../../src-core/chart/colors';
 import { parseScenarioText } from '../../src-core/scenario/load';
 import { main, type CliEnv } from './main';
-import { chartLayoutOf, PNG_SCALE } from './chart-export';
+import { SVG_FONT_FAMILY } from '../../src-core/chart/svg';
+import { chartLayoutOf, PNG_SCALE, svgToPng } from './chart-export';
 import { runToEnd } from './run-to-end';
 
 const LESSONS = join(__dirname, '../../resources/lessons');
@@ -156,5 +157,19 @@ describe('chart options on the command line', () => {
     const r = await cli(['validate', lesson, '--svg', 'a.svg']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown option "--svg"');
+  });
+});
+
+describe('the PNG’s fonts', () => {
+  const liberation = '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf';
+  const dejavu = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+  const word = (family: string) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="24" font-family="${family}"><text x="2" y="17" font-size="14">Mwigl DNS</text></svg>`;
+  // Liberation Sans loaded first is resvg's fallback; DejaVu Sans is the first family of the chart's list that is present
+  it.skipIf(!existsSync(liberation) || !existsSync(dejavu))('draws the chart’s text in the first family of its list that is installed, not in a fallback', () => {
+    const fonts = { loadSystemFonts: false, fontFiles: [liberation, dejavu] };
+    const chart = svgToPng(word(SVG_FONT_FAMILY), fonts).data;
+    expect(Buffer.from(chart).equals(Buffer.from(svgToPng(word('DejaVu Sans'), fonts).data))).toBe(true);
+    expect(Buffer.from(chart).equals(Buffer.from(svgToPng(word('Liberation Sans'), fonts).data))).toBe(false);
   });
 });
