@@ -220,8 +220,8 @@ describe('chartToSvg', () => {
     const all = texts(svg);
     expect(all).toContain('lost');
     expect(all).toContain('in flight when the run stopped');
-    expect(all).toContain('UDP (transport)');
-    expect(all).toContain('DNS (application)');
+    expect(all).toContain('transport: TCP segment, UDP datagram');
+    expect(all).toContain('application message');
   });
 
   it('draws annotations inside the band only', () => {

@@ -4,11 +4,12 @@
  *
  * Reading order: `chartToSvg` picks the band of the chart to draw (the whole
  * chart, or the y band of a time range [t0, t1]), then writes, top to bottom:
- * title, lane headers, time axis, lanes, group bands, arrows with their
+ * the title band (title and protocol legend, as the PNG export draws it;
+ * svg-legend.ts), lane headers, time axis, lanes, group bands, arrows with their
  * labels (clipped to the band; labels placed clear of each other, of the
  * annotation texts and of the state marks by label-placement.ts, as on
  * screen), the state marks (svg-marks.ts), the other
- * annotations (svg-notes.ts), and a legend. Coordinates of lanes and arrows
+ * annotations (svg-notes.ts), and the key of line styles. Coordinates of lanes and arrows
  * are the layout's own (one group translates the band under the headers),
  * so an exported arrow sits exactly where the screen draws it. Every text
  * goes through `escapeXml` (svg-text.ts).
@@ -21,11 +22,11 @@ import { visibleArrows, type ArrowLayout, type ChartLayout } from './layout';
 import { rotatedBox, type Box } from './label-boxes';
 import { annotationSvg, groupBandsSvg, halo, noteBoxes } from './svg-notes';
 import { markObstacles, marksSvg } from './svg-marks';
-import { ARROW_STYLE, LEGEND_ROW, legendEntries, legendLayout, legendSvg } from './svg-legend';
+import { ARROW_STYLE, LEGEND_ROW, legendEntries, legendLayout, legendSvg, titleBand, titleLegendEntries } from './svg-legend';
 import { escapeXml, num, svgTextWidth } from './svg-text';
 import { timeTicks } from './time-scale';
 
-export { legendEntries } from './svg-legend';
+export { legendEntries, titleLegendEntries } from './svg-legend';
 export { elide, escapeXml, num } from './svg-text';
 
 export interface TimeRange {
@@ -54,12 +55,19 @@ export interface SvgExportOptions {
   readonly theme?: ChartTheme;
 }
 
-/** Heights of the bands above and below the chart (px). */
+/** Heights of the bands above the chart (px): the title band is this tall, or taller when its legend wraps. */
 export const SVG_TITLE_HEIGHT = 30;
 export const SVG_HEADER_HEIGHT = 44;
 /** Room right of the last lane for its annotations (px). */
 const RIGHT_PAD = 90;
-const FONT = "system-ui, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif";
+/**
+ * The document's fonts: the system's UI font where a viewer knows it, else
+ * common ones (DejaVu Sans on Linux, for resvg too). Names unquoted (CSS
+ * allows a family name as a run of identifiers): resvg 2.6 ignores a quoted
+ * name after the first and falls back to any font (src-main/cli/chart-export.test.ts).
+ */
+export const SVG_FONT_FAMILY = 'system-ui, Segoe UI, DejaVu Sans, Arial, sans-serif';
+const FONT = SVG_FONT_FAMILY;
 
 /** Arrow labels (label-placement.ts), px: a 12 px line 8 px off the arrow, clear of its ends (and of other arrows' ends, 4 px around them). */
 const SVG_LABELS: Omit<LabelPlacementOptions, 'measure'> = {
@@ -97,7 +105,8 @@ export function chartToSvg(layout: ChartLayout, options: SvgExportOptions): stri
   const arrows = arrowsInRange(layout, options.range);
   const legend = legendEntries(arrows, options.theme ?? 'light');
   const width = Math.max(layout.width + RIGHT_PAD, 360);
-  const chartTop = SVG_TITLE_HEIGHT + SVG_HEADER_HEIGHT;
+  const title = titleBand(options.title, titleLegendEntries(layout, options.theme ?? 'light'), width, colors);
+  const chartTop = title.height + SVG_HEADER_HEIGHT;
   const legendRows = legendLayout(legend.map((l) => l.label), width);
   const height = Math.ceil(chartTop + (bottom - top) + 16 + legendRows.rows * LEGEND_ROW + 12);
 
@@ -112,9 +121,9 @@ export function chartToSvg(layout: ChartLayout, options: SvgExportOptions): stri
     `<clipPath id="band"><rect x="0" y="${num(top)}" width="${num(width)}" height="${num(bottom - top)}"/></clipPath>`,
     '</defs>',
     `<rect width="100%" height="100%" fill="${colors.background}"/>`,
-    `<text x="12" y="20" font-size="14" font-weight="600" fill="${colors.text}">${escapeXml(options.title)}</text>`,
   );
-  append(out, laneHeaders(layout, colors));
+  append(out, title.svg);
+  append(out, laneHeaders(layout, colors, title.height));
   out.push(`<g transform="translate(0 ${num(chartTop - top)})">`);
   append(out, timeAxis(layout, top, bottom, colors));
   append(out, laneLines(layout, top, bottom, colors));
@@ -160,8 +169,7 @@ function markers(arrows: readonly ArrowLayout[], colors: SvgColors): string[] {
 
 const markerId = (color: string) => `head-${color.replace(/[^0-9a-zA-Z]/g, '')}`;
 
-function laneHeaders(layout: ChartLayout, colors: SvgColors): string[] {
-  const y = SVG_TITLE_HEIGHT;
+function laneHeaders(layout: ChartLayout, colors: SvgColors, y: number): string[] {
   const out = [`<g class="lanes-header">`, `<rect x="0" y="${y}" width="100%" height="${SVG_HEADER_HEIGHT}" fill="${colors.header}"/>`];
   for (const lane of layout.lanes) {
     out.push(

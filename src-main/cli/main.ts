@@ -1,6 +1,7 @@
 /**
  * The headless command line:
- *   npm run l7 -- run <scenario.l7.json> [--seed N] [--out trace.json]
+ *   npm run l7 -- run <scenario.l7.json> [--seed N] [--out trace.json] [--pcap trace.pcapng]
+ *                     [--svg chart.svg] [--png chart.png] [--theme light|dark]
  *   npm run l7 -- validate <scenario.l7.json>
  *   npm run l7 -- serve <scenario.l7.json> --node ID [--port N | --port SCENARIO:LOCAL …] [--trace FILE]
  * Exit codes: 0 success, 1 the scenario is invalid or the run (or serving) failed, 2 usage error.
@@ -9,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { formatIssue, parseScenarioBytes } from '../../src-core/scenario/load';
+import type { ChartTheme } from '../../src-core/chart/colors';
 import type { Scenario } from '../../src-core/scenario/schema';
 import { traceToJson } from '../../src-core/trace/json';
 import { traceToPcapng } from '../../src-core/trace/pcapng';
@@ -16,6 +18,7 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { parseServeArgs, type ServeArgs } from '../serve/args';
 import { UsageError } from '../serve/errors';
 import { serve } from '../serve/serve';
+import { chartSvgOf, NoFontError, PNG_SCALE, svgToPng, type PngFonts } from './chart-export';
 import { runToEnd, type FinishedRun } from './run-to-end';
 import { summarizeTrace } from './summary';
 
@@ -29,6 +32,8 @@ export interface CliEnv {
   /** Resolves with the signal's name when `serve` is to stop (SIGINT, SIGTERM). */
   waitForStop(): Promise<string>;
   readonly cwd: string;
+  /** Where the PNG's rasteriser finds fonts (default: the system's). */
+  readonly fonts?: PngFonts;
 }
 
 /** The first SIGINT or SIGTERM (Ctrl+C); a second one, after the handlers are gone, ends the process the usual way. */
@@ -53,8 +58,11 @@ const PROCESS_ENV: CliEnv = {
 
 const USAGE = `usage:
   l7 run <scenario.l7.json> [--seed N] [--out trace.json] [--pcap trace.pcapng]
+         [--svg chart.svg] [--png chart.png] [--theme light|dark]
                                                              run a scenario, print a summary, write the trace
                                                              (JSON) and/or its packets (pcapng, for Wireshark)
+                                                             and/or the whole sequence chart as the app exports
+                                                             it (SVG; PNG at 2x), light theme unless --theme dark
   l7 validate <scenario.l7.json>                             check a scenario file
   l7 serve <scenario.l7.json> --node ID [--port N | --port SCENARIO:LOCAL ...] [--trace FILE]
                                                              run the servers of one node on 127.0.0.1 until
@@ -65,7 +73,21 @@ const USAGE = `usage:
 type ParsedArgs =
   | { readonly command: 'help' }
   | { readonly command: 'serve'; readonly serve: ServeArgs }
-  | { readonly command: 'run' | 'validate'; readonly file: string; readonly seed: number | undefined; readonly out: string | null; readonly pcap: string | null };
+  | {
+      readonly command: 'run' | 'validate';
+      readonly file: string;
+      readonly seed: number | undefined;
+      readonly out: string | null;
+      readonly pcap: string | null;
+      readonly svg: string | null;
+      readonly png: string | null;
+      readonly theme: ChartTheme;
+    };
+
+/** `--NAME FILE` options of `run`: each names the file it writes. */
+const FILE_OPTIONS = ['--out', '--pcap', '--svg', '--png'] as const;
+type FileOption = (typeof FILE_OPTIONS)[number];
+const isFileOption = (arg: string): arg is FileOption => (FILE_OPTIONS as readonly string[]).includes(arg);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
@@ -74,8 +96,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command !== 'run' && command !== 'validate') throw new UsageError(`unknown command "${command}"`);
   let file: string | null = null;
   let seed: number | undefined;
-  let out: string | null = null;
-  let pcap: string | null = null;
+  const files: Record<FileOption, string | null> = { '--out': null, '--pcap': null, '--svg': null, '--png': null };
+  let theme: ChartTheme | null = null;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (command === 'run' && arg === '--seed') {
@@ -84,14 +106,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         throw new UsageError(`--seed needs an integer from 0 to 4294967295, got ${value === undefined ? 'nothing' : `"${value}"`}`);
       }
       seed = Number(value);
-    } else if (command === 'run' && arg === '--out') {
+    } else if (command === 'run' && isFileOption(arg)) {
       const value = rest[++i];
-      if (value === undefined) throw new UsageError('--out needs a file name');
-      out = value;
-    } else if (command === 'run' && arg === '--pcap') {
+      if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`${arg} needs a file name`);
+      if (files[arg] !== null) throw new UsageError(`${arg} given twice`);
+      files[arg] = value;
+    } else if (command === 'run' && arg === '--theme') {
       const value = rest[++i];
-      if (value === undefined) throw new UsageError('--pcap needs a file name');
-      pcap = value;
+      if (value !== 'light' && value !== 'dark') {
+        throw new UsageError(`--theme needs light or dark, got ${value === undefined ? 'nothing' : `"${value}"`}`);
+      }
+      theme = value;
     } else if (arg.startsWith('-')) {
       throw new UsageError(`unknown option "${arg}"`);
     } else if (file === null) {
@@ -101,7 +126,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (file === null) throw new UsageError(`${command} needs a scenario file`);
-  return { command, file, seed, out, pcap };
+  if (theme !== null && files['--svg'] === null && files['--png'] === null) throw new UsageError('--theme is for the chart: give --svg or --png too');
+  const written = FILE_OPTIONS.map((o) => files[o]).filter((f) => f !== null);
+  const twice = written.find((f, i) => written.indexOf(f) !== i);
+  if (twice !== undefined) throw new UsageError(`"${twice}" is given for two outputs`);
+  return { command, file, seed, out: files['--out'], pcap: files['--pcap'], svg: files['--svg'], png: files['--png'], theme: theme ?? 'light' };
 }
 
 async function loadScenario(file: string, io: CliIo, verb = 'run'): Promise<Scenario | null> {
@@ -177,7 +206,50 @@ export async function main(argv: readonly string[], io: CliIo, env: CliEnv = PRO
     }
     io.out(`packets:    ${args.pcap}`);
   }
+  if (args.svg || args.png) {
+    const written = await writeChart(scenario, trace, args, io, env.fonts);
+    if (!written) return 1;
+  }
   return failure ? 1 : 0;
+}
+
+/** Writes the chart as SVG and/or PNG (chart-export.ts); false when one could not be written (the message names the file). */
+async function writeChart(
+  scenario: Scenario,
+  trace: FinishedRun['trace'],
+  args: { readonly svg: string | null; readonly png: string | null; readonly theme: ChartTheme },
+  io: CliIo,
+  fonts: PngFonts | undefined,
+): Promise<boolean> {
+  const svg = chartSvgOf(scenario, trace, args.theme);
+  if (args.svg) {
+    try {
+      await writeFileAtomic(args.svg, svg);
+    } catch (error) {
+      io.err(`${args.svg}: cannot write the chart (${describeFsError(error)})`);
+      return false;
+    }
+    io.out(`chart:      ${args.svg}`);
+  }
+  if (args.png) {
+    let png: ReturnType<typeof svgToPng>;
+    try {
+      png = svgToPng(svg, fonts);
+    } catch (error) {
+      const reason = error instanceof NoFontError ? error.message : `the rasteriser failed: ${error instanceof Error ? error.message : String(error)}`;
+      io.err(`${args.png}: cannot draw the chart (${reason}); nothing was written`);
+      return false;
+    }
+    try {
+      await writeFileAtomic(args.png, png.data);
+    } catch (error) {
+      io.err(`${args.png}: cannot write the chart (${describeFsError(error)})`);
+      return false;
+    }
+    const scaled = png.scale < PNG_SCALE ? `, drawn at ${png.scale.toFixed(2)}x: ${PNG_SCALE}x would pass the pixel limit` : '';
+    io.out(`chart png:  ${args.png} (${png.width} x ${png.height} px${scaled})`);
+  }
+  return true;
 }
 
 function describeFsError(error: unknown): string {
