@@ -3,6 +3,7 @@
 // its own origin and logs no console error (afterEach).
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { drawnArrows } from './chart-data';
 import { guardEveryTest, SHOTS, TCP_LESSON } from './guard';
 
 
@@ -111,6 +112,46 @@ test('hides and shows transport messages', async ({ page }) => {
   await expect(shownCount(page)).toHaveText('48 shown');
 });
 
+test('opening a broken file keeps the chart of the current one', async ({ page }) => {
+  await page.getByLabel('Lesson').selectOption({ label: TCP_LESSON });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Finished');
+  const chart = page.getByTestId('chart-scroller');
+  await expect(chart).toHaveAttribute('data-drawn', /^[1-9]\d*$/);
+  const height = await chart.getAttribute('data-chart-height');
+  /** The messages the chart draws (ids and labels; how many are in view depends on the room the panels leave). */
+  const drawnMessages = async () => (await drawnArrows(page)).map((a) => `${a.id} ${a.label}`);
+  const drawn = await drawnMessages();
+  const stillDrawn = async () => {
+    await expect(chart).toHaveAttribute('data-chart-height', height!);
+    const now = await drawnMessages();
+    expect(now.length).toBeGreaterThan(5);
+    expect(now).toEqual(drawn.slice(0, now.length));
+  };
+
+  // Valid JSON, the right size, but not a scenario: refused, its issues listed, the lesson and its chart kept.
+  let chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'broken.l7.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": "l7-scenario", "version": 1, "nodes": 3 }') });
+  await expect(page.getByRole('region', { name: /Did not open broken\.l7\.json: \d+ issues? — sockets-tcp\.l7\.json is unchanged/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Issues in broken.l7.json' })).toContainText('nodes');
+  await expect(page.getByText('sockets-tcp.l7.json').first()).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Did not open broken.l7.json');
+  await stillDrawn();
+  await page.screenshot({ path: `${SHOTS}/open-refused.png` });
+
+  // A binary file renamed .l7.json is named as such; the chart stays.
+  const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => [0x5b, 0x08, 0x7b, 0x0c, 0x1b, 0x0b][i % 6]!));
+  chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'photo.l7.json', mimeType: 'application/json', buffer: binary });
+  await expect(page.getByRole('alert')).toContainText('Could not open the file: photo.l7.json: not a text file');
+  await stillDrawn();
+  await page.getByRole('button', { name: 'Dismiss these issues' }).click();
+  await expect(page.getByRole('list', { name: 'Issues in broken.l7.json' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+});
+
 test('lists each issue of an invalid scenario opened from a file, with its path and line', async ({ page }) => {
   const lesson = readFileSync('resources/lessons/sockets-tcp.l7.json', 'utf8');
   const broken = lesson.replace('"address": "10.0.1.10"', '"address": "10.0.1.300"').replace('"delayMs": 2,', '"delayMs": -2,');
@@ -118,6 +159,9 @@ test('lists each issue of an invalid scenario opened from a file, with its path 
   await page.getByRole('button', { name: 'Open…' }).click();
   await (await chooser).setFiles({ name: 'broken.l7.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
 
+  // Refused first (the current document stays), with its issues; then opened anyway to be fixed here.
+  await expect(page.getByRole('list', { name: 'Issues in broken.l7.json' }).getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Open it anyway to fix it' }).click();
   const issues = page.getByRole('list', { name: 'Scenario issues' });
   await expect(issues.getByRole('listitem')).toHaveCount(2);
   await expect(issues.getByRole('listitem').nth(0)).toContainText('line 7');

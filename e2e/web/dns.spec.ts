@@ -79,3 +79,38 @@ test('a truncated UDP answer, then the same question over TCP', async ({ page })
   await expect(tree).toContainText('Length');
   await expect(tree).toContainText('Domain Name System');
 });
+
+test('labels each result by what it measures, names servers as servers, and shows cache times in seconds', async ({ page }) => {
+  for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.getByLabel('Lesson').selectOption({ label: 'DNS: iterative resolution and caching' });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Finished');
+    const results = inspector(page).getByRole('region', { name: 'Results' });
+    const rows = results.getByRole('row');
+    await expect(rows).toHaveCount(4); // header + three lookups
+    await expect(rows.nth(1)).toContainText('resolutionTime');
+    await expect(rows.nth(1)).toContainText('www.example.com resolved in 0.116085 s');
+    await expect(rows.nth(3)).toContainText('mail.example.com resolved in');
+    // the list, the drawing's own list and the legend agree: a host running a service is a server
+    const nodes = page.getByRole('list', { name: 'Nodes' });
+    await expect(nodes.getByRole('listitem').filter({ hasText: 'Root server' })).toContainText(/Root server\s*server/);
+    await expect(nodes.getByRole('listitem').filter({ hasText: 'Router' })).toContainText(/Router\s*router/);
+    await expect(nodes.getByRole('listitem').filter({ hasText: /^\s*Host/ })).toContainText(/Host\s*host/);
+    await expect(page.getByRole('list', { name: 'Network drawing' })).toContainText('Root server (server, 198.41.0.4)');
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await page.waitForTimeout(150); // the cytoscape drawing re-reads its colours
+      await results.screenshot({ path: `${SHOTS}/results-${width}x${height}-${theme}.png` });
+      await page.getByRole('region', { name: 'Scenario' }).screenshot({ path: `${SHOTS}/topology-${width}x${height}-${theme}.png` });
+      await page.screenshot({ path: `${SHOTS}/dns-window-${width}x${height}-${theme}.png` });
+    }
+  }
+
+  // A cache entry's expiry is a time in seconds, not a bare count of nanoseconds.
+  await page.getByRole('tab', { name: 'List' }).click();
+  await row(page, 'cached com NS').click();
+  await expect(inspector(page)).toContainText(/"expiresAt": "172,800\.\d{3} s \(\d+ ns\)"/);
+});

@@ -142,6 +142,52 @@ function connectionColors(theme: ChartTheme): readonly { readonly line: string; 
   return colors;
 }
 
+/** The least opacity of a message after the playback cursor ("later": faded, not hidden). */
+export const FADED_MIN_ALPHA = 0.15;
+/** Contrast a faded message keeps against the chart background: WCAG 1.4.11 (non-text contrast), 3:1. */
+export const FADED_MIN_CONTRAST = 3;
+
+const fadedCache = new Map<string, number>();
+
+/**
+ * The opacity to draw `color` at, faded, over the chart background of
+ * `theme`: FADED_MIN_ALPHA where that still reaches FADED_MIN_CONTRAST,
+ * else the least opacity (in steps of 0.01) that does. The canvas blends in
+ * sRGB, channel by channel, as blendOver does, so the colour seen is
+ * blendOver(color, background, alpha). 1 when even the colour itself is
+ * below 3:1 (then fading would only lose more).
+ */
+export function fadedAlpha(color: string, theme: ChartTheme): number {
+  const key = `${theme}${color}`;
+  const cached = fadedCache.get(key);
+  if (cached !== undefined) return cached;
+  const bg = PALETTES[theme].background;
+  let alpha = 1;
+  for (let hundredths = Math.round(FADED_MIN_ALPHA * 100); hundredths <= 100; hundredths++) {
+    // a little above 3:1, for the canvas's own rounding of the blended channels
+    if (contrastRatio(blendOver(color, bg, hundredths / 100), bg) >= FADED_MIN_CONTRAST + 0.05) {
+      alpha = hundredths / 100;
+      break;
+    }
+  }
+  fadedCache.set(key, alpha);
+  return alpha;
+}
+
+/** `color` at opacity `alpha` over the opaque `background` (#rrggbb each), as #rrggbb. */
+export function blendOver(color: string, background: string, alpha: number): string {
+  const c = parseInt(color.slice(1), 16);
+  const b = parseInt(background.slice(1), 16);
+  const mix = (shift: number) => Math.round(alpha * ((c >> shift) & 255) + (1 - alpha) * ((b >> shift) & 255));
+  const hex = (x: number) => x.toString(16).padStart(2, '0');
+  return `#${hex(mix(16))}${hex(mix(8))}${hex(mix(0))}`;
+}
+
+/** The protocols with a colour of their own, in legend order. */
+export function knownProtocols(): readonly string[] {
+  return Object.keys(PROTOCOL_COLORS);
+}
+
 /** `#rrggbb` as an rgba() colour with this opacity (0 … 1). */
 export function withAlpha(hex: string, alpha: number): string {
   const n = parseInt(hex.slice(1), 16);

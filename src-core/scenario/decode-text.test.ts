@@ -138,6 +138,15 @@ describe('decodeText: not UTF-8 text', () => {
     expect(refused(small).message).toBe('not a text file: 50 of its 100 bytes are control characters or invalid UTF-8');
   });
 
+  it('calls binary made of the control characters editors tolerate (backspace, form feed, ESC) not a text file, before any JSON rule', () => {
+    // brackets among BS, VT, FF and ESC: once reported as "nested too deeply"
+    const binary = Uint8Array.from({ length: SAMPLE_BYTES }, (_, i) => [0x5b, 0x08, 0x09, 0x7b, 0x0b, 0x0c, 0x0d, 0x1b][i % 8]!);
+    expect(refused(binary).message).toBe(`not a text file: ${SAMPLE_BYTES / 2} of its ${SAMPLE_BYTES} bytes are control characters or invalid UTF-8`);
+    // tab, LF and CR are JSON whitespace (RFC 8259 §2): a text full of them is text
+    const spaced = utf8(`{${'\t\r\n'.repeat(SAMPLE_BYTES)}}`);
+    expect(decodeText(spaced).ok).toBe(true);
+  });
+
   it('reports a text in another encoding with a few odd bytes as invalid UTF-8, not as binary', () => {
     const latin1 = Uint8Array.from('{"name": "Télécom à Genève", "description": "réseau"}', (c) => c.charCodeAt(0));
     expect(refused(latin1).message).toBe('byte 11: invalid UTF-8 (0xE9 0x6C); save the file as UTF-8');

@@ -9,7 +9,9 @@
  *     the pattern of zero bytes around the first ASCII characters (RFC 4627 §3);
  *  2. not a text file: a NUL byte anywhere (JSON text never contains one), or
  *     at least BINARY_SHARE of the first SAMPLE_BYTES are control characters
- *     or invalid UTF-8;
+ *     JSON never holds (all but tab, LF, CR) or invalid UTF-8 — checked
+ *     before any JSON rule, so a binary file is named as such, never
+ *     reported as, say, "nested too deeply";
  *  3. invalid UTF-8: the first ill-formed sequence (Unicode 15, Table 3-7: no
  *     overlong forms, no surrogates, nothing above U+10FFFF), by its byte
  *     offset, with the line and column where the text stops being readable.
@@ -107,13 +109,17 @@ export function readSequence(bytes: Uint8Array, i: number): Sequence {
   return { ok: true, length: more + 1 };
 }
 
-/** Control characters other than BEL…CR and ESC, plus bytes of ill-formed UTF-8 (one per ill-formed sequence). */
+/**
+ * Control characters other than tab, LF and CR — the only ones JSON text may
+ * hold, as whitespace (RFC 8259 §2; inside strings every control character
+ * is escaped, §7) — plus bytes of ill-formed UTF-8 (one per ill-formed sequence).
+ */
 function nonTextBytes(sample: Uint8Array): number {
   let count = 0;
   for (let i = 0; i < sample.length; ) {
     const byte = sample[i]!;
     if (byte < 0x80) {
-      if ((byte < 0x07 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) || byte === 0x7f) count++;
+      if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) count++;
       i++;
       continue;
     }

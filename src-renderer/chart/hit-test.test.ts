@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { chartAux, handlePoint } from './geometry';
 import { hitTest } from './hit-test';
+import { DEFAULT_LAYOUT, layoutChart } from '../../src-core/chart/layout';
+import { distanceToSegment } from './geometry';
+import { parseScenarioText } from '../../src-core/scenario/load';
+import { runScenario } from '../../src-core/scenario/runner';
+import { lessonText } from '../testing/lessons';
 import { longLayout, tcpLayout } from './test-trace';
+
+function lessonLayout(id: string, showTransport: boolean) {
+  const loaded = parseScenarioText(lessonText(id));
+  if (!loaded.ok) throw new Error('lesson does not load');
+  const trace = runScenario(loaded.scenario).trace();
+  return layoutChart(trace.nodes, trace.events, { ...DEFAULT_LAYOUT, showTransport, endTime: trace.header.endTime });
+}
 
 describe('hitTest', () => {
   it('finds the arrow under a point, within 5 px', () => {
@@ -37,6 +49,28 @@ describe('hitTest', () => {
     for (const f of [0.3, 0.34, 0.4]) {
       const p = { x: data.x1 + (data.x2 - data.x1) * f, y: data.y1 + (data.y2 - data.y1) * f };
       for (const dy of [-0.5, 0, 0.5]) expect(hitTest(layout, { x: p.x, y: p.y + dy })).toEqual({ kind: 'arrow', id: data.id });
+    }
+  });
+
+  it('hits nothing on empty space: every hit is within a few px of its arrow or diamond', () => {
+    // the bulk lesson's 0 ms row: the "sending 1000000 bytes" mark sits 180 px to the left of this point
+    const bulk = lessonLayout('transport-bulk', false);
+    const start = bulk.marks[0]!;
+    expect(start.label).toContain('sending 1000000 bytes');
+    expect(hitTest(bulk, { x: start.x + 180, y: start.y + 2 })).toBeNull();
+    expect(hitTest(bulk, { x: start.x + 3, y: start.y + 3 })).toEqual({ kind: 'mark', id: start.id });
+    for (const [id, transport] of [['transport-bulk', false], ['sockets-tcp', true], ['dns-cache-poisoning', false]] as const) {
+      const layout = lessonLayout(id, transport);
+      for (let y = 0; y < Math.min(layout.height, 1500); y += 4) {
+        for (let x = 0; x < layout.width; x += 7) {
+          const hit = hitTest(layout, { x, y });
+          if (hit === null) continue;
+          const d = hit.kind === 'mark'
+            ? (() => { const m = layout.marks.find((k) => k.id === hit.id)!; return Math.abs(x - m.x) + Math.abs(y - m.y); })()
+            : (() => { const a = layout.arrows.find((k) => k.id === hit.id)!; return distanceToSegment({ x, y }, { x: a.x1, y: a.y1 }, { x: a.x2, y: a.y2 }); })();
+          expect(d, `${id} (${x}, ${y}) → ${hit.kind} ${hit.id}`).toBeLessThanOrEqual(hit.kind === 'handle' ? 12 : 16);
+        }
+      }
     }
   });
 });

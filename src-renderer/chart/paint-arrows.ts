@@ -3,14 +3,15 @@
  * carries a small badge coloured by connection (messages of one connection
  * share it); delivered arrows end in a head, lost ones in a cross, in-flight
  * ones are dashed. The selected arrow is drawn last, thicker, with a halo.
- * Messages after the playback cursor are faded (alpha 0.15) or skipped.
+ * Messages after the playback cursor are faded (alpha 0.15, raised where
+ * that would fall below 3:1 against the background: colors.ts fadedAlpha) or skipped.
  * Labels (paint-labels.ts) run along the arrow, clear of each other, of the
  * annotations and of other arrows' ends and handles. Where arrows are denser than one per LABEL_SPACING_PX of
  * height, only the selected and hovered arrows are labelled. Above
  * DENSE_ARROWS visible arrows, only the lines are drawn, in one path per
  * colour.
  */
-import { connectionColor, protocolColor, type ChartPalette } from '../../src-core/chart/colors';
+import { connectionColor, fadedAlpha, FADED_MIN_ALPHA, protocolColor, type ChartPalette } from '../../src-core/chart/colors';
 import { rectBox, type Box } from '../../src-core/chart/label-boxes';
 import { arrowEndBoxes } from '../../src-core/chart/label-placement';
 import type { ArrowLayout, ChartLayout } from '../../src-core/chart/layout';
@@ -19,7 +20,7 @@ import { paintLabels } from './paint-labels';
 import type { PaintContext, PaintResult } from './paint';
 
 export const DENSE_ARROWS = 2500;
-export const FADED_ALPHA = 0.15;
+export const FADED_ALPHA = FADED_MIN_ALPHA;
 /**
  * Below this many px of chart height per visible arrow, arrows start closer
  * together than a label is tall: a label could not be told from its
@@ -102,8 +103,8 @@ function markBoxes(aux: ChartAux, arrows: readonly ArrowLayout[], top: number, b
   return boxes;
 }
 
-function alphaOf(input: Input, id: number): number {
-  return input.isRevealed === undefined || input.isRevealed(id) ? 1 : FADED_ALPHA;
+function alphaOf(input: Input, a: ArrowLayout): number {
+  return input.isRevealed === undefined || input.isRevealed(a.id) ? 1 : fadedAlpha(protocolColor(a.protocol, input.palette.theme), input.palette.theme);
 }
 
 function paintArrow(ctx: PaintContext, input: Input, aux: ChartAux, a: ArrowLayout, selected: boolean): void {
@@ -111,7 +112,7 @@ function paintArrow(ctx: PaintContext, input: Input, aux: ChartAux, a: ArrowLayo
   const color = protocolColor(a.protocol, palette.theme);
   const hovered = a.id === input.hoverId;
   const width = (a.layer === 'application' ? 2 : 1.4) + (selected ? 1.6 : hovered ? 0.8 : 0);
-  ctx.globalAlpha = alphaOf(input, a.id);
+  ctx.globalAlpha = alphaOf(input, a);
   if (selected) {
     ctx.strokeStyle = palette.halo;
     ctx.lineWidth = width + 7;

@@ -54,7 +54,9 @@ describe('state marks on the canvas', () => {
 
   it('is selected by a click on its diamond or its label', () => {
     expect(hitTest(layout, { x: edit.x + MARK_RADIUS - 1, y: edit.y })).toEqual({ kind: 'mark', id: edit.id });
-    expect(hitTest(layout, { x: edit.x + 40, y: edit.labelY + 2 })).toEqual({ kind: 'mark', id: edit.id });
-    expect(hitTest(layout, { x: edit.x + 400, y: edit.labelY })).toBeNull();
+    // the label is a target where it was written (its width as drawn), not where its text would reach
+    expect(hitTest(layout, { x: edit.x + 40, y: edit.labelY + 2 }, undefined, new Map([[edit.id, 120]]))).toEqual({ kind: 'mark', id: edit.id });
+    expect(hitTest(layout, { x: edit.x + 40, y: edit.labelY + 2 })).toBeNull();
+    expect(hitTest(layout, { x: edit.x + 400, y: edit.labelY }, undefined, new Map([[edit.id, 120]]))).toBeNull();
   });
 });

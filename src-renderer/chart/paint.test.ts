@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeAnnotations } from '../../src-core/chart/annotations';
-import { chartPalette } from '../../src-core/chart/colors';
+import { chartPalette, fadedAlpha, protocolColor } from '../../src-core/chart/colors';
 import type { ChartLayout } from '../../src-core/chart/layout';
 import { fakeContext } from './fake-context';
 import { FADED_ALPHA } from './paint-arrows';
@@ -77,7 +77,10 @@ describe('paintChart', () => {
     const faded = fakeContext();
     const all = paintChart(faded.ctx, input(layout, { isRevealed, afterCursor: 'fade', viewport }));
     expect(all.drawn).toHaveLength(layout.arrows.length);
-    expect(faded.calls.some((c) => c.name === 'set:globalAlpha' && c.args[0] === FADED_ALPHA)).toBe(true);
+    // faded, but no further than a 3:1 contrast with the background allows (colors.ts fadedAlpha)
+    const tcp = fadedAlpha(protocolColor('tcp', 'light'), 'light');
+    expect(tcp).toBeGreaterThan(FADED_ALPHA);
+    expect(faded.calls.some((c) => c.name === 'set:globalAlpha' && c.args[0] === tcp)).toBe(true);
     expect(all.labelled.every((id) => id <= cursor)).toBe(true);
 
     const hidden = paintChart(fakeContext().ctx, input(layout, { isRevealed, afterCursor: 'hide', viewport }));

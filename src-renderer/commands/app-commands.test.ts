@@ -85,10 +85,33 @@ describe('opening documents', () => {
     const { commands, scenario } = setup();
     await commands.openFile();
     expect(scenario.name).toBe('untitled.l7.json');
-    host.nextOpenFile = { path: '/s/mine.l7.json', name: 'mine.l7.json', text: '{ "format": "l7-scenario" }' };
+    host.nextOpenFile = { path: '/s/mine.l7.json', name: 'mine.l7.json', text: lessonText('sockets-tcp') };
     await commands.openFile();
     expect(scenario.name).toBe('mine.l7.json');
+    expect(scenario.valid).toBe(true);
+  });
+
+  it('refuses a file that does not load cleanly: its issues are listed, the document and its run stay', async () => {
+    const { commands, scenario, run, notices } = setup();
+    await commands.openLesson('sockets-tcp');
+    await commands.startRun();
+    scenario.setText(`${scenario.text} `); // unsaved: a refused file must not even ask
+    const before = { name: scenario.name, text: scenario.text, status: run.status };
+    host.nextOpenFile = { path: '/s/broken.l7.json', name: 'broken.l7.json', text: '{ "format": "l7-scenario" }' };
+    await commands.openFile();
+    expect(asked).toEqual([]);
+    expect({ name: scenario.name, text: scenario.text, status: run.status }).toEqual(before);
+    expect(scenario.refused?.file.name).toBe('broken.l7.json');
+    expect(scenario.refused?.issues.length).toBeGreaterThan(0);
+    expect(notices.notice).toMatchObject({ kind: 'error', text: expect.stringMatching(/^Did not open broken\.l7\.json: it has \d+ issues?; sockets-tcp\.l7\.json is unchanged$/) });
+
+    // "Open it anyway" asks about the unsaved changes, then opens it to be fixed in the source
+    answer = 'discard';
+    await commands.openRefused();
+    expect(asked).toEqual(['sockets-tcp.l7.json']);
+    expect(scenario.name).toBe('broken.l7.json');
     expect(scenario.valid).toBe(false);
+    expect(scenario.refused).toBeNull();
   });
 
   it('shows a failure plainly in the status bar', async () => {

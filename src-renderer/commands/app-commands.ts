@@ -7,11 +7,15 @@
  * Rules:
  * - nothing replaces a document with unsaved changes without asking
  *   (Save / Don't save / Cancel);
+ * - an opened file replaces the document only if it loads cleanly: else its
+ *   issues are listed (scenario.refused) and the document and its chart stay,
+ *   until the user asks to open it anyway to fix it here;
  * - a failure is shown plainly in the status bar and never escapes;
  * - one file operation at a time: a second Open while a dialog is up is ignored.
  */
 import { watch } from 'vue';
 import type { HostError, L7Host, MenuCommand, Unsubscribe } from '../../src-core/api/contract';
+import { parseScenarioText } from '../../src-core/scenario/load';
 import { buildTraceJson } from '../export/formats';
 import { openExportDialog } from '../export/useExportDialog';
 import { chartPaneView } from '../chart/chart-state';
@@ -113,10 +117,26 @@ export function createAppCommands(deps: AppCommandDeps) {
 
   const openFile = () =>
     fileOperation('Could not open the file', async () => {
-      if (!(await mayReplace())) return;
       const file = await host.openFile();
       if (file === null) return;
+      const loaded = parseScenarioText(file.text);
+      if (!loaded.ok) {
+        scenario.refuse(file, loaded.issues);
+        const count = loaded.issues.length === 1 ? '1 issue' : `${loaded.issues.length} issues`;
+        notices.show(`Did not open ${file.name}: it has ${count}; ${scenario.name} is unchanged`, 'error');
+        return;
+      }
+      if (!(await mayReplace())) return;
       scenario.load(file);
+      afterLoad();
+    });
+
+  /** Opens the refused file after all, issues and all, to fix it in the source editor. */
+  const openRefused = () =>
+    fileOperation('Could not open the file', async () => {
+      const refused = scenario.refused;
+      if (refused === null || !(await mayReplace())) return;
+      scenario.load(refused.file);
       afterLoad();
     });
 
@@ -211,7 +231,7 @@ export function createAppCommands(deps: AppCommandDeps) {
 
   const listLessons = () => host.listLessons();
 
-  return { listLessons, newScenario, openLesson, openFile, save, saveAs, exportTrace, startRun, cancelRun, perform, connect };
+  return { listLessons, newScenario, openLesson, openFile, openRefused, save, saveAs, exportTrace, startRun, cancelRun, perform, connect };
 }
 
 function asHostError(error: unknown): HostError {

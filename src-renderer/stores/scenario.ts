@@ -3,6 +3,8 @@
  * the loader makes of it (a validated scenario, or issues with JSON path,
  * line and column). The text is the source of truth; it is parsed again on
  * every change. `dirty` compares it with the text last opened or saved.
+ * A file that does not load cleanly never becomes the document: it is kept
+ * apart as `refused` (its issues shown), and the document and its run stay.
  */
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
@@ -21,6 +23,8 @@ export const useScenarioStore = defineStore('scenario', () => {
   const savedText = ref(NEW_SCENARIO_TEXT);
   const scenario = shallowRef<Scenario | null>(null);
   const issues = shallowRef<readonly ScenarioIssue[]>([]);
+  /** The file an Open turned down because it does not load cleanly, with its issues; null when none is. */
+  const refused = shallowRef<{ readonly file: OpenedFile; readonly issues: readonly ScenarioIssue[] } | null>(null);
   /** Counts documents loaded, so views can reset (scroll, cursor) on a new one. */
   const generation = ref(0);
 
@@ -41,12 +45,22 @@ export const useScenarioStore = defineStore('scenario', () => {
     lessonId.value = fromLesson;
     text.value = file.text;
     savedText.value = file.text;
+    refused.value = null;
     generation.value++;
     parse();
   }
 
   function newDocument(): void {
     load({ path: null, name: NEW_FILE_NAME, text: NEW_SCENARIO_TEXT });
+  }
+
+  /** Keeps `file` apart, with the issues that kept it from loading; the document is unchanged. */
+  function refuse(file: OpenedFile, fileIssues: readonly ScenarioIssue[]): void {
+    refused.value = markRaw({ file, issues: markRaw([...fileIssues]) });
+  }
+
+  function dismissRefused(): void {
+    refused.value = null;
   }
 
   function setText(next: string): void {
@@ -64,5 +78,5 @@ export const useScenarioStore = defineStore('scenario', () => {
 
   parse();
 
-  return { name, path, lessonId, text, savedText, scenario, issues, generation, dirty, valid, title, load, newDocument, setText, markSaved };
+  return { name, path, lessonId, text, savedText, scenario, issues, refused, generation, dirty, valid, title, load, newDocument, refuse, dismissRefused, setText, markSaved };
 });

@@ -6,8 +6,10 @@
  */
 import { linkId } from '../../src-core/scenario/build';
 import type { Scenario } from '../../src-core/scenario/load';
+import { displayKind, type NodeDisplayKind } from '../../src-core/scenario/node-kind';
 
-export type TopologyKind = 'host' | 'server' | 'router';
+/** How the drawing shows a node (one rule for drawing, legend and list: displayKind). */
+export type TopologyKind = NodeDisplayKind;
 
 export interface TopologyElement {
   readonly group: 'nodes' | 'edges';
@@ -17,11 +19,6 @@ export interface TopologyElement {
 
 /** Ids of elements that views add for themselves (the packet dot) start with this, and are never patched away. */
 export const OWN_PREFIX = '__';
-
-export function kindOf(node: Scenario['nodes'][number]): TopologyKind {
-  if (node.kind === 'router') return 'router';
-  return node.services.length > 0 ? 'server' : 'host';
-}
 
 /** "2 ms · 10 Mbit/s", with the loss rate when there is one. (Where the drawing has no room: linkShortLabel.) */
 export function linkLabel(link: { delayMs: number; bandwidthMbps: number; lossRate: number }): string {
@@ -37,7 +34,7 @@ export function linkShortLabel(link: { delayMs: number }): string {
 export function scenarioElements(scenario: Scenario): TopologyElement[] {
   const nodes: TopologyElement[] = scenario.nodes.map((n) => ({
     group: 'nodes',
-    data: { id: n.id, name: n.name ?? n.id, label: `${n.name ?? n.id}\n${n.address}`, kind: kindOf(n) },
+    data: { id: n.id, name: n.name ?? n.id, label: `${n.name ?? n.id}\n${n.address}`, kind: displayKind(n) },
     ...(n.position ? { position: { x: n.position.x, y: n.position.y } } : {}),
   }));
   const edges: TopologyElement[] = scenario.links.map((l) => ({

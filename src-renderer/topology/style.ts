@@ -21,6 +21,10 @@ export const NODE_SIZE: Readonly<Record<TopologyKind, { readonly width: number; 
   router: { width: 30, height: 30 },
 };
 
+/** Stacking of nodes: the packet dot under the nodes and their labels (it slides out of its sender, into its receiver). */
+export const PACKET_Z = 0;
+export const NODE_Z = 1;
+
 /** The app's UI font (styles/theme.css --font) in the form cytoscape accepts (double quotes only). */
 export const TOPOLOGY_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
 
@@ -58,6 +62,9 @@ export function topologyStyle(c: TopologyColors): StylesheetJson {
         ...text, label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': `${NODE_LABEL.maxWidth}px`, 'text-valign': 'bottom',
         'text-margin-y': NODE_LABEL.margin, 'font-size': NODE_LABEL.fontSize, color: c.text,
         ...NODE_SIZE.host, 'background-color': c.surface, 'border-width': 1.5, 'border-color': c.muted, shape: 'round-rectangle',
+        // above the packet dot: cytoscape draws each element's label with the element, so only a dot drawn
+        // before the nodes passes under their labels (edges, and their labels, stay below every node)
+        'z-index': NODE_Z,
       },
     },
     { selector: 'node[kind = "server"]', style: { shape: 'barrel', ...NODE_SIZE.server } },
@@ -85,7 +92,7 @@ export function topologyStyle(c: TopologyColors): StylesheetJson {
       selector: 'node.packet',
       style: {
         width: 14, height: 14, shape: 'ellipse', 'background-color': 'data(color)', 'border-width': 2, 'border-color': c.bg,
-        label: '', 'z-index': 10, events: 'no',
+        label: '', 'z-index': PACKET_Z, events: 'no',
       },
     },
     {

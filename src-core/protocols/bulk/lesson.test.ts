@@ -25,6 +25,20 @@ describe('transport-bulk lesson', () => {
   const L = 1_000_000;
   const throughputs = metrics.filter((m) => m.name === 'throughput').map((m) => m.value);
 
+  it('names the transfer each metric measures: the Results table lists three of each side by side', () => {
+    expect(metrics.map((m) => `${m.node} ${m.name}: ${m.summary}`)).toEqual([
+      'server transferTime: 1000000 bytes over TCP, first to last byte in 0.82079 s',
+      'server throughput: 9.747 Mbit/s: 1000000 bytes over TCP in 0.82079 s',
+      'client transferTime: 1000000 bytes over TCP sent, the last one acknowledged after 0.866226 s',
+      'client transferTime: last UDP datagram of 1000000 bytes sent after 1.009792 s',
+      'server transferTime: 1000000 bytes over UDP, first to last byte in 1.009553 s',
+      'server throughput: 7.924 Mbit/s: 1000000 bytes over UDP in 1.009553 s',
+      'client transferTime: last UDP datagram of 1000000 bytes sent after 0.673195 s',
+      'server transferTime: 962416 of 1000000 bytes over UDP, first to last byte in 0.792 s',
+      'server throughput: 9.721 Mbit/s: 962416 bytes over UDP in 0.792 s',
+    ]);
+  });
+
   it('TCP: about 97 % of R at the sink, 2 RTT + L/R (with headers) at the sender', () => {
     expect(Math.abs(throughputs[0]! / (R * (1460 / 1500)) - 1)).toBeLessThan(0.005);
     const sender = metrics.find((m) => m.node === 'client' && m.name === 'transferTime')!.value;
