@@ -1,17 +1,20 @@
 /**
- * Moving around the chart: keeps the selected (or playback) message in
- * view, keeps the time under the pointer (or the middle of the pane) still
- * while zooming, and handles the chart's keys when it has focus:
- * ↑/↓ or k/j previous/next message, Home/End first/last, +/− zoom, 0 fit,
- * Enter/Space expand or collapse the selected application message.
+ * Moving around the chart: keeps the cursor (the selected event, which is
+ * also playback's position: stores/playback.ts) in view, keeps the time
+ * under the pointer (or the middle of the pane) still while zooming, and
+ * handles the chart's own keys when it has focus (commands/key-table.ts
+ * lists them): ↑/↓ or k/j previous/next message, +/− zoom, 0 fit, Enter
+ * expand or collapse the selected application message. Space, Home, End,
+ * ← and → are playback's keys everywhere, the chart included.
  */
 import { watch, type Ref } from 'vue';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
 import { useSelectionStore } from '../stores/selection';
-import { chartAux, arrowIndex, firstArrowFrom, handleTarget, HEADER_HEIGHT } from './geometry';
+import { chartAux, arrowIndex, handleTarget, HEADER_HEIGHT } from './geometry';
 import { findMark } from '../../src-core/chart/marks';
 import { chartPaneView } from './chart-state';
+import { CHART_KEYS, type ChartKeyAction } from './keys';
 import { zoomIn, zoomOut, zoomToFit } from './zoom';
 
 export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
@@ -67,19 +70,11 @@ export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
     box.scrollTop = Math.max(0, y1 - height / 3);
   }
 
-  watch([() => selection.selectedId, () => playback.cursor], ([selected, cursor]) => reveal(cursor ?? selected), { flush: 'post' });
+  // The one cursor: the selection is playback's position too.
+  watch(() => selection.selectedId, reveal, { flush: 'post' });
 
-  function step(delta: number | 'first' | 'last'): void {
-    const arrows = chart.layout?.arrows ?? [];
-    if (arrows.length === 0) return;
-    const selected = selection.selectedId;
-    const at = selected === null ? -1 : arrowIndex(chart.layout!, selected);
-    // from a state change (or a message not drawn), the arrows just after and just before it in time
-    const after = selected === null ? 0 : firstArrowFrom(chart.layout!, selected);
-    const from = at >= 0 ? at : typeof delta === 'number' && delta > 0 ? after - 1 : after;
-    const next = delta === 'first' ? 0 : delta === 'last' ? arrows.length - 1 : selected === null ? 0 : from + delta;
-    selection.select(arrows[Math.max(0, Math.min(arrows.length - 1, next))]!.id);
-  }
+  /** ↑/↓ move the one cursor as playback's ←/→ do, without turning playback on. */
+  const step = (move: 'next' | 'previous') => playback.move(move, false);
 
   function toggleSelected(): void {
     const layout = chart.layout;
@@ -91,27 +86,21 @@ export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
     if (target !== undefined) chart.toggleMessage(target);
   }
 
-  const keys: Record<string, () => void> = {
-    ArrowDown: () => step(1),
-    j: () => step(1),
-    ArrowUp: () => step(-1),
-    k: () => step(-1),
-    Home: () => step('first'),
-    End: () => step('last'),
-    '+': () => zoomIn(chart),
-    '=': () => zoomIn(chart),
-    '-': () => zoomOut(chart),
-    '0': () => zoomToFit(chart, bodyHeight()),
-    Enter: toggleSelected,
-    ' ': toggleSelected,
+  const actions: Record<ChartKeyAction, () => void> = {
+    next: () => step('next'),
+    previous: () => step('previous'),
+    zoomIn: () => zoomIn(chart),
+    zoomOut: () => zoomOut(chart),
+    fit: () => zoomToFit(chart, bodyHeight()),
+    toggle: toggleSelected,
   };
 
   function onKeyDown(event: KeyboardEvent): void {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const action = keys[event.key];
+    const action = CHART_KEYS[event.key];
     if (!action) return;
     event.preventDefault();
-    action();
+    actions[action]();
   }
 
   return { onKeyDown, zoomAround, reveal, bodyHeight };

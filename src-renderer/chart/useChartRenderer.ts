@@ -74,7 +74,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       viewport: { top, left, width, height, scale },
       selectedId: selection.selectedId,
       hoverId: hoverId.value,
-      isRevealed: playback.cursor === null ? undefined : playback.isRevealed,
+      isRevealed: playback.active && playback.cursor !== null ? playback.isRevealed : undefined,
       afterCursor: playback.afterCursor,
       options: { labels: true, annotations: true },
     });
@@ -131,7 +131,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
   });
 
   watch(
-    [() => chart.layout, () => selection.selectedId, hoverId, () => playback.cursor, () => playback.afterCursor, () => preferences.effectiveTheme, size, scroll],
+    [() => chart.layout, () => selection.selectedId, hoverId, () => playback.cursor, () => playback.active, () => playback.afterCursor, () => preferences.effectiveTheme, size, scroll],
     schedule,
   );
 

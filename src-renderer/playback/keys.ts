@@ -1,9 +1,11 @@
 /**
- * Playback's keys (global, as a media player's): `.` or → next, `,` or ←
- * previous, Space play/pause, Home/End first/last. Not while the user types
- * in a field, not with a modifier (those are the app's shortcuts), and not
- * for a key something else already handled (the chart pane's own keys win
- * when it has focus). Space on a button presses the button instead.
+ * Playback's keys (global, as a media player's, the chart pane included):
+ * Space play/pause, `.` or → next, `,` or ← previous, Home/End first/last
+ * message. They move the one cursor (the selection, stores/playback.ts).
+ * Not while the user types in a field, not with a modifier (those are the
+ * app's shortcuts), and not for a key something else already handled (a
+ * focused list or splitter keeps its own arrows, Home and End). Space on a
+ * button presses the button instead.
  */
 export type PlaybackKeyAction = 'next' | 'previous' | 'toggle' | 'first' | 'last';
 
@@ -19,23 +21,37 @@ export interface PlaybackKeyEvent {
   readonly targetEditable: boolean;
 }
 
-const KEYS: Readonly<Record<string, PlaybackKeyAction>> = {
+/** KeyboardEvent.key → action, in the order the help lists them (commands/key-table.ts). */
+export const PLAYBACK_KEYS: Readonly<Record<string, PlaybackKeyAction>> = {
+  ' ': 'toggle',
   '.': 'next',
   ArrowRight: 'next',
   ',': 'previous',
   ArrowLeft: 'previous',
-  ' ': 'toggle',
   Home: 'first',
   End: 'last',
 };
 
-/** Hints for buttons' titles. */
+/** How a key is written for people: "→", "Space", "Esc". */
+export function keyName(key: string): string {
+  const names: Readonly<Record<string, string>> = {
+    ' ': 'Space', ArrowRight: '→', ArrowLeft: '←', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc', PageUp: 'PgUp', PageDown: 'PgDn',
+  };
+  return names[key] ?? key;
+}
+
+/** The keys of each action, as written for people ("." and "→"). */
+export function keysOf<A extends string>(table: Readonly<Record<string, A>>, action: A): string[] {
+  return Object.entries(table).filter(([, a]) => a === action).map(([k]) => keyName(k));
+}
+
+/** Hints for buttons' titles: ". or →". */
 export const PLAYBACK_KEY_HINTS: Readonly<Record<PlaybackKeyAction, string>> = {
-  next: '. or →',
-  previous: ', or ←',
-  toggle: 'Space',
-  first: 'Home',
-  last: 'End',
+  next: keysOf(PLAYBACK_KEYS, 'next').join(' or '),
+  previous: keysOf(PLAYBACK_KEYS, 'previous').join(' or '),
+  toggle: keysOf(PLAYBACK_KEYS, 'toggle').join(' or '),
+  first: keysOf(PLAYBACK_KEYS, 'first').join(' or '),
+  last: keysOf(PLAYBACK_KEYS, 'last').join(' or '),
 };
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
@@ -43,7 +59,7 @@ const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 export function playbackKeyAction(event: PlaybackKeyEvent): PlaybackKeyAction | null {
   if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return null;
   if (TYPING.has(event.targetTag) || event.targetEditable) return null;
-  const action = KEYS[event.key] ?? null;
+  const action = PLAYBACK_KEYS[event.key] ?? null;
   if (action === 'toggle' && event.targetTag === 'BUTTON') return null;
   return action;
 }

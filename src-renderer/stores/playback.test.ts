@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MessageEvent } from '../../src-core/trace/types';
+import type { MessageEvent, StateEvent } from '../../src-core/trace/types';
 import { useChartViewStore } from './chart-view';
 import { stepInterval, usePlaybackStore } from './playback';
 import { useRunStore } from './run';
@@ -14,14 +14,18 @@ function message(id: number, summary: string): MessageEvent {
   };
 }
 
-function setUp(count = 4) {
+function state(id: number): StateEvent {
+  return { kind: 'state', id, at: id * 1e6, node: 'a', protocol: 'sockets', type: 'test.changed', summary: 'changed', connection: null, causedBy: null, data: {} };
+}
+
+function setUp(count = 4, states: readonly number[] = []) {
   const run = useRunStore();
   run.begin('r1', 'test');
   run.apply({ type: 'run.started', runId: 'r1', seed: 1, scenarioName: 'test', nodes: [
     { id: 'a', name: 'A', kind: 'host', address: '10.0.0.1' },
     { id: 'b', name: 'B', kind: 'host', address: '10.0.0.2' },
   ] });
-  const events = Array.from({ length: count }, (_, i) => message(i, i === 2 ? 'special' : `line ${i}`));
+  const events = Array.from({ length: count }, (_, i) => (states.includes(i) ? state(i) : message(i, i === 2 ? 'special' : `line ${i}`)));
   run.apply({ type: 'run.batch', runId: 'r1', batch: { events, updates: [], metrics: [] } });
   const chart = useChartViewStore();
   chart.computeLayout();
@@ -88,5 +92,55 @@ describe('playback store', () => {
     expect(playback.cursor).toBe(2);
     run.begin('r2', 'again');
     return Promise.resolve().then(() => expect(playback.cursor).toBeNull());
+  });
+
+  it('is the selection: selecting moves playback, stepping selects, stop clears both', () => {
+    const { playback, selection } = setUp(6);
+    playback.next();
+    playback.next();
+    selection.select(4); // the list, the chart or a link in the inspector
+    expect(playback.cursor).toBe(4);
+    expect(playback.position).toBe(4);
+    playback.next();
+    expect(selection.selectedId).toBe(5);
+    playback.stop();
+    expect(selection.selectedId).toBeNull();
+    expect(playback.position).toBe(-1);
+  });
+
+  it('turns playback on only from its own controls: selecting alone fades nothing', () => {
+    const { playback, selection } = setUp();
+    selection.select(1);
+    expect(playback.active).toBe(false);
+    expect(playback.isRevealed(3)).toBe(true);
+    playback.move('next', false); // ↓ in the chart
+    expect(playback.active).toBe(false);
+    expect(selection.selectedId).toBe(2);
+    playback.next();
+    expect(playback.active).toBe(true);
+    expect(playback.isRevealed(3)).toBe(true);
+    expect(playback.isRevealed(4)).toBe(false);
+  });
+
+  it('stands just before the first message at or after a selected state change', () => {
+    const { playback, selection } = setUp(6, [2, 5]);
+    expect(playback.steps).toEqual([0, 1, 3, 4]);
+    selection.select(2);
+    expect(playback.onStep).toBe(false);
+    expect(playback.position).toBe(2); // message 3 is next
+    playback.next();
+    expect(playback.cursor).toBe(3);
+    selection.select(2);
+    playback.previous();
+    expect(playback.cursor).toBe(1);
+    selection.select(5); // after the last message
+    playback.next();
+    expect(playback.cursor).toBe(4);
+    selection.select(5);
+    playback.setPlaying(true); // not at the end yet: on from here, to the last message
+    expect(playback.cursor).toBe(5);
+    expect(playback.tick()).toBe(true);
+    expect(playback.cursor).toBe(4);
+    expect(playback.playing).toBe(false);
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * Every key the app answers, in one table: the F1 help dialog shows it, and
+ * the README's `| key | action |` table is exactly `keyTableMarkdown()`
+ * (key-table.test.ts fails when they drift). It is built from the tables
+ * that handle the keys — SHORTCUTS (the app's commands), PLAYBACK_KEYS and
+ * CHART_KEYS — so a key cannot be handled without being listed. Only the
+ * message list's keys (a listbox's usual ones) are written out here.
+ */
+import type { MenuCommand } from '../../src-core/api/contract';
+import { CHART_KEYS, type ChartKeyAction } from '../chart/keys';
+import { keyName, keysOf, PLAYBACK_KEYS, type PlaybackKeyAction } from '../playback/keys';
+import { shortcutLabel } from './shortcuts';
+
+export interface KeyRow {
+  /** Alternatives, each one key or chord as written for people: "F5", "Ctrl+R", "→". */
+  readonly keys: readonly string[];
+  readonly action: string;
+}
+
+export interface KeyGroup {
+  readonly title: string;
+  /** When the keys apply, for the README's key column ("chart focused"); null: anywhere. */
+  readonly where: string | null;
+  /** Put before each action in the README, where the group's title is not shown ("playback: "). */
+  readonly prefix?: string;
+  readonly rows: readonly KeyRow[];
+}
+
+const COMMANDS: readonly { command: MenuCommand; action: string }[] = [
+  { command: 'run.start', action: 'run the scenario' },
+  { command: 'run.cancel', action: 'cancel the run' },
+  { command: 'file.new', action: 'new scenario' },
+  { command: 'file.open', action: 'open a scenario file' },
+  { command: 'file.save', action: 'save' },
+  { command: 'file.saveAs', action: 'save as' },
+  { command: 'file.export', action: 'export the trace' },
+  { command: 'view.toggleTransport', action: 'show or hide transport messages' },
+  { command: 'view.zoomIn', action: 'zoom the chart’s time scale in' },
+  { command: 'view.zoomOut', action: 'zoom the chart’s time scale out' },
+  { command: 'view.fit', action: 'fit the whole run in the chart' },
+  { command: 'help.about', action: 'help and keyboard shortcuts' },
+];
+
+const PLAYBACK: readonly { action: PlaybackKeyAction; text: string }[] = [
+  { action: 'toggle', text: 'play or pause' },
+  { action: 'next', text: 'next message' },
+  { action: 'previous', text: 'previous message' },
+  { action: 'first', text: 'first message' },
+  { action: 'last', text: 'last message' },
+];
+
+const CHART: readonly { action: ChartKeyAction; text: string }[] = [
+  { action: 'previous', text: 'previous message (like ←, without turning playback on)' },
+  { action: 'next', text: 'next message (like →, without turning playback on)' },
+  { action: 'zoomIn', text: 'zoom in' },
+  { action: 'zoomOut', text: 'zoom out' },
+  { action: 'fit', text: 'fit the whole run' },
+  { action: 'toggle', text: 'expand or collapse the selected message’s segments' },
+];
+
+const LIST: readonly KeyRow[] = [
+  { keys: [['ArrowUp', 'ArrowDown'].map(keyName).join(' / ')], action: 'previous / next row (a message or a state change)' },
+  { keys: [['PageUp', 'PageDown'].map(keyName).join(' / ')], action: 'a page up / down' },
+  { keys: ['Home / End'], action: 'first / last row' },
+];
+
+/** The whole table; `mac` writes chords with ⌘ and ⇧. */
+export function keyTable(mac: boolean): readonly KeyGroup[] {
+  return [
+    { title: 'Run and files', where: null, rows: COMMANDS.map((c) => ({ keys: shortcutLabel(c.command, mac).split(', '), action: c.action })) },
+    {
+      title: 'Playback — moves the selection; not while typing in a field',
+      where: null,
+      prefix: 'playback: ',
+      rows: PLAYBACK.map((p) => ({ keys: keysOf(PLAYBACK_KEYS, p.action), action: p.text })),
+    },
+    { title: 'Chart, when it has focus', where: 'chart focused', rows: CHART.map((c) => ({ keys: keysOf(CHART_KEYS, c.action), action: c.text })) },
+    { title: 'Message list, when it has focus', where: 'list focused', rows: LIST },
+  ];
+}
+
+/** The README's key table (PC key names), one row per action. */
+export function keyTableMarkdown(): string {
+  const rows = keyTable(false).flatMap((g) => g.rows.map((r) => `| ${r.keys.join(' or ')}${g.where ? ` (${g.where})` : ''} | ${g.prefix ?? ''}${r.action} |`));
+  return ['| key | action |', '|---|---|', ...rows].join('\n');
+}
