@@ -157,7 +157,7 @@ describe('full labels: overhang, wrapping, footnotes', () => {
     const r = request(1, 0, 100, 140, 100, text); // room 102, 222 with the overhang: too short for one line
     const [p] = placeLabels([r], [], FULL);
     // three lines within the room are too many; two reach past it
-    expect(p!.lines).toEqual(['[SYN, ACK] Seq=0 Ack=1', 'Win=65535 Len=0']);
+    expect(p!.lines).toEqual(['[SYN, ACK] Seq=0', 'Ack=1 Win=65535 Len=0']);
     expect(p!.height).toBe(24);
     expect(p!.y).toBe(100 - 8 - 3 - 6); // the lower line 11 px above the arrow
     expect(p!.shortened).toBe(false);

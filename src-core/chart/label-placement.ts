@@ -20,7 +20,8 @@
  *   beside the arrow (own ends are not obstacles to it; it sits 3 px further
  *   out, clear of the head); then wrapped at spaces (a word longer than a
  *   line is broken) into at most `maxLines` lines of the room's width, then
- *   of the room plus the overhang. Lines stack away from the arrow.
+ *   of the room plus the overhang, lines as even as that many allow. Lines
+ *   stack away from the arrow.
  * - Positions tried per form: the middle of the room, then 30 %, 70 %,
  *   20 %, 80 % of it (a label longer than the room slides less), each above
  *   then below the arrow.
@@ -218,13 +219,26 @@ function fullForms(r: LabelRequest, room: number, o: LabelPlacementOptions): For
   if (maxLines > 1) {
     for (const [w, over] of [[room, false], [room + 2 * overhang, true]] as const) {
       if (over && overhang <= 0) continue;
-      const lines = wrapText(measure, r.text, w);
+      const lines = balancedWrap(measure, r.text, w);
       if (lines.length > maxLines || lines.length < 2) continue;
       const widest = Math.max(...lines.map(measure));
       forms.push({ lines, width: widest, over: over && widest > room });
     }
   }
   return forms;
+}
+
+/** wrapText at the narrowest width (to 1 px) that needs no more lines than `width` does: lines of even length. */
+function balancedWrap(measure: (text: string) => number, text: string, width: number): string[] {
+  const lines = wrapText(measure, text, width);
+  let lo = Math.ceil(measure(text) / lines.length);
+  let hi = Math.floor(width);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (wrapText(measure, text, mid).length <= lines.length) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi < width ? wrapText(measure, text, hi) : lines;
 }
 
 /**
