@@ -24,7 +24,7 @@
  *   stack away from the arrow.
  * - Positions tried per form: the middle of the room, then 30 %, 70 %,
  *   20 %, 80 % of it (a label longer than the room slides less), each above
- *   then below the arrow.
+ *   then below the arrow; none reaching above `minY` (the chart's top).
  * - When no full form is free: on screen (`footnotes` off) the text is
  *   abbreviated by one rule — ellipsized to SHORTER shares of the room (never
  *   below `minWidth` px), cut after a whole word where one ends in its
@@ -41,7 +41,7 @@
  *   callers pass layout order, so the result does not depend on the order
  *   anything is painted.
  */
-import { BoxGrid, rectBox, type Box } from './label-boxes';
+import { BoxGrid, boundsOf, rectBox, type Box } from './label-boxes';
 import type { ArrowLayout } from './layout';
 
 export interface LabelRequest {
@@ -107,6 +107,8 @@ export interface LabelPlacementOptions {
   readonly maxLines?: number;
   /** Exports: never cut a label; move one that has no room in full to a numbered footnote. */
   readonly footnotes?: boolean;
+  /** No label box may reach above this y (the top of the chart, under its header); default: no bound. */
+  readonly minY?: number;
 }
 
 /** Where along the room a label's centre is tried, as shares of the room. */
@@ -302,6 +304,7 @@ function freeSlot(line: Line, form: Form, grid: BoxGrid, o: LabelPlacementOption
       const box: Box = { cx: x, cy: y, hw: (width + o.gap) / 2, hh: (blockHeight + o.gap) / 2, cos: line.cos, sin: line.sin };
       const slot = { x, y, box };
       first ??= slot;
+      if (o.minY !== undefined && y - boundsOf(box).ey < o.minY) continue; // cut off by the top of the chart
       if (!grid.overlaps(box, ignore)) return { free: slot, first };
     }
   }

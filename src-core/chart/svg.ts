@@ -77,6 +77,7 @@ const SVG_LABELS: Omit<LabelPlacementOptions, 'measure'> = {
   overhang: 70,
   maxLines: 3,
   footnotes: true,
+  minY: 0,
 };
 /** Footnote lines under the legend, px. */
 const FOOTNOTE_LINE = 15;

@@ -207,6 +207,8 @@ export async function exportChartPng(options: ChartPngOptions = {}): Promise<Cha
     browserCanvas,
     browserEncode,
   );
+  // for tests and assistive tools, as the pane lists what it draws (useChartRenderer.ts): every label text written, page by page
+  document.querySelector('[data-testid="chart-scroller"]')?.setAttribute('data-export-labels', JSON.stringify(pages.map((p) => p.labels)));
   const host = getHost();
   const saved: SavedFile[] = [];
   for (const page of pages) {

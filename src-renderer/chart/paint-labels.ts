@@ -32,7 +32,8 @@ export const CANVAS_LABELS: Omit<LabelPlacementOptions, 'measure'> = {
   maxAngle: 1.2,
   gap: 2,
   overhang: 70,
-  maxLines: 2,
+  maxLines: 3,
+  minY: 0,
 };
 
 /** Opacity of a label's halo box: lines under it stay faintly visible. */

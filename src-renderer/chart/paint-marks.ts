@@ -30,6 +30,8 @@ interface Input {
   readonly isRevealed?: (id: number) => boolean;
   readonly afterCursor: 'hide' | 'fade';
   readonly options?: { readonly labels: boolean; readonly footnotes?: boolean };
+  /** What the canvas shows (chart px): a label may run to its right edge where that is past the chart. */
+  readonly viewport?: { readonly left: number; readonly width: number };
 }
 
 /** Opacity of a mark label's halo box. */
@@ -66,7 +68,7 @@ export function paintMarks(ctx: PaintContext, input: Input, marks: readonly Mark
     const cut = ellipsizeIn(ctx, MARK_FONT, text, width);
     return { text: cut, width: textWidth(ctx, MARK_FONT, cut) };
   }, input.selectedId, {
-    wide: (m) => input.layout.width - m.x - MARK_LABEL_DX - 4,
+    wide: (m) => Math.max(input.layout.width, input.viewport === undefined ? 0 : input.viewport.left + input.viewport.width) - m.x - MARK_LABEL_DX - 4,
     ...(input.options?.footnotes === true ? { footnotes: { first: firstFootnote } } : {}),
   });
   const drawn: number[] = [];
