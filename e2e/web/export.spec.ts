@@ -103,6 +103,15 @@ test('exports the chart as PNG through the dialog', async ({ page }) => {
   expect(inked.width).toBe(width);
   expect(inked.height).toBe(height);
   expect(inked.share).toBeGreaterThan(0.01);
+  // No label is cut short: each is whole (maybe wrapped), or a marker [n] whose footnote n under the chart has the text.
+  const pages = JSON.parse((await page.getByTestId('chart-scroller').getAttribute('data-export-labels')) ?? '[]') as string[][];
+  expect(pages.length).toBeGreaterThan(0);
+  for (const labels of pages) {
+    expect(labels.length).toBeGreaterThan(10);
+    expect(labels.filter((t) => t.trimEnd().endsWith('…'))).toEqual([]);
+    for (const marker of labels.filter((t) => /^\[\d+\]$/.test(t))) expect(labels.some((t) => t.startsWith(`${marker} `))).toBe(true);
+  }
+  expect(pages.flat()).toContain('[SYN] Seq=0 Win=65535 Len=0 MSS=1460');
 });
 
 test('the dialog is keyboard accessible: focus inside, Escape closes and returns focus', async ({ page }) => {

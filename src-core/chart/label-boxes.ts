@@ -82,8 +82,8 @@ export class BoxGrid {
   /** Number of boxes placed. */
   size = 0;
 
-  /** Whether `box` overlaps a box placed. */
-  overlaps(box: Box): boolean {
+  /** Whether `box` overlaps a box placed (other than those `ignore` accepts). */
+  overlaps(box: Box, ignore?: (placed: Box) => boolean): boolean {
     const q = ++this.query;
     const c = Math.abs(box.cos);
     const s = Math.abs(box.sin);
@@ -100,7 +100,7 @@ export class BoxGrid {
         for (const f of cell) {
           if (f.seen === q) continue;
           f.seen = q;
-          if (f.x0 < x1 && x0 < f.x1 && f.y0 < y1 && y0 < f.y1 && boxesOverlap(f.box, box)) return true;
+          if (f.x0 < x1 && x0 < f.x1 && f.y0 < y1 && y0 < f.y1 && boxesOverlap(f.box, box) && !(ignore?.(f.box) ?? false)) return true;
         }
       }
     }

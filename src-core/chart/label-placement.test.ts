@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../sim/prng';
 import { boxesOverlap, rectBox, rotatedBox, type Box } from './label-boxes';
-import { fitText, fitWords, placeLabels, type LabelPlacementOptions, type LabelRequest, type PlacedLabel } from './label-placement';
+import { arrowEndBoxes, fitText, fitWords, placeLabels, wrapText, type LabelPlacementOptions, type LabelRequest, type PlacedLabel } from './label-placement';
 
 /** 6 px a character, "…" included (the fake canvas context measures the same). */
 const measure = (text: string) => text.length * 6;
@@ -136,6 +136,47 @@ describe('placeLabels', () => {
     }
     // the same requests give the same placement
     expect(placeLabels(requests, obstacles, OPTIONS)).toEqual(placed);
+  });
+});
+
+describe('full labels: overhang, wrapping, footnotes', () => {
+  const FULL: LabelPlacementOptions = { ...OPTIONS, overhang: 60, maxLines: 2 };
+  const text = '[SYN, ACK] Seq=0 Ack=1 Win=65535 Len=0'; // 228 px
+  const ends = (r: LabelRequest) => arrowEndBoxes([{ x1: r.x1, y1: r.y1, x2: r.x2, y2: r.y2 } as never], 6);
+
+  it('writes a label longer than its room in full across the space beside the arrow, clear of its own head', () => {
+    const r = request(1, 0, 100, 230, 100, text); // room 192: 36 px short, within the 60 px overhang
+    const [p] = placeLabels([r], ends(r), FULL);
+    expect(p).toMatchObject({ text, lines: [text], width: 228, shortened: false, full: text });
+    expect(p!.y).toBe(100 - 8 - 3);
+    expect(p!.x - 114).toBeGreaterThanOrEqual(24 - 60);
+    expect(p!.x + 114).toBeLessThanOrEqual(216 + 60);
+  });
+
+  it('wraps a label into two lines stacked away from the arrow when one line does not fit', () => {
+    const r = request(1, 0, 100, 140, 100, text); // room 102, 222 with the overhang: too short for one line
+    const [p] = placeLabels([r], [], FULL);
+    // three lines within the room are too many; two reach past it
+    expect(p!.lines).toEqual(['[SYN, ACK] Seq=0', 'Ack=1 Win=65535 Len=0']);
+    expect(p!.height).toBe(24);
+    expect(p!.y).toBe(100 - 8 - 3 - 6); // the lower line 11 px above the arrow
+    expect(p!.shortened).toBe(false);
+  });
+
+  it('wraps at spaces and breaks a word longer than a line', () => {
+    expect(wrapText(measure, 'ab cd ef', 30)).toEqual(['ab cd', 'ef']);
+    expect(wrapText(measure, 'abcdefgh', 30)).toEqual(['abcde', 'fgh']);
+  });
+
+  it('in exports, moves a label with no free room in full to a footnote, numbered in request order, and never cuts one', () => {
+    const wall = (x: number) => rectBox(x, 60, 4, 80);
+    const rs = [request(1, 0, 300, 300, 300, text, { rank: 2 }), request(2, 0, 100, 300, 100, text, { rank: 0 })];
+    const placed = placeLabels(rs, [wall(150), wall(0 + 150), rectBox(150, 260, 4, 80)], { ...FULL, footnotes: true });
+    expect(placed.map((p) => [p.id, p.text, p.footnote, p.full])).toEqual([
+      [2, '[2]', 2, text],
+      [1, '[1]', 1, text],
+    ]);
+    for (const p of placed) expect(p.text.endsWith('…')).toBe(false);
   });
 });
 

@@ -8,25 +8,40 @@
  * - A label runs along its arrow, rotated to read left to right, on a line
  *   `offset` px above (else below) the arrow, between `tailMargin` px from
  *   its tail (connection badge, expand handle) and `headMargin` px from its
- *   head. Arrows steeper than `maxAngle`, or with less than `minLength` px
- *   of room, get none (the tooltip and the inspector show the text).
- * - Its box is the rotated rectangle of the text (width × `height`, grown by
- *   `gap`); it must not overlap a label placed before it or an obstacle
- *   (annotation boxes).
- * - Positions tried, in order: the middle of the room, then 30 %, 70 %,
- *   20 %, 80 % of it (a label longer than the room allows slides less), each
- *   above then below the arrow. If none is free, the same with the text
- *   ellipsized to SHORTER shares of its width (never below `minWidth` px),
- *   cut after a whole word where one ends in its second half and that
- *   leaves `minWidth` px ("[SYN, ACK]…" rather than "[SYN, ACK] Se…");
- *   else the label is skipped.
+ *   head: its room. Arrows steeper than `maxAngle`, or with less than
+ *   `minLength` px of room, get none (the tooltip and the inspector show the
+ *   text).
+ * - Its box is the rotated rectangle of the text (width × lines × `height`,
+ *   grown by `gap`); it must not overlap a label placed before it or an
+ *   obstacle (annotation boxes, other arrows' ends).
+ * - The full text is tried first, in this order of forms (the first with a
+ *   free position wins): one line within the room; one line reaching up to
+ *   `overhang` px past the room on either side, across the empty space
+ *   beside the arrow (own ends are not obstacles to it; it sits 3 px further
+ *   out, clear of the head); then wrapped at spaces (a word longer than a
+ *   line is broken) into at most `maxLines` lines of the room's width, then
+ *   of the room plus the overhang, lines as even as that many allow. Lines
+ *   stack away from the arrow.
+ * - Positions tried per form: the middle of the room, then 30 %, 70 %,
+ *   20 %, 80 % of it (a label longer than the room slides less), each above
+ *   then below the arrow; none reaching above `minY` (the chart's top).
+ * - When no full form is free: on screen (`footnotes` off) the text is
+ *   abbreviated by one rule — ellipsized to SHORTER shares of the room (never
+ *   below `minWidth` px), cut after a whole word where one ends in its
+ *   second half and that leaves `minWidth` px ("[SYN, ACK]…" rather than
+ *   "[SYN, ACK] Se…") — else skipped; hover and the inspector have the
+ *   rest. In exports (`footnotes` on) nothing is cut: the label becomes a
+ *   marker "[n]" at a free position (at the first one when none is free),
+ *   and the full text goes to footnote n; footnotes are numbered in request
+ *   (layout, so time) order.
  * - Order: winners (the selected and the hovered arrow) first, always
- *   placed where their arrow has room for a label (at the first free
- *   position, else the first position, over whatever is there); then by
- *   rank (lower first), ties in the order given — callers pass layout
- *   order, so the result does not depend on the order anything is painted.
+ *   placed in full where their arrow has room for a label (at the first free
+ *   position of a full form, else the first form's first position, over
+ *   whatever is there); then by rank (lower first), ties in the order given —
+ *   callers pass layout order, so the result does not depend on the order
+ *   anything is painted.
  */
-import { BoxGrid, rectBox, type Box } from './label-boxes';
+import { BoxGrid, boundsOf, rectBox, type Box } from './label-boxes';
 import type { ArrowLayout } from './layout';
 
 export interface LabelRequest {
@@ -50,24 +65,32 @@ export interface LabelRequest {
 
 export interface PlacedLabel {
   readonly id: number;
-  /** The text drawn: the request's, or ellipsized ("…") to fit. */
+  /** The text drawn, one line: the request's, ellipsized ("…") to fit, or a footnote marker "[n]"; `lines` joined by spaces. */
   readonly text: string;
+  /** The lines drawn, top to bottom (one unless wrapped). */
+  readonly lines: readonly string[];
   readonly font: string;
-  /** Centre of the text. */
+  /** Centre of the text block. */
   readonly x: number;
   readonly y: number;
   /** Rotation of the text, within ±maxAngle. */
   readonly angle: number;
-  /** Width of the text. */
+  /** Width of the widest line. */
   readonly width: number;
-  /** Shortened below what the arrow has room for, to get clear of others. */
+  /** Height of the block: lines × the options' height. */
+  readonly height: number;
+  /** Abbreviated below the full text, to get clear of others (never in exports). */
   readonly shortened: boolean;
+  /** Exports: the footnote number whose note has the full text (the label is its marker). */
+  readonly footnote?: number;
+  /** The request's full text. */
+  readonly full: string;
 }
 
 export interface LabelPlacementOptions {
   /** Width of `text` in `font`, px. */
   readonly measure: (text: string, font: string) => number;
-  /** Height of a label's box. */
+  /** Height of a label's line. */
   readonly height: number;
   /** From the arrow to the centre line of its label. */
   readonly offset: number;
@@ -78,12 +101,22 @@ export interface LabelPlacementOptions {
   readonly maxAngle: number;
   /** Added to each label box's width and height: the space kept between labels. */
   readonly gap: number;
+  /** How far a one-line label may reach past its room on either side, px (0: not at all). */
+  readonly overhang?: number;
+  /** Lines a label may wrap to (1: none). */
+  readonly maxLines?: number;
+  /** Exports: never cut a label; move one that has no room in full to a numbered footnote. */
+  readonly footnotes?: boolean;
+  /** No label box may reach above this y (the top of the chart, under its header); default: no bound. */
+  readonly minY?: number;
 }
 
 /** Where along the room a label's centre is tried, as shares of the room. */
 export const LABEL_POSITIONS: readonly number[] = [0.5, 0.3, 0.7, 0.2, 0.8];
 /** Shares of its width a label is shortened to when no position is free at full width. */
 export const SHORTER: readonly number[] = [0.55, 0.3];
+/** How much further from the arrow an overhanging label sits, px: clear of its own head. */
+const OVERHANG_LIFT = 3;
 
 /** Labels placed, in placement order; requests that got no room are left out. */
 export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[], options: LabelPlacementOptions): PlacedLabel[] {
@@ -96,10 +129,23 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
     return Number(b.wins) - Number(a.wins) || (a.wins ? 0 : a.rank - b.rank) || i - j;
   });
   const out: PlacedLabel[] = [];
+  const marker = `[${requests.length}]`; // as wide as any footnote number
+  const noted: number[] = [];
   for (const i of order) {
-    const placed = placeOne(requests[i]!, grid, options);
-    if (placed) out.push(placed);
+    const placed = placeOne(requests[i]!, grid, options, marker);
+    if (placed) {
+      if (placed.footnote !== undefined) noted.push(out.length);
+      out.push(placed);
+    }
   }
+  if (noted.length === 0) return out;
+  // footnotes numbered in request order
+  const index = new Map(requests.map((r, i) => [r.id, i]));
+  noted.sort((a, b) => index.get(out[a]!.id)! - index.get(out[b]!.id)!);
+  noted.forEach((at, n) => {
+    const text = `[${n + 1}]`;
+    out[at] = { ...out[at]!, text, lines: [text], footnote: n + 1 };
+  });
   return out;
 }
 
@@ -109,7 +155,14 @@ interface Slot {
   readonly box: Box;
 }
 
-function placeOne(r: LabelRequest, grid: BoxGrid, o: LabelPlacementOptions): PlacedLabel | null {
+interface Form {
+  readonly lines: readonly string[];
+  readonly width: number;
+  /** Reaches past the room: own ends are ignored and it sits OVERHANG_LIFT further out. */
+  readonly over: boolean;
+}
+
+function placeOne(r: LabelRequest, grid: BoxGrid, o: LabelPlacementOptions, marker: string): PlacedLabel | null {
   // read left to right: the text's axis runs from the arrow's left end to its right end
   const ltr = r.x1 <= r.x2;
   const lx = ltr ? r.x1 : r.x2;
@@ -122,27 +175,98 @@ function placeOne(r: LabelRequest, grid: BoxGrid, o: LabelPlacementOptions): Pla
   const to = length - (ltr ? o.headMargin : tail);
   const room = to - from;
   if (room < o.minLength) return null;
-  const line = { lx, ly, cos: Math.cos(angle), sin: Math.sin(angle), angle, from, to };
-  const text = fitText(o.measure, r.font, r.text, room);
-  if (text === '') return null;
-  const width = Math.min(room, o.measure(text, r.font));
-  const make = (slot: Slot, t: string, w: number, shortened: boolean): PlacedLabel => {
+  const line: Line = { lx, ly, cos: Math.cos(angle), sin: Math.sin(angle), angle, from, to, ends: [r.x1, r.y1, r.x2, r.y2] };
+  const make = (slot: Slot, lines: readonly string[], w: number, shortened: boolean, footnote?: number): PlacedLabel => {
     grid.add(slot.box);
-    return { id: r.id, text: t, font: r.font, x: slot.x, y: slot.y, angle, width: w, shortened };
+    const text = lines.join(' ');
+    return { id: r.id, text, lines, font: r.font, x: slot.x, y: slot.y, angle, width: w, height: lines.length * o.height, shortened, full: r.text, ...(footnote === undefined ? {} : { footnote }) };
   };
-  const full = freeSlot(line, width, grid, o);
-  if (full.free) return make(full.free, text, width, false);
-  for (const share of SHORTER) {
-    const target = Math.max(o.minWidth, width * share);
-    if (target >= width) continue;
+  const forms = fullForms(r, room, o);
+  let first: { slot: Slot; form: Form } | null = null;
+  for (const form of forms) {
+    const found = freeSlot(line, form, grid, o);
+    first ??= { slot: found.first, form };
+    if (found.free) return make(found.free, form.lines, form.width, false);
+  }
+  if (r.wins && first) return make(first.slot, first.form.lines, first.form.width, false);
+  if (o.footnotes) {
+    const w = Math.min(room, o.measure(marker, r.font));
+    const found = freeSlot(line, { lines: [marker], width: w, over: false }, grid, o);
+    return make(found.free ?? found.first, [marker], w, false, 0);
+  }
+  // abbreviated: cut to the room, then to SHORTER shares of it
+  const width = Math.min(room, o.measure(r.text, r.font));
+  for (const share of [1, ...SHORTER]) {
+    const target = share === 1 ? room : Math.max(o.minWidth, width * share);
+    if (share !== 1 && target >= width) continue;
     let short = fitWords(o.measure, r.font, r.text, target);
     if (o.measure(short, r.font) < o.minWidth) short = fitText(o.measure, r.font, r.text, target); // the word cut left too little
-    if (short === '') continue;
+    if (short === '' || short === r.text) continue;
     const w = Math.min(target, o.measure(short, r.font));
-    const slot = freeSlot(line, w, grid, o).free;
-    if (slot) return make(slot, short, w, true);
+    const found = freeSlot(line, { lines: [short], width: w, over: false }, grid, o);
+    if (found.free || (r.wins && forms.length === 0)) return make(found.free ?? found.first, [short], w, true);
   }
-  return r.wins ? make(full.first, text, width, false) : null;
+  return null;
+}
+
+/** The full text's forms, in the order tried: one line in the room, one line overhanging, wrapped in the room, wrapped with the overhang. */
+function fullForms(r: LabelRequest, room: number, o: LabelPlacementOptions): Form[] {
+  const measure = (t: string) => o.measure(t, r.font);
+  const width = measure(r.text);
+  if (width <= room) return [{ lines: [r.text], width, over: false }];
+  const overhang = o.overhang ?? 0;
+  const forms: Form[] = [];
+  if (width <= room + 2 * overhang) forms.push({ lines: [r.text], width, over: true });
+  const maxLines = o.maxLines ?? 1;
+  if (maxLines > 1) {
+    for (const [w, over] of [[room, false], [room + 2 * overhang, true]] as const) {
+      if (over && overhang <= 0) continue;
+      const lines = balancedWrap(measure, r.text, w);
+      if (lines.length > maxLines || lines.length < 2) continue;
+      const widest = Math.max(...lines.map(measure));
+      forms.push({ lines, width: widest, over: over && widest > room });
+    }
+  }
+  return forms;
+}
+
+/** wrapText at the narrowest width (to 1 px) that needs no more lines than `width` does: lines of even length. */
+function balancedWrap(measure: (text: string) => number, text: string, width: number): string[] {
+  const lines = wrapText(measure, text, width);
+  let lo = Math.ceil(measure(text) / lines.length);
+  let hi = Math.floor(width);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (wrapText(measure, text, mid).length <= lines.length) hi = mid;
+    else lo = mid + 1;
+  }
+  return hi < width ? wrapText(measure, text, hi) : lines;
+}
+
+/**
+ * `text` broken into lines of at most `width` px at spaces, greedily; a
+ * word wider than a line is broken between characters.
+ */
+export function wrapText(measure: (text: string) => number, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ').filter((w) => w !== '')) {
+    const joined = current === '' ? word : `${current} ${word}`;
+    if (measure(joined) <= width) {
+      current = joined;
+      continue;
+    }
+    if (current !== '') lines.push(current);
+    current = word;
+    while (measure(current) > width && current.length > 1) {
+      let cut = current.length - 1;
+      while (cut > 1 && measure(current.slice(0, cut)) > width) cut--;
+      lines.push(current.slice(0, cut));
+      current = current.slice(cut);
+    }
+  }
+  if (current !== '') lines.push(current);
+  return lines;
 }
 
 interface Line {
@@ -154,28 +278,43 @@ interface Line {
   /** The room along the line, from its left end. */
   readonly from: number;
   readonly to: number;
+  /** The arrow's own ends (x1, y1, x2, y2): an overhanging label may cover the boxes around them. */
+  readonly ends: readonly [number, number, number, number];
 }
 
-/** The first candidate position of a `width`-px label that overlaps nothing placed (and the first candidate, free or not). */
-function freeSlot(line: Line, width: number, grid: BoxGrid, o: LabelPlacementOptions): { free: Slot | null; first: Slot } {
+/** The first candidate position of a form that overlaps nothing placed (and the first candidate, free or not). */
+function freeSlot(line: Line, form: Form, grid: BoxGrid, o: LabelPlacementOptions): { free: Slot | null; first: Slot } {
   let first: Slot | null = null;
   let last = NaN;
-  const lo = line.from + width / 2;
-  const hi = line.to - width / 2;
+  const width = form.width;
+  const reach = form.over ? (o.overhang ?? 0) : 0;
+  const lo = line.from - reach + width / 2;
+  const hi = line.to + reach - width / 2;
+  const blockHeight = form.lines.length * o.height;
+  // the centre of the block: its nearest line `offset` from the arrow, the rest stacked away from it
+  const away = o.offset + (form.over ? OVERHANG_LIFT : 0) + (blockHeight - o.height) / 2;
+  const ignore = form.over ? ownEnds(line.ends) : undefined;
   for (const share of LABEL_POSITIONS) {
     const s = Math.max(lo, Math.min(hi, line.from + share * (line.to - line.from)));
     if (Math.abs(s - last) < 2) continue; // the room is barely wider than the label: the same place again
     last = s;
     for (let side = -1; side <= 1; side += 2) {
-      const x = line.lx + line.cos * s - line.sin * side * o.offset;
-      const y = line.ly + line.sin * s + line.cos * side * o.offset;
-      const box: Box = { cx: x, cy: y, hw: (width + o.gap) / 2, hh: (o.height + o.gap) / 2, cos: line.cos, sin: line.sin };
+      const x = line.lx + line.cos * s - line.sin * side * away;
+      const y = line.ly + line.sin * s + line.cos * side * away;
+      const box: Box = { cx: x, cy: y, hw: (width + o.gap) / 2, hh: (blockHeight + o.gap) / 2, cos: line.cos, sin: line.sin };
       const slot = { x, y, box };
       first ??= slot;
-      if (!grid.overlaps(box)) return { free: slot, first };
+      if (o.minY !== undefined && y - boundsOf(box).ey < o.minY) continue; // cut off by the top of the chart
+      if (!grid.overlaps(box, ignore)) return { free: slot, first };
     }
   }
   return { free: null, first: first! };
+}
+
+/** Whether a filed box is one of the end boxes around an arrow's own ends (arrowEndBoxes: squares centred on them). */
+function ownEnds(ends: readonly [number, number, number, number]): (b: Box) => boolean {
+  const [x1, y1, x2, y2] = ends;
+  return (b) => b.cos === 1 && b.hw === b.hh && ((Math.abs(b.cx - x1) < 1e-6 && Math.abs(b.cy - y1) < 1e-6) || (Math.abs(b.cx - x2) < 1e-6 && Math.abs(b.cy - y2) < 1e-6));
 }
 
 /**

@@ -96,14 +96,26 @@ export const MARK_LABEL_HEIGHT = 12;
 export interface MarkLabel {
   readonly text: string;
   readonly width: number;
+  /** Exports: the footnote number whose note has the full summary (the label is its marker "[n]"). */
+  readonly footnote?: number;
+}
+
+export interface MarkLabelOptions {
+  /** How wide mark m's label may be written in full, px (to the chart's right edge, across the lanes on its halo); default: the room. */
+  readonly wide?: (m: MarkLayout) => number;
+  /** Exports: never cut a summary; one with no free room in full becomes marker "[n]", numbered from `first` in time order. */
+  readonly footnotes?: { readonly first: number };
 }
 
 /**
- * The labels of `marks` that fit: each cut to `room` px, else to half of it
- * (a whole word when possible, as `fit` does), clear of `avoid` (arrow labels
- * and annotation texts, which are placed first: marks are secondary) and of
- * the mark labels placed before it. The selected mark's label is always
- * written. A mark without a label keeps its diamond and its tooltip.
+ * The labels of `marks` that fit, clear of `avoid` (arrow labels and
+ * annotation texts, which are placed first: marks are secondary) and of the
+ * mark labels placed before it. Each is tried in full (up to `wide` px,
+ * past the next lane on its halo), then — on screen — cut to `room` px,
+ * else to half of it (a whole word when possible, as `fit` does); in
+ * exports a footnote marker instead, written even where it overlaps. The
+ * selected mark's label is always written (in full where it fits `wide`).
+ * A mark without a label keeps its diamond and its tooltip.
  */
 export function placeMarkLabels(
   marks: readonly MarkLayout[],
@@ -111,19 +123,37 @@ export function placeMarkLabels(
   room: number,
   fit: (text: string, width: number) => MarkLabel,
   selectedId: number | null,
+  options: MarkLabelOptions = {},
 ): Map<number, MarkLabel> {
   const grid = new BoxGrid();
   for (const b of avoid) grid.add(b);
   const placed = new Map<number, MarkLabel>();
   const boxOf = (m: MarkLayout, width: number) => rectBox(m.x + MARK_LABEL_DX - 1, m.labelY - MARK_LABEL_HEIGHT / 2, width + 2, MARK_LABEL_HEIGHT);
+  let footnote = options.footnotes?.first ?? 0;
+  const full = (m: MarkLayout): MarkLabel | null => {
+    const label = fit(m.label, Math.max(room, options.wide?.(m) ?? room));
+    return label.text === m.label ? label : null;
+  };
   const selected = selectedId === null ? null : findMark(marks, selectedId);
   if (selected && selected.label !== '') {
-    const label = fit(selected.label, room);
+    const label = full(selected) ?? fit(selected.label, room);
     placed.set(selected.id, label);
     grid.add(boxOf(selected, label.width));
   }
   for (const m of marks) {
     if (m === selected || m.label === '') continue;
+    const whole = full(m);
+    if (whole && !grid.overlaps(boxOf(m, whole.width))) {
+      grid.add(boxOf(m, whole.width));
+      placed.set(m.id, whole);
+      continue;
+    }
+    if (options.footnotes) {
+      const marker = fit(`[${footnote}]`, Infinity);
+      grid.add(boxOf(m, marker.width));
+      placed.set(m.id, { ...marker, footnote: footnote++ });
+      continue;
+    }
     for (const width of [room, room / 2]) {
       const label = fit(m.label, width);
       if (label.text === '') break;

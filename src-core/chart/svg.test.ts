@@ -83,14 +83,17 @@ function unescape(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
 }
 
+/** The text of a <text> element's content: its tspans (wrapped lines) joined by spaces, unescaped. */
+const content = (inner: string) => unescape(inner.includes('<tspan') ? [...inner.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]!).join(' ') : inner);
+
 /** Texts of all <text> elements, unescaped. */
 function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]!));
+  return [...svg.matchAll(/<text[^>]*>((?:[^<]|<\/?tspan[^>]*>)*)<\/text>/g)].map((m) => content(m[1]!));
 }
 
 /** Texts written on the arrows (rotated about their own origin). */
 function labelTexts(svg: string): string[] {
-  return [...svg.matchAll(/<text x="0"[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]!));
+  return [...svg.matchAll(/<text x="0"[^>]*>((?:[^<]|<\/?tspan[^>]*>)*)<\/text>/g)].map((m) => content(m[1]!));
 }
 
 /** Full labels of the messages (each message group's <title>). */
@@ -140,11 +143,15 @@ describe('chartToSvg', () => {
     for (const a of appLayout.arrows) expect(all).toContain(a.label); // short enough to show whole, and clear of each other
     const full = chartToSvg(allLayout, { title: 't' });
     for (const a of allLayout.arrows) expect(titles(full)).toContain(a.label);
-    // Transport labels lose their ports (the same on every segment) and are cut to their room, or shorter to
-    // get clear of each other, ending in "…".
-    const cut = labelTexts(full).filter((t) => t.endsWith('…'));
-    expect(cut.length).toBeGreaterThan(0);
-    for (const t of cut) expect(allLayout.arrows.some((a) => a.label.replace(/^\d+ → \d+ /, '').startsWith(t.slice(0, -1)))).toBe(true);
+    // Transport labels lose their ports (the same on every segment) and are never cut: whole (maybe wrapped),
+    // else a marker [n] whose footnote has the text.
+    const written = labelTexts(full);
+    expect(written.filter((t) => t.endsWith('…'))).toEqual([]);
+    const footnotes = texts(full).filter((t) => /^\[\d+\] /.test(t));
+    for (const t of written) {
+      if (/^\[\d+\]$/.test(t)) expect(footnotes.some((f) => f.startsWith(`${t} `))).toBe(true);
+      else expect(allLayout.arrows.some((a) => a.label.replace(/^\d+ → \d+ /, '') === t)).toBe(true);
+    }
     expect(all).toContain('Line "hello from client a"');
     expect(svg).toContain('Line &quot;hello from client a&quot;');
     for (const lane of appLayout.lanes) {
@@ -158,10 +165,11 @@ describe('chartToSvg', () => {
     const notes = computeAnnotations(allLayout, tcp.events, tcp.metrics);
     const svg = chartToSvg(allLayout, { title: 't', annotations: notes });
     checkXml(svg);
-    const labels = [...svg.matchAll(/<text x="0" y="[^"]+" [^>]*font-size="(\d+)"[^>]*transform="translate\(([^ ]+) ([^)]+)\) rotate\(([^)]+)\)">([^<]*)<\/text>/g)].map((m) => {
-      const text = unescape(m[5]!);
+    const labels = [...svg.matchAll(/<text x="0" y="[^"]+" [^>]*font-size="(\d+)"[^>]*transform="translate\(([^ ]+) ([^)]+)\) rotate\(([^)]+)\)">((?:[^<]|<\/?tspan[^>]*>)*)<\/text>/g)].map((m) => {
+      const lines = m[5]!.includes('<tspan') ? [...m[5]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => unescape(t[1]!)) : [unescape(m[5]!)];
+      const width = Math.max(...lines.map((t) => svgTextWidth(t, Number(m[1]))));
       // rounded to 0.01 px in the document: shrink a hair so that labels placed edge to edge do not count
-      return rotatedBox(Number(m[2]), Number(m[3]), svgTextWidth(text, Number(m[1])) - 0.1, 12 - 0.1, (Number(m[4]) * Math.PI) / 180);
+      return rotatedBox(Number(m[2]), Number(m[3]), width - 0.1, 12 * lines.length - 0.1, (Number(m[4]) * Math.PI) / 180);
     });
     expect(labels.length).toBeGreaterThan(allLayout.arrows.length / 2);
     const obstacles = noteBoxes(allLayout, notes, 0, allLayout.height, chartPalette('light'));

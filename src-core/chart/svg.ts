@@ -9,7 +9,11 @@
  * labels (clipped to the band; labels placed clear of each other, of the
  * annotation texts and of the state marks by label-placement.ts, as on
  * screen), the state marks (svg-marks.ts), the other
- * annotations (svg-notes.ts), and the key of line styles. Coordinates of lanes and arrows
+ * annotations (svg-notes.ts), the title band's legend, the key of line
+ * styles and the footnotes. Labels are
+ * never cut: in full where there is room (reaching past the arrow, or
+ * wrapped to up to three lines), else a marker "[n]" whose footnote n under
+ * the key has the text. Coordinates of lanes and arrows
  * are the layout's own (one group translates the band under the headers),
  * so an exported arrow sits exactly where the screen draws it. Every text
  * goes through `escapeXml` (svg-text.ts).
@@ -17,7 +21,7 @@
 import { formatTime, type SimTime } from '../sim/time';
 import type { Annotation } from './annotations';
 import { chartPalette, protocolColor, type ChartPalette, type ChartTheme } from './colors';
-import { arrowEndBoxes, labelRank, labelText, placeLabels, type LabelPlacementOptions, type PlacedLabel } from './label-placement';
+import { arrowEndBoxes, labelRank, labelText, placeLabels, wrapText, type LabelPlacementOptions, type PlacedLabel } from './label-placement';
 import { visibleArrows, type ArrowLayout, type ChartLayout } from './layout';
 import { rotatedBox, type Box } from './label-boxes';
 import { annotationSvg, groupBandsSvg, halo, noteBoxes } from './svg-notes';
@@ -79,7 +83,13 @@ const SVG_LABELS: Omit<LabelPlacementOptions, 'measure'> = {
   minWidth: 24,
   maxAngle: 1.35,
   gap: 2,
+  overhang: 70,
+  maxLines: 3,
+  footnotes: true,
+  minY: 0,
 };
+/** Footnote lines under the legend, px. */
+const FOOTNOTE_LINE = 15;
 
 /** The y band [top, bottom] of the chart that `range` covers (whole chart when absent). */
 export function bandOf(layout: ChartLayout, range: TimeRange | null | undefined): { top: number; bottom: number } {
@@ -108,7 +118,16 @@ export function chartToSvg(layout: ChartLayout, options: SvgExportOptions): stri
   const title = titleBand(options.title, titleLegendEntries(layout, options.theme ?? 'light'), width, colors);
   const chartTop = title.height + SVG_HEADER_HEIGHT;
   const legendRows = legendLayout(legend.map((l) => l.label), width);
-  const height = Math.ceil(chartTop + (bottom - top) + 16 + legendRows.rows * LEGEND_ROW + 12);
+  const notes = options.annotations ?? [];
+  const noteTexts = noteBoxes(layout, notes, top, bottom, colors);
+  const labels = arrowLabels(arrows, [...noteTexts, ...markObstacles(layout, top, bottom)]);
+  // state marks' labels give way to the arrow labels, the annotation texts and the arrows' ends
+  const taken = [...noteTexts, ...arrowEndBoxes(arrows, 4), ...[...labels.values()].map((l) => rotatedBox(l.x, l.y, l.width + 2, l.height, l.angle))];
+  const arrowNotes = [...labels.values()].filter((l) => l.footnote !== undefined).sort((a, b) => a.footnote! - b.footnote!);
+  const marks = marksSvg(layout, top, bottom, colors, taken, arrowNotes.length + 1);
+  const footnotes = footnoteLines([...arrowNotes.map((l) => ({ n: l.footnote!, text: l.full })), ...marks.footnotes], width - 24);
+  const legendBottom = chartTop + (bottom - top) + 16 + legendRows.rows * LEGEND_ROW;
+  const height = Math.ceil(legendBottom + 12 + (footnotes.length === 0 ? 0 : footnotes.length * FOOTNOTE_LINE + 8));
 
   const out: string[] = [];
   out.push(
@@ -127,19 +146,19 @@ export function chartToSvg(layout: ChartLayout, options: SvgExportOptions): stri
   out.push(`<g transform="translate(0 ${num(chartTop - top)})">`);
   append(out, timeAxis(layout, top, bottom, colors));
   append(out, laneLines(layout, top, bottom, colors));
-  const notes = options.annotations ?? [];
-  const noteTexts = noteBoxes(layout, notes, top, bottom, colors);
-  const labels = arrowLabels(arrows, [...noteTexts, ...markObstacles(layout, top, bottom)]);
-  // state marks' labels give way to the arrow labels, the annotation texts and the arrows' ends
-  const taken = [...noteTexts, ...arrowEndBoxes(arrows, 4), ...[...labels.values()].map((l) => rotatedBox(l.x, l.y, l.width + 2, 12, l.angle))];
   out.push('<g clip-path="url(#band)">');
   append(out, groupBandsSvg(notes, top, bottom, colors));
   for (const a of arrows) append(out, arrowSvg(a, colors, labels.get(a.id)));
-  append(out, marksSvg(layout, top, bottom, colors, taken));
+  append(out, marks.lines);
   out.push('</g>');
   append(out, annotationSvg(layout, notes, top, bottom, colors));
   out.push('</g>');
   append(out, legendSvg(legend, legendRows.positions, chartTop + (bottom - top) + 16, colors));
+  if (footnotes.length > 0) {
+    out.push(`<g class="footnotes" fill="${colors.text}">`);
+    footnotes.forEach((line, i) => out.push(`<text x="${line.indent ? 36 : 12}" y="${num(legendBottom + 8 + (i + 0.75) * FOOTNOTE_LINE)}">${escapeXml(line.text)}</text>`));
+    out.push('</g>');
+  }
   out.push('</svg>', '');
   return out.join('\n');
 }
@@ -245,10 +264,14 @@ function arrowSvg(a: ArrowLayout, colors: SvgColors, label: PlacedLabel | undefi
   }
   out.push(`<title>${escapeXml(a.label)}</title>`);
   if (label) {
+    // one line: the text itself; wrapped: a tspan a line, the block centred on the label's centre
     const deg = (label.angle * 180) / Math.PI;
+    const step = label.height / label.lines.length;
+    const y0 = style.fontSize * 0.35 - ((label.lines.length - 1) / 2) * step;
+    const body = label.lines.length === 1 ? escapeXml(label.text) : label.lines.map((line, i) => `<tspan x="0" y="${num(y0 + i * step)}">${escapeXml(line)}</tspan>`).join('');
     out.push(
-      `<text x="0" y="${num(style.fontSize * 0.35)}" text-anchor="middle" fill="${colors.text}" font-size="${style.fontSize}"${halo(colors)} ` +
-        `transform="translate(${num(label.x)} ${num(label.y)}) rotate(${num(deg)})">${escapeXml(label.text)}</text>`,
+      `<text x="0" y="${num(y0)}" text-anchor="middle" fill="${colors.text}" font-size="${style.fontSize}"${halo(colors)} ` +
+        `transform="translate(${num(label.x)} ${num(label.y)}) rotate(${num(deg)})">${body}</text>`,
     );
   }
   out.push('</g>');
@@ -260,6 +283,13 @@ function arrowLabels(arrows: readonly ArrowLayout[], obstacles: readonly Box[]):
   const requests = arrows.map((a) => ({ id: a.id, x1: a.x1, y1: a.y1, x2: a.x2, y2: a.y2, text: labelText(a), font: String(ARROW_STYLE[a.layer].fontSize), wins: false, rank: labelRank(a) }));
   const placed = placeLabels(requests, [...obstacles, ...arrowEndBoxes(arrows, 4)], { ...SVG_LABELS, measure: (text, font) => svgTextWidth(text, Number(font)) });
   return new Map(placed.map((p) => [p.id, p]));
+}
+
+/** The footnotes as lines, "[n] text", each wrapped to `width` px (continuations indented). */
+function footnoteLines(notes: readonly { readonly n: number; readonly text: string }[], width: number): { text: string; indent: boolean }[] {
+  const out: { text: string; indent: boolean }[] = [];
+  for (const note of notes) wrapText((t) => svgTextWidth(t, 11), `[${note.n}] ${note.text}`, width).forEach((text, i) => out.push({ text, indent: i > 0 }));
+  return out;
 }
 
 /** The layout's left margin, from its lanes: x0 = margin + w/2 (layout.ts). */

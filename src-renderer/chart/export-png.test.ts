@@ -48,6 +48,12 @@ describe('planPages', () => {
   });
 });
 
+/** Height of the footnotes under a page, device px at 2×: 16 px a line and 10 px above and below (export-png.ts). */
+const footnotes = (labels: readonly string[]) => {
+  const lines = labels.filter((t) => /^\[\d+\] /.test(t)).length;
+  return lines === 0 ? 0 : (lines * 16 + 20) * 2;
+};
+
 describe('renderChartPng', () => {
   it('draws each page at 2× with the title band, the legend and the lanes header, the chart continuing where the last page ended', async () => {
     // 200 datagrams a millisecond apart at 100 px/ms: about 20,000 px of chart, three pages
@@ -55,7 +61,7 @@ describe('renderChartPng', () => {
     const pages: { width: number; height: number; calls: Call[]; texts: () => string[] }[] = [];
     const createCanvas = (width: number, height: number): ExportCanvas => {
       const fake = fakeContext();
-      pages.push({ width, height, calls: fake.calls, texts: fake.texts });
+      if (width > 1) pages.push({ width, height, calls: fake.calls, texts: fake.texts }); // 1 × 1: the probe for footnotes
       return { width, height, getContext: () => fake.ctx };
     };
     const files = await renderChartPng(
@@ -66,8 +72,10 @@ describe('renderChartPng', () => {
     const plan = planPages({ top: 0, bottom: layout.height }, layout.width, HEADER, 2);
     expect(plan).toHaveLength(3);
     expect(files.map((f) => f.name)).toEqual(['long-chart-1.png', 'long-chart-2.png', 'long-chart-3.png']);
-    expect(files.map((f) => [f.width, f.height])).toEqual(plan.map((p) => [layout.width * 2, (HEADER + p.bottom - p.top) * 2]));
-    expect(files[0]!.height).toBe(MAX_PAGE_PX);
+    expect(files.map((f) => f.width)).toEqual(plan.map(() => layout.width * 2));
+    // each page is its plan's height, plus the footnotes under it
+    for (const [i, f] of files.entries()) expect(f.height).toBe((HEADER + plan[i]!.bottom - plan[i]!.top) * 2 + footnotes(f.labels));
+    for (const f of files) for (const text of f.labels) expect(text.endsWith('…'), text).toBe(false);
     for (const [i, page] of pages.entries()) {
       expect(page.calls[0]).toEqual({ name: 'setTransform', args: [2, 0, 0, 2, 0, 0] });
       // the body is shifted so that chart y = the page's top sits just below the header
@@ -84,6 +92,26 @@ describe('renderChartPng', () => {
       async () => new Uint8Array(),
     );
     expect(files.map((f) => f.name)).toEqual(['short-chart.png']);
-    expect(files[0]!.height).toBe(Math.round((HEADER + layout.height) * 2));
+    expect(files[0]!.height).toBe(Math.round((HEADER + layout.height) * 2) + footnotes(files[0]!.labels));
+  });
+
+  it('never cuts a label: one with no room in full is a marker "[n]" and its text is footnote n under the chart', async () => {
+    // arrows 1 ms apart at 13 px/ms: labelled (more than 12 px apart), but too close for every label in full
+    const layout = layoutChart(NODES, longTrace(40), { ...DEFAULT_LAYOUT, pxPerMs: 13, showTransport: true, endTime: 45_000_000 });
+    const texts: string[][] = [];
+    const files = await renderChartPng(
+      { layout, annotations: [], theme: 'light', title: 't', baseName: 'dense' },
+      (width, height) => {
+        const fake = fakeContext();
+        if (width > 1) texts.push(fake.texts());
+        return { width, height, getContext: () => fake.ctx };
+      },
+      async () => new Uint8Array(),
+    );
+    const labels = files[0]!.labels;
+    const markers = labels.filter((t) => /^\[\d+\]$/.test(t));
+    expect(markers.length).toBeGreaterThan(0);
+    for (const m of markers) expect(labels.some((t) => t.startsWith(`${m} `))).toBe(true);
+    for (const t of labels) expect(t.endsWith('…'), t).toBe(false);
   });
 });

@@ -1,10 +1,14 @@
 /**
  * Arrow labels on the canvas: placed by src-core/chart/label-placement.ts
- * (along the arrow, clear of each other and of annotation boxes; the
- * selected and hovered arrows' labels always drawn), then written with a
- * halo of the background colour. Where labels compete, the telling ones win
- * (labelRank); within a rank, layout order. The hover tooltip and the
- * inspector show every label in full.
+ * (along the arrow, clear of each other and of annotation boxes; in full
+ * where there is room, reaching past the arrow or wrapped to two lines where
+ * that is free; the selected and hovered arrows' labels always drawn in
+ * full), then written on a halo: a box of the background colour, so a label
+ * stays legible over lane lines, arrows and brackets. Where labels compete,
+ * the telling ones win (labelRank); within a rank, layout order. On screen a
+ * label with no room in full is abbreviated by placeLabels' rule (the hover
+ * tooltip, the inspector and the message list have it whole); exports ask
+ * for footnotes instead and never cut one.
  */
 import type { Box } from '../../src-core/chart/label-boxes';
 import { labelRank, labelText, placeLabels, type LabelPlacementOptions, type LabelRequest, type PlacedLabel } from '../../src-core/chart/label-placement';
@@ -27,7 +31,15 @@ export const CANVAS_LABELS: Omit<LabelPlacementOptions, 'measure'> = {
   minWidth: 36,
   maxAngle: 1.2,
   gap: 2,
+  overhang: 70,
+  maxLines: 3,
+  minY: 0,
 };
+
+/** Opacity of a label's halo box: lines under it stay faintly visible. */
+const HALO_ALPHA = 0.85;
+/** The halo reaches this far past the text on each side, px. */
+const HALO_PAD = 2;
 
 interface Input {
   readonly layout: ChartLayout;
@@ -35,6 +47,8 @@ interface Input {
   readonly selectedId: number | null;
   readonly hoverId: number | null;
   readonly isRevealed?: (id: number) => boolean;
+  /** Exports ask for footnotes instead of abbreviations (PaintOptions.footnotes). */
+  readonly options?: { readonly labels: boolean; readonly footnotes?: boolean };
 }
 
 /**
@@ -63,21 +77,22 @@ export function paintLabels(ctx: PaintContext, input: Input, arrows: readonly Ar
     protocols.set(a.id, a.protocol);
   }
   if (requests.length === 0) return [];
-  const placed = placeLabels(requests, obstacles, { ...CANVAS_LABELS, measure: fontMeasurer(ctx) });
+  const placed = placeLabels(requests, obstacles, { ...CANVAS_LABELS, footnotes: input.options?.footnotes === true, measure: fontMeasurer(ctx) });
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'center';
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = input.palette.background;
   let font = ''; // the measurer left the context's font unknown
   for (const p of placed) {
     if (p.font !== font) ctx.font = font = p.font; // set only when it changes: parsing a font is not free
     ctx.save();
     ctx.translate(p.x, p.y);
     ctx.rotate(p.angle);
-    ctx.strokeText(p.text, 0, 0);
+    ctx.globalAlpha = HALO_ALPHA;
+    ctx.fillStyle = input.palette.background;
+    ctx.fillRect(-p.width / 2 - HALO_PAD, -p.height / 2, p.width + 2 * HALO_PAD, p.height);
+    ctx.globalAlpha = 1;
     ctx.fillStyle = p.id === input.selectedId ? input.palette.text : protocolColor(protocols.get(p.id)!, input.palette.theme);
-    ctx.fillText(p.text, 0, 0);
+    const step = p.height / p.lines.length;
+    for (const [i, line] of p.lines.entries()) ctx.fillText(line, 0, (i - (p.lines.length - 1) / 2) * step);
     ctx.restore();
   }
   return placed;

@@ -1,7 +1,9 @@
 /**
  * State changes on the canvas (src-core/chart/marks.ts): a diamond on the
  * lane in the protocol's colour, the summary in italics to the right of the
- * lane, cut before the next lane. Marks are secondary to arrows: their
+ * lane, in full where that is free (across the next lanes, on a halo box of
+ * the background colour), else cut before the next lane; exports write a
+ * footnote marker instead of a cut. Marks are secondary to arrows: their
  * labels are placed after the arrow labels and annotation texts and give way
  * to them (placeMarkLabels); the tooltip always has the full text. A label
  * stacked under a neighbour is tied to its diamond by a thin leader. The
@@ -27,6 +29,21 @@ interface Input {
   readonly selectedId: number | null;
   readonly isRevealed?: (id: number) => boolean;
   readonly afterCursor: 'hide' | 'fade';
+  readonly options?: { readonly labels: boolean; readonly footnotes?: boolean };
+  /** What the canvas shows (chart px): a label may run to its right edge where that is past the chart. */
+  readonly viewport?: { readonly left: number; readonly width: number };
+}
+
+/** Opacity of a mark label's halo box. */
+const HALO_ALPHA = 0.85;
+
+export interface PaintedMarks {
+  /** Ids of the marks drawn, in order. */
+  readonly drawn: number[];
+  /** Exports: the footnotes of marks whose summary is a marker, in number order. */
+  readonly footnotes: { readonly n: number; readonly text: string }[];
+  /** The labels written: mark id and text. */
+  readonly labels: { readonly id: number; readonly text: string }[];
 }
 
 /** The marks drawn under the playback state (hidden ones left out). */
@@ -39,16 +56,24 @@ export function markBoxes(input: Input, marks: readonly MarkLayout[]): Box[] {
   return shownMarks(input, marks).map((m) => rectBox(m.x - MARK_RADIUS, m.y - MARK_RADIUS, 2 * MARK_RADIUS, 2 * MARK_RADIUS));
 }
 
-/** Draws the marks, their labels clear of `avoid` (arrow labels, annotation texts); returns the ids drawn. */
-export function paintMarks(ctx: PaintContext, input: Input, marks: readonly MarkLayout[], avoid: readonly Box[]): number[] {
+/**
+ * Draws the marks, their labels clear of `avoid` (arrow labels, annotation
+ * texts); footnotes (exports) are numbered from `firstFootnote`.
+ */
+export function paintMarks(ctx: PaintContext, input: Input, marks: readonly MarkLayout[], avoid: readonly Box[], firstFootnote = 1): PaintedMarks {
   const { palette } = input;
   const shown = shownMarks(input, marks);
   const labels = placeMarkLabels(shown, avoid, markLabelRoom(input.layout), (text, width) => {
     ctx.font = MARK_FONT; // text-width.ts measures in the context's current font
     const cut = ellipsizeIn(ctx, MARK_FONT, text, width);
     return { text: cut, width: textWidth(ctx, MARK_FONT, cut) };
-  }, input.selectedId);
+  }, input.selectedId, {
+    wide: (m) => Math.max(input.layout.width, input.viewport === undefined ? 0 : input.viewport.left + input.viewport.width) - m.x - MARK_LABEL_DX - 4,
+    ...(input.options?.footnotes === true ? { footnotes: { first: firstFootnote } } : {}),
+  });
   const drawn: number[] = [];
+  const footnotes: { n: number; text: string }[] = [];
+  const written: { id: number; text: string }[] = [];
   ctx.setLineDash([]);
   for (const m of shown) {
     const selected = m.id === input.selectedId;
@@ -74,16 +99,20 @@ export function paintMarks(ctx: PaintContext, input: Input, marks: readonly Mark
       ctx.font = selected ? SELECTED_MARK_FONT : MARK_FONT;
       ctx.textAlign = 'left';
       ctx.textBaseline = 'middle';
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = palette.background;
-      ctx.strokeText(label.text, m.x + MARK_LABEL_DX, m.labelY);
+      const alpha = ctx.globalAlpha;
+      ctx.globalAlpha = alpha * HALO_ALPHA;
+      ctx.fillStyle = palette.background;
+      ctx.fillRect(m.x + MARK_LABEL_DX - 2, m.labelY - MARK_LABEL_HEIGHT / 2, label.width + 4, MARK_LABEL_HEIGHT);
+      ctx.globalAlpha = alpha;
       ctx.fillStyle = selected ? palette.text : palette.muted;
       ctx.fillText(label.text, m.x + MARK_LABEL_DX, m.labelY);
+      if (label.footnote !== undefined) footnotes.push({ n: label.footnote, text: m.label });
+      written.push({ id: m.id, text: label.text });
     }
     drawn.push(m.id);
   }
   ctx.globalAlpha = 1;
-  return drawn;
+  return { drawn, footnotes, labels: written };
 }
 
 function diamond(ctx: PaintContext, x: number, y: number, r: number, outline = false): void {

@@ -76,6 +76,8 @@ export interface PaintOptions {
   readonly annotations: boolean;
   /** Exports: a title band with this text and the legend above the header. */
   readonly title?: string;
+  /** Exports: labels with no room in full become numbered footnote markers (PaintResult.labels has the texts), never cut. */
+  readonly footnotes?: boolean;
 }
 
 export interface PaintInput extends ArrowPaintState {
@@ -97,6 +99,10 @@ export interface PaintResult {
   readonly obstacles: readonly Box[];
   /** Ids of the state changes marked, in order. */
   readonly marks?: readonly number[];
+  /** The state marks' labels written: mark id and text. */
+  readonly markLabels?: readonly { readonly id: number; readonly text: string }[];
+  /** Exports (options.footnotes): the full texts of labels drawn as markers "[n]", in number order. */
+  readonly footnotes?: readonly { readonly n: number; readonly text: string }[];
 }
 
 /** Where the chart body starts on the canvas (below title and header), CSS px. */
@@ -134,14 +140,16 @@ export function paintChart(ctx: PaintContext, input: PaintInput): PaintResult {
   paintAnnotations(ctx, input, notes);
   // state marks last: their labels give way to the arrow labels and annotation texts
   const shownMarks = visibleMarks(layout, vp.top, bottomY);
-  const avoid = shownMarks.length === 0 ? [] : [...obstacles(vp.top, bottomY), ...result.obstacles, ...result.labels.map((l) => rotatedBox(l.x, l.y, l.width + 2, 12, l.angle))];
-  const marks = paintMarks(ctx, input, shownMarks, avoid);
+  const avoid = shownMarks.length === 0 ? [] : [...obstacles(vp.top, bottomY), ...result.obstacles, ...result.labels.map((l) => rotatedBox(l.x, l.y, l.width + 2, l.height, l.angle))];
+  const arrowNotes = result.labels.filter((l) => l.footnote !== undefined).map((l) => ({ n: l.footnote!, text: l.full }));
+  const marks = paintMarks(ctx, input, shownMarks, avoid, arrowNotes.length + 1);
   ctx.restore();
 
   paintAxis(ctx, input, ticks, top);
   paintHeader(ctx, input, top - HEADER_HEIGHT);
   if (options.title !== undefined) paintTitle(ctx, input, options.title);
-  return { ...result, marks };
+  const footnotes = [...arrowNotes, ...marks.footnotes].sort((a, b) => a.n - b.n);
+  return { ...result, marks: marks.drawn, markLabels: marks.labels, footnotes };
 }
 
 interface Tick {

@@ -91,7 +91,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
         return { id, x: Math.round(m.x - left), y: Math.round(m.y - top + HEADER_HEIGHT), label: m.label };
       }),
     );
-    box.dataset['labels'] = JSON.stringify(result.labels.slice(0, MAX_LISTED).map((l) => ({ id: l.id, text: l.text, ...canvasBox(l.x, l.y, l.width, CANVAS_LABELS.height, l.angle) })));
+    box.dataset['labels'] = JSON.stringify(result.labels.slice(0, MAX_LISTED).map((l) => ({ id: l.id, text: l.text, ...canvasBox(l.x, l.y, l.width, l.height, l.angle) })));
     box.dataset['notes'] = JSON.stringify(result.obstacles.slice(0, MAX_LISTED).map((o) => canvasBox(o.cx, o.cy, 2 * o.hw, 2 * o.hh, Math.atan2(o.sin, o.cos))));
   }
 
