@@ -15,7 +15,6 @@ import { findMark } from '../../src-core/chart/marks';
 import { arrowIndex, HEADER_HEIGHT } from './geometry';
 import { annotationsFor, chartPaneView } from './chart-state';
 import { paintChart } from './paint';
-import { CANVAS_LABELS } from './paint-labels';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
 import { usePreferencesStore } from '../stores/preferences';
