@@ -148,7 +148,8 @@ describe('full labels: overhang, wrapping, footnotes', () => {
     const r = request(1, 0, 100, 230, 100, text); // room 192: 36 px short, within the 60 px overhang
     const [p] = placeLabels([r], ends(r), FULL);
     expect(p).toMatchObject({ text, lines: [text], width: 228, shortened: false, full: text });
-    expect(p!.y).toBe(100 - 8 - 3);
+    expect(p!.y).toBe(100 - 8 - 7); // OVERHANG_LIFT further out: its box clears its own head's end box
+    expect(boxesOverlap(rotatedBox(p!.x, p!.y, p!.width, p!.height, p!.angle), ends(r)[1]!)).toBe(false);
     expect(p!.x - 114).toBeGreaterThanOrEqual(24 - 60);
     expect(p!.x + 114).toBeLessThanOrEqual(216 + 60);
   });
@@ -159,7 +160,7 @@ describe('full labels: overhang, wrapping, footnotes', () => {
     // three lines within the room are too many; two reach past it
     expect(p!.lines).toEqual(['[SYN, ACK] Seq=0', 'Ack=1 Win=65535 Len=0']);
     expect(p!.height).toBe(24);
-    expect(p!.y).toBe(100 - 8 - 3 - 6); // the lower line 11 px above the arrow
+    expect(p!.y).toBe(100 - 8 - 7 - 6); // the lower line 15 px above the arrow
     expect(p!.shortened).toBe(false);
   });
 

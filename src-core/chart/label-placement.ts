@@ -17,8 +17,8 @@
  * - The full text is tried first, in this order of forms (the first with a
  *   free position wins): one line within the room; one line reaching up to
  *   `overhang` px past the room on either side, across the empty space
- *   beside the arrow (own ends are not obstacles to it; it sits 3 px further
- *   out, clear of the head); then wrapped at spaces (a word longer than a
+ *   beside the arrow (it sits OVERHANG_LIFT px further out, so that it
+ *   passes its own head's end box, which stays an obstacle like any other); then wrapped at spaces (a word longer than a
  *   line is broken) into at most `maxLines` lines of the room's width, then
  *   of the room plus the overhang, lines as even as that many allow. Lines
  *   stack away from the arrow.
@@ -115,8 +115,12 @@ export interface LabelPlacementOptions {
 export const LABEL_POSITIONS: readonly number[] = [0.5, 0.3, 0.7, 0.2, 0.8];
 /** Shares of its width a label is shortened to when no position is free at full width. */
 export const SHORTER: readonly number[] = [0.55, 0.3];
-/** How much further from the arrow an overhanging label sits, px: clear of its own head. */
-const OVERHANG_LIFT = 3;
+/**
+ * How much further from the arrow an overhanging label sits, px: far enough
+ * that its box passes its own head's end box (a square whose corner reaches
+ * √2 × 5.5 px from the head at 45°) with the usual offset and gap.
+ */
+const OVERHANG_LIFT = 7;
 
 /** Labels placed, in placement order; requests that got no room are left out. */
 export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[], options: LabelPlacementOptions): PlacedLabel[] {
@@ -158,7 +162,7 @@ interface Slot {
 interface Form {
   readonly lines: readonly string[];
   readonly width: number;
-  /** Reaches past the room: own ends are ignored and it sits OVERHANG_LIFT further out. */
+  /** Reaches past the room: it sits OVERHANG_LIFT further out, clear of its own head. */
   readonly over: boolean;
 }
 
@@ -175,7 +179,7 @@ function placeOne(r: LabelRequest, grid: BoxGrid, o: LabelPlacementOptions, mark
   const to = length - (ltr ? o.headMargin : tail);
   const room = to - from;
   if (room < o.minLength) return null;
-  const line: Line = { lx, ly, cos: Math.cos(angle), sin: Math.sin(angle), angle, from, to, ends: [r.x1, r.y1, r.x2, r.y2] };
+  const line: Line = { lx, ly, cos: Math.cos(angle), sin: Math.sin(angle), angle, from, to };
   const make = (slot: Slot, lines: readonly string[], w: number, shortened: boolean, footnote?: number): PlacedLabel => {
     grid.add(slot.box);
     const text = lines.join(' ');
@@ -278,8 +282,6 @@ interface Line {
   /** The room along the line, from its left end. */
   readonly from: number;
   readonly to: number;
-  /** The arrow's own ends (x1, y1, x2, y2): an overhanging label may cover the boxes around them. */
-  readonly ends: readonly [number, number, number, number];
 }
 
 /** The first candidate position of a form that overlaps nothing placed (and the first candidate, free or not). */
@@ -293,7 +295,6 @@ function freeSlot(line: Line, form: Form, grid: BoxGrid, o: LabelPlacementOption
   const blockHeight = form.lines.length * o.height;
   // the centre of the block: its nearest line `offset` from the arrow, the rest stacked away from it
   const away = o.offset + (form.over ? OVERHANG_LIFT : 0) + (blockHeight - o.height) / 2;
-  const ignore = form.over ? ownEnds(line.ends) : undefined;
   for (const share of LABEL_POSITIONS) {
     const s = Math.max(lo, Math.min(hi, line.from + share * (line.to - line.from)));
     if (Math.abs(s - last) < 2) continue; // the room is barely wider than the label: the same place again
@@ -305,16 +306,10 @@ function freeSlot(line: Line, form: Form, grid: BoxGrid, o: LabelPlacementOption
       const slot = { x, y, box };
       first ??= slot;
       if (o.minY !== undefined && y - boundsOf(box).ey < o.minY) continue; // cut off by the top of the chart
-      if (!grid.overlaps(box, ignore)) return { free: slot, first };
+      if (!grid.overlaps(box)) return { free: slot, first };
     }
   }
   return { free: null, first: first! };
-}
-
-/** Whether a filed box is one of the end boxes around an arrow's own ends (arrowEndBoxes: squares centred on them). */
-function ownEnds(ends: readonly [number, number, number, number]): (b: Box) => boolean {
-  const [x1, y1, x2, y2] = ends;
-  return (b) => b.cos === 1 && b.hw === b.hh && ((Math.abs(b.cx - x1) < 1e-6 && Math.abs(b.cy - y1) < 1e-6) || (Math.abs(b.cx - x2) < 1e-6 && Math.abs(b.cy - y2) < 1e-6));
 }
 
 /**

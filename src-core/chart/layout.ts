@@ -37,7 +37,10 @@ export interface LayoutOptions {
   readonly showStates?: boolean;
   /** Filter on the state changes marked. */
   readonly includeState?: (e: StateEvent) => boolean;
+  /** Distance between lanes, px; with `fitWidth`, the widest allowed. */
   readonly laneWidth: number;
+  /** Spread the lanes over this width (the pane's), between MIN_LANE_WIDTH and `laneWidth` apart (fittedLaneWidth). */
+  readonly fitWidth?: number;
   readonly leftMargin: number;
   readonly top: number;
   readonly pxPerMs: number;
@@ -55,6 +58,28 @@ export const DEFAULT_LAYOUT: Omit<LayoutOptions, 'showTransport' | 'endTime'> = 
   compressGapsOver: null,
   compressedGapPx: 28,
 };
+
+/** The narrowest lane spacing a fitted layout uses, px: below it the chart scrolls sideways instead. */
+export const MIN_LANE_WIDTH = 170;
+/** The widest lane spacing of a fitted layout (the pane's width shared out), px: wider lanes only stretch arrows. */
+export const MAX_FITTED_LANE_WIDTH = 340;
+/** Room a layout keeps right of its last lane, as a share of the lane spacing, when state changes are marked there (their labels run right of the lane). */
+const LAST_LANE_MARK_ROOM = 0.5;
+/** Room right of the last lane otherwise, px. */
+const LAST_LANE_ROOM = 24;
+
+/**
+ * Lane spacing that spreads `lanes` lanes over `width` px after the left
+ * margin (the time axis) and the room right of the last lane: the lanes
+ * fill the pane, never closer than MIN_LANE_WIDTH (then the chart scrolls
+ * sideways) nor wider than `max`. Whole px, so that small changes of the
+ * pane's width do not move the lanes.
+ */
+export function fittedLaneWidth(width: number, lanes: number, leftMargin: number, marksOnLastLane: boolean, max: number = MAX_FITTED_LANE_WIDTH): number {
+  if (lanes === 0) return Math.max(MIN_LANE_WIDTH, max);
+  const spacing = marksOnLastLane ? (width - leftMargin) / (lanes + LAST_LANE_MARK_ROOM) : (width - leftMargin - LAST_LANE_ROOM) / lanes;
+  return Math.floor(Math.max(MIN_LANE_WIDTH, Math.min(max, spacing)));
+}
 
 export interface LaneLayout {
   readonly node: TraceNode;
@@ -140,13 +165,14 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     return include === undefined || include(m);
   });
 
-  const lanes = laneOrder(nodes, messages, options.laneOrder ?? [], hidden).map((node, i) => ({
-    node,
-    x: options.leftMargin + i * options.laneWidth + options.laneWidth / 2,
-  }));
-  const laneIndex = new Map(lanes.map((l, i) => [l.node.id, i]));
-
+  const laneNodes = laneOrder(nodes, messages, options.laneOrder ?? [], hidden);
+  const laneIndex = new Map(laneNodes.map((node, i) => [node.id, i]));
   const states = options.showStates === false ? [] : markedStates(events, laneIndex, { showTransport: options.showTransport, include: options.includeState });
+  const marksOnLast = states.some((e) => laneIndex.get(e.node) === laneNodes.length - 1);
+  const laneWidth =
+    options.fitWidth === undefined ? options.laneWidth : fittedLaneWidth(options.fitWidth, laneNodes.length, options.leftMargin, marksOnLast, Math.max(options.laneWidth, MIN_LANE_WIDTH));
+  const lanes = laneNodes.map((node, i) => ({ node, x: options.leftMargin + i * laneWidth + laneWidth / 2 }));
+
   const times = new Float64Array(drawn.length * 2 + states.length);
   let k = 0;
   for (const m of drawn) {
@@ -199,7 +225,7 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     arrows,
     scale,
     // a mark's label runs right of its lane, up to a lane width: room for it on the last lane too
-    width: options.leftMargin + lanes.length * options.laneWidth + (marks.some((m) => m.lane === lanes.length - 1) ? options.laneWidth / 2 : 24),
+    width: options.leftMargin + lanes.length * laneWidth + (marks.some((m) => m.lane === lanes.length - 1) ? laneWidth * LAST_LANE_MARK_ROOM : LAST_LANE_ROOM),
     height: lastY + 40,
     maxSpan,
     expanded,

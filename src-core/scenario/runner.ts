@@ -47,7 +47,8 @@ export class ScenarioRun {
     this.sim = buildSimulation(scenario, this.seed);
     this.endTime = ms(scenario.run.endTimeMs);
     this.maxEvents = scenario.run.maxEvents;
-    this.nodes = this.sim.topology.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, address: formatIpv4(n.address) }));
+    const services = new Map(scenario.nodes.map((n) => [n.id, n.services.map((s) => s.type)]));
+    this.nodes = this.sim.topology.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, address: formatIpv4(n.address), services: services.get(n.id) ?? [] }));
   }
 
   get finished(): boolean {

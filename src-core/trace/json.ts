@@ -76,7 +76,7 @@ export function traceToJson(trace: TraceContent): string {
     `"seed": ${h.seed}`,
     `"endTime": ${h.endTime}`,
     `"stopReason": ${JSON.stringify(h.stopReason)}`,
-    `"nodes": ${JSON.stringify(trace.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, address: n.address })))}`,
+    `"nodes": ${JSON.stringify(trace.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, address: n.address, services: n.services ?? [] })))}`,
   ];
   const parts: string[] = ['{\n  ', head.join(',\n  '), ',\n  "events": ['];
   trace.events.forEach((e, i) => {

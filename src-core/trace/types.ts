@@ -105,6 +105,8 @@ export interface TraceNode {
   readonly name: string;
   readonly kind: 'host' | 'router';
   readonly address: string;
+  /** The types of the services the node runs ("dns-server", "tcp-uppercase" …), in the scenario's order; absent in traces of format 1 before it was added (read as none). */
+  readonly services?: readonly string[];
 }
 
 /** A change to a message already handed out (it arrived or was lost). */

@@ -4,6 +4,7 @@
  */
 import { legendFor, type ChartPalette } from '../../src-core/chart/colors';
 import type { ChartLayout } from '../../src-core/chart/layout';
+import { displayKind } from '../../src-core/scenario/node-kind';
 import type { TraceNode } from '../../src-core/trace/types';
 import { AXIS_WIDTH, chartAux, HEADER_HEIGHT, TITLE_HEIGHT } from './geometry';
 import { ellipsize } from './text-width';
@@ -49,7 +50,7 @@ export function paintHeader(ctx: PaintContext, input: Input, y: number): void {
   ctx.fillText('time', AXIS_WIDTH - 8, y + HEADER_HEIGHT - 12);
 }
 
-/** A 14 × 14 px drawing of the node's kind: router (circle with arrows), server (rack), host (screen). */
+/** A 14 × 14 px drawing of the node's kind (scenario/node-kind.ts, as the topology names it): router (circle with arrows), server (rack), host (screen). */
 function glyph(ctx: PaintContext, node: TraceNode, x: number, y: number, palette: ChartPalette): void {
   ctx.strokeStyle = palette.muted;
   ctx.fillStyle = palette.muted;
@@ -62,7 +63,7 @@ function glyph(ctx: PaintContext, node: TraceNode, x: number, y: number, palette
     ctx.moveTo(x + 7, y + 3);
     ctx.lineTo(x + 7, y + 11);
     ctx.stroke();
-  } else if (/server/i.test(`${node.id} ${node.name}`)) {
+  } else if (displayKind({ kind: node.kind, services: node.services ?? [] }) === 'server') {
     ctx.rect(x + 1.5, y + 0.5, 11, 5.5);
     ctx.rect(x + 1.5, y + 7.5, 11, 5.5);
     ctx.stroke();

@@ -11,11 +11,14 @@ import { watch, type Ref } from 'vue';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
 import { useSelectionStore } from '../stores/selection';
-import { chartAux, arrowIndex, handleTarget, HEADER_HEIGHT } from './geometry';
+import { AXIS_WIDTH, chartAux, arrowIndex, handleTarget, HEADER_HEIGHT } from './geometry';
 import { findMark } from '../../src-core/chart/marks';
 import { chartPaneView } from './chart-state';
 import { CHART_KEYS, type ChartKeyAction } from './keys';
 import { zoomIn, zoomOut, zoomToFit } from './zoom';
+
+/** Space kept between a revealed message and the pane's sides, px. */
+const REVEAL_MARGIN = 24;
 
 export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
   const chart = useChartViewStore();
@@ -64,10 +67,26 @@ export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
     const mark = i < 0 ? findMark(layout.marks, id) : null;
     if (i < 0 && !mark) return;
     const [y1, y2] = mark ? [mark.y, mark.labelY] : [layout.arrows[i]!.y1, layout.arrows[i]!.y2];
+    const [x1, x2] = mark ? [mark.x, mark.x] : [layout.arrows[i]!.x1, layout.arrows[i]!.x2];
+    revealSpan(box, Math.min(x1, x2), Math.max(x1, x2));
     const top = box.scrollTop;
     const height = bodyHeight();
     if (y1 >= top + 8 && y2 <= top + height - 8) return;
     box.scrollTop = Math.max(0, y1 - height / 3);
+  }
+
+  /**
+   * Scrolls sideways, when the lanes are wider than the pane, so that the
+   * chart's x range [left, right] shows right of the sticky time axis: the
+   * whole of it when it fits, else its start.
+   */
+  function revealSpan(box: HTMLElement, left: number, right: number): void {
+    const from = box.scrollLeft + AXIS_WIDTH + REVEAL_MARGIN;
+    const to = box.scrollLeft + box.clientWidth - REVEAL_MARGIN;
+    if (left >= from && right <= to) return;
+    const room = to - from;
+    const target = right - left <= room ? left - AXIS_WIDTH - REVEAL_MARGIN - (room - (right - left)) / 2 : left - AXIS_WIDTH - REVEAL_MARGIN;
+    box.scrollLeft = Math.max(0, target);
   }
 
   // The one cursor: the selection is playback's position too.

@@ -106,6 +106,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
     size.value = { width: box.clientWidth, height: box.clientHeight };
     chartPaneView.width = box.clientWidth;
     chartPaneView.bodyHeight = Math.max(0, box.clientHeight - HEADER_HEIGHT);
+    chart.setPaneSize(box.clientWidth, chartPaneView.bodyHeight);
   }
 
   function onScroll(): void {

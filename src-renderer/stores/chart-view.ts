@@ -12,7 +12,8 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { DEFAULT_LAYOUT, layoutChart, type ChartLayout } from '../../src-core/chart/layout';
+import { DEFAULT_LAYOUT, layoutChart, MAX_FITTED_LANE_WIDTH, type ChartLayout, type LayoutOptions } from '../../src-core/chart/layout';
+import { firstView } from '../chart/first-view';
 import { NS_PER_MS } from '../../src-core/sim/time';
 import type { MessageEvent, StateEvent } from '../../src-core/trace/types';
 import { usePreferencesStore } from './preferences';
@@ -60,6 +61,13 @@ export const useChartViewStore = defineStore('chartView', () => {
   /** The lane order in effect: the user's when set, else the scenario's. */
   const effectiveLaneOrder = computed(() => (laneOrder.value.length > 0 ? laneOrder.value : scenarioLaneOrder.value));
 
+  /** Width of the chart pane, CSS px (the pane sets it): the lanes spread over it (layout.ts fittedLaneWidth); 0 = not shown, fixed lane width. */
+  const paneWidth = ref(0);
+  /** Height of the chart's body (the pane less its lanes header), CSS px: the first view fits the run in it. */
+  const bodyHeight = ref(0);
+  /** The document (scenarioStore.generation) whose first run got its first view (first-view.ts); later runs keep the zoom. */
+  let firstViewFor = -1;
+
   const layout = shallowRef<ChartLayout | null>(null);
 
   /** The filters in effect (protocol, node, text in summaries), or null when none is. */
@@ -84,14 +92,10 @@ export const useChartViewStore = defineStore('chartView', () => {
 
   const filtersActive = computed(() => include.value !== undefined || hiddenLanes.value.size > 0);
 
-  function computeLayout(): void {
-    const trace = run.trace;
-    if (trace.events.length === 0) {
-      layout.value = null;
-      return;
-    }
-    layout.value = layoutChart(run.nodes, trace.events, {
+  function layoutOptions(): LayoutOptions {
+    return {
       ...DEFAULT_LAYOUT,
+      ...(paneWidth.value > 0 ? { laneWidth: MAX_FITTED_LANE_WIDTH, fitWidth: paneWidth.value } : {}),
       pxPerMs: pxPerMs.value,
       compressGapsOver: compressGaps.value ? COMPRESS_GAPS_OVER : null,
       showTransport: preferences.showTransport,
@@ -102,7 +106,28 @@ export const useChartViewStore = defineStore('chartView', () => {
       hiddenLanes: hiddenLanes.value,
       laneOrder: effectiveLaneOrder.value,
       endTime: run.progress?.simTime ?? run.summary?.endTime ?? 0,
-    });
+    };
+  }
+
+  function computeLayout(): void {
+    const trace = run.trace;
+    if (trace.events.length === 0) {
+      layout.value = null;
+      return;
+    }
+    layout.value = layoutChart(run.nodes, trace.events, layoutOptions());
+  }
+
+  /** The first finished run of a document: zoom (and compression) so that the run, or its start, fills the pane. */
+  function applyFirstView(): void {
+    if (run.status !== 'finished' || firstViewFor === scenarioStore.generation || bodyHeight.value <= 0 || run.trace.events.length === 0) return;
+    firstViewFor = scenarioStore.generation;
+    const options = layoutOptions();
+    const layoutAt = (compress: boolean) =>
+      layoutChart(run.nodes, run.trace.events, { ...options, compressGapsOver: compress ? COMPRESS_GAPS_OVER : null });
+    const view = firstView(layoutAt, pxPerMs.value, bodyHeight.value, compressGaps.value);
+    compressGaps.value = view.compressGaps;
+    setZoom(view.pxPerMs);
   }
 
   // At most once a frame, and while a big run streams in, no more often than
@@ -128,8 +153,10 @@ export const useChartViewStore = defineStore('chartView', () => {
     else run();
   }
 
+  watch([() => run.status, bodyHeight], applyFirstView);
+
   watch(
-    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, include, hiddenLanes, effectiveLaneOrder],
+    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, include, hiddenLanes, effectiveLaneOrder, paneWidth],
     scheduleLayout,
   );
 
@@ -137,6 +164,12 @@ export const useChartViewStore = defineStore('chartView', () => {
     const next = new Set(toggled.value);
     if (!next.delete(id)) next.add(id);
     toggled.value = next;
+  }
+
+  /** The pane's size changed (ResizeObserver): its width and its body's height, whole px. */
+  function setPaneSize(width: number, body: number): void {
+    paneWidth.value = Math.max(0, Math.round(width));
+    bodyHeight.value = Math.max(0, Math.round(body));
   }
 
   function setZoom(value: number): void {
@@ -174,8 +207,8 @@ export const useChartViewStore = defineStore('chartView', () => {
   watch(() => run.runId, resetForNewTrace);
 
   return {
-    pxPerMs, compressGaps, showStates, toggled, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive,
-    computeLayout, toggleMessage, setZoom, toggleProtocol, toggleNodeFilter, toggleLane, setLaneOrder, clearFilters, resetForNewTrace,
+    pxPerMs, compressGaps, showStates, toggled, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive, paneWidth,
+    computeLayout, toggleMessage, setZoom, setPaneSize, toggleProtocol, toggleNodeFilter, toggleLane, setLaneOrder, clearFilters, resetForNewTrace,
   };
 });
 

@@ -1,0 +1,49 @@
+/**
+ * The chart's first view of a document's first run: the whole run in the
+ * pane, or the interesting part with a "more below" marker (ChartCanvas).
+ *
+ * Rules (issue 9):
+ * - Fit the whole run in the pane's height (zoom.ts fitPxPerMs) when that
+ *   leaves at least READABLE_PX_PER_MS, never zooming in past
+ *   MAX_FIRST_PX_PER_MS (a 5 ms run would fill the pane with three arrows).
+ * - Else, when idle gaps can be compressed and compressing them makes the
+ *   fit readable (or at least FIRST_VIEW_GAIN times denser), turn
+ *   compression on and fit: the iterative DNS lesson's three lookups at 0 s,
+ *   1 s and 2 s then share the pane.
+ * - Else start at READABLE_PX_PER_MS from the top: the pane shows the
+ *   beginning, and the marker says how much follows.
+ * Later runs of the same document keep the zoom the user chose.
+ */
+import type { ChartLayout } from '../../src-core/chart/layout';
+import { fitPxPerMs } from './zoom';
+
+/** The least px per simulated ms the first view uses: a 10 ms delay still slopes 30 px. */
+export const READABLE_PX_PER_MS = 3;
+/** The most px per ms the first view zooms in to. */
+export const MAX_FIRST_PX_PER_MS = 40;
+/** Compression must make the fit at least this much denser to be worth turning on. */
+const FIRST_VIEW_GAIN = 1.5;
+
+export interface FirstView {
+  readonly pxPerMs: number;
+  readonly compressGaps: boolean;
+}
+
+/**
+ * The first view for a run whose layout at `pxPerMs` is `layoutAt(compress)`
+ * (compressed idle gaps or not), in a chart body `bodyHeight` px tall.
+ */
+export function firstView(layoutAt: (compress: boolean) => ChartLayout, pxPerMs: number, bodyHeight: number, compressGaps: boolean): FirstView {
+  const plain = fitPxPerMs(layoutAt(compressGaps), pxPerMs, bodyHeight);
+  if (plain >= READABLE_PX_PER_MS || compressGaps) return { pxPerMs: clamp(plain), compressGaps };
+  const compressed = layoutAt(true);
+  if (compressed.scale.gaps.length > 0) {
+    const fit = fitPxPerMs(compressed, pxPerMs, bodyHeight);
+    if (fit >= READABLE_PX_PER_MS || fit >= plain * FIRST_VIEW_GAIN) return { pxPerMs: clamp(fit), compressGaps: true };
+  }
+  return { pxPerMs: READABLE_PX_PER_MS, compressGaps: false };
+}
+
+function clamp(px: number): number {
+  return Math.max(READABLE_PX_PER_MS, Math.min(MAX_FIRST_PX_PER_MS, px));
+}
