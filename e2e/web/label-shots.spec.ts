@@ -1,8 +1,9 @@
 // Screenshots of the chart's labels for a person to judge (issue 9): the DNS
 // iterative and TCP socket lessons at 1440×900 and 1280×720, light and dark.
-// Each also checks the labels the pane wrote: most are whole, and the rest
-// are cut after a whole word (the tooltip, the inspector and the list have
-// the text).
+// Each also checks the labels the pane wrote: most say everything, whole or
+// in their protocol's shorter form (chart/label-brief.ts), the rest are cut
+// after a whole word (the tooltip, the inspector and the list have the
+// text).
 import { expect, test } from '@playwright/test';
 import { listed, scroller } from './chart-data';
 import { guardEveryTest, SHOTS, TCP_LESSON } from './guard';

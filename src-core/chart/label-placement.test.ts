@@ -194,3 +194,33 @@ describe('fitText and fitWords', () => {
     expect(fitWords(measure, 'f', 'short', 60)).toBe('short');
   });
 });
+
+describe('brief forms', () => {
+  const measure = (t: string) => t.length * 6;
+  const OPTS: LabelPlacementOptions = { measure, height: 12, offset: 8, tailMargin: 10, headMargin: 10, minLength: 30, minWidth: 30, maxAngle: 1.2, gap: 2 };
+  const at = (text: string, brief?: readonly string[]): LabelRequest => ({ id: 1, x1: 0, y1: 100, x2: 160, y2: 100, text, font: 'f', wins: false, rank: 0, ...(brief ? { brief } : {}) });
+
+  it('writes the longest brief form that fits before cutting a label', () => {
+    // room 140 px: the full text (222 px) and the first form (156 px) do not fit, the second (108 px) does
+    const [p] = placeLabels([at('[ACK] Seq=26 Ack=26 Win=65535 Len=0', ['[ACK] Seq=26 Ack=26 Len=0', '[ACK] Seq=26 Ack=26'])], [], OPTS);
+    expect(p).toMatchObject({ text: '[ACK] Seq=26 Ack=26', shortened: true, full: '[ACK] Seq=26 Ack=26 Win=65535 Len=0' });
+  });
+
+  it('cuts the briefest form when no form fits whole', () => {
+    const [p] = placeLabels([at('Standard query 0x2239 A www.example.com and more words', ['Query A www.example.com and more words'])], [], OPTS);
+    expect(p!.text.endsWith('…')).toBe(true);
+    expect(p!.text.startsWith('Query A')).toBe(true);
+  });
+
+  it('writes no label rather than one cut inside its first word', () => {
+    // room 32 px (6 px a character): "[SYN…" would be cut inside "[SYN,"; at 40 px "[SYN,…" keeps the word
+    const r: LabelRequest = { ...at('[SYN, ACK] Seq=0'), x2: 52 };
+    expect(placeLabels([{ ...r, x2: 60 }], [], OPTS)[0]!.text).toBe('[SYN,…');
+    expect(placeLabels([r], [], OPTS)).toEqual([]);
+  });
+
+  it('never uses brief forms in exports: the full text goes to a footnote', () => {
+    const [p] = placeLabels([at('[ACK] Seq=26 Ack=26 Win=65535 Len=0', ['[ACK] Seq=26 Ack=26'])], [], { ...OPTS, footnotes: true });
+    expect(p!.footnote).toBe(1);
+  });
+});

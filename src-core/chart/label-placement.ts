@@ -25,11 +25,14 @@
  * - Positions tried per form: the middle of the room, then 30 %, 70 %,
  *   20 %, 80 % of it (a label longer than the room slides less), each above
  *   then below the arrow; none reaching above `minY` (the chart's top).
- * - When no full form is free: on screen (`footnotes` off) the text is
+ * - When no full form is free: on screen (`footnotes` off) the request's
+ *   `brief` texts (shorter by its protocol's stated rules: label-brief.ts)
+ *   are tried in the same forms, longest first; then the briefest text is
  *   abbreviated by one rule — ellipsized to SHORTER shares of the room (never
  *   below `minWidth` px), cut after a whole word where one ends in its
  *   second half and that leaves `minWidth` px ("[SYN, ACK]…" rather than
- *   "[SYN, ACK] Se…") — else skipped; hover and the inspector have the
+ *   "[SYN, ACK] Se…"), never shorter than its first word ("[SY…") — else
+ *   skipped; hover and the inspector have the
  *   rest. In exports (`footnotes` on) nothing is cut: the label becomes a
  *   marker "[n]" at a free position (at the first one when none is free),
  *   and the full text goes to footnote n; footnotes are numbered in request
@@ -61,6 +64,8 @@ export interface LabelRequest {
   readonly rank: number;
   /** This arrow's tail margin when it needs more than the options' (a handle near its tail), px. */
   readonly tailMargin?: number;
+  /** Shorter forms of `text` by its protocol's rules (label-brief.ts), shortest last: tried on screen before "…". */
+  readonly brief?: readonly string[];
 }
 
 export interface PlacedLabel {
@@ -185,7 +190,7 @@ function placeOne(r: LabelRequest, grid: BoxGrid, o: LabelPlacementOptions, mark
     const text = lines.join(' ');
     return { id: r.id, text, lines, font: r.font, x: slot.x, y: slot.y, angle, width: w, height: lines.length * o.height, shortened, full: r.text, ...(footnote === undefined ? {} : { footnote }) };
   };
-  const forms = fullForms(r, room, o);
+  const forms = fullForms(r.text, r.font, room, o);
   let first: { slot: Slot; form: Form } | null = null;
   for (const form of forms) {
     const found = freeSlot(line, form, grid, o);
@@ -198,14 +203,25 @@ function placeOne(r: LabelRequest, grid: BoxGrid, o: LabelPlacementOptions, mark
     const found = freeSlot(line, { lines: [marker], width: w, over: false }, grid, o);
     return make(found.free ?? found.first, [marker], w, false, 0);
   }
-  // abbreviated: cut to the room, then to SHORTER shares of it
-  const width = Math.min(room, o.measure(r.text, r.font));
+  // the protocol's shorter forms, in full
+  const brief = r.brief ?? [];
+  for (const text of brief) {
+    for (const form of fullForms(text, r.font, room, o)) {
+      const found = freeSlot(line, form, grid, o);
+      if (found.free) return make(found.free, form.lines, form.width, true);
+    }
+  }
+  // abbreviated: the briefest text cut to the room, then to SHORTER shares of it
+  const base = brief.length > 0 ? brief[brief.length - 1]! : r.text;
+  const width = Math.min(room, o.measure(base, r.font));
+  const firstWordLength = base.trimStart().split(' ')[0]!.length;
   for (const share of [1, ...SHORTER]) {
     const target = share === 1 ? room : Math.max(o.minWidth, width * share);
     if (share !== 1 && target >= width) continue;
-    let short = fitWords(o.measure, r.font, r.text, target);
-    if (o.measure(short, r.font) < o.minWidth) short = fitText(o.measure, r.font, r.text, target); // the word cut left too little
+    let short = fitWords(o.measure, r.font, base, target);
+    if (o.measure(short, r.font) < o.minWidth) short = fitText(o.measure, r.font, base, target); // the word cut left too little
     if (short === '' || short === r.text) continue;
+    if (short.length - 1 < firstWordLength) continue; // "[SY…" says nothing: better no label (hover has it)
     const w = Math.min(target, o.measure(short, r.font));
     const found = freeSlot(line, { lines: [short], width: w, over: false }, grid, o);
     if (found.free || (r.wins && forms.length === 0)) return make(found.free ?? found.first, [short], w, true);
@@ -213,19 +229,19 @@ function placeOne(r: LabelRequest, grid: BoxGrid, o: LabelPlacementOptions, mark
   return null;
 }
 
-/** The full text's forms, in the order tried: one line in the room, one line overhanging, wrapped in the room, wrapped with the overhang. */
-function fullForms(r: LabelRequest, room: number, o: LabelPlacementOptions): Form[] {
-  const measure = (t: string) => o.measure(t, r.font);
-  const width = measure(r.text);
-  if (width <= room) return [{ lines: [r.text], width, over: false }];
+/** A whole text's forms, in the order tried: one line in the room, one line overhanging, wrapped in the room, wrapped with the overhang. */
+function fullForms(text: string, font: string, room: number, o: LabelPlacementOptions): Form[] {
+  const measure = (t: string) => o.measure(t, font);
+  const width = measure(text);
+  if (width <= room) return [{ lines: [text], width, over: false }];
   const overhang = o.overhang ?? 0;
   const forms: Form[] = [];
-  if (width <= room + 2 * overhang) forms.push({ lines: [r.text], width, over: true });
+  if (width <= room + 2 * overhang) forms.push({ lines: [text], width, over: true });
   const maxLines = o.maxLines ?? 1;
   if (maxLines > 1) {
     for (const [w, over] of [[room, false], [room + 2 * overhang, true]] as const) {
       if (over && overhang <= 0) continue;
-      const lines = balancedWrap(measure, r.text, w);
+      const lines = balancedWrap(measure, text, w);
       if (lines.length > maxLines || lines.length < 2) continue;
       const widest = Math.max(...lines.map(measure));
       forms.push({ lines, width: widest, over: over && widest > room });

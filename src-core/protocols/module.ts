@@ -131,6 +131,14 @@ export interface NodePreset {
 export type AnyServiceDefinition = ServiceDefinition<{ readonly type: string }>;
 export type AnyActionDefinition = ActionDefinition<{ readonly type: string }>;
 
+/** One rule shortening a chart label: `pattern` (global) replaced by `replace`. */
+export interface BriefRule {
+  /** What it drops or shortens, for people. */
+  readonly why: string;
+  readonly pattern: RegExp;
+  readonly replace: string;
+}
+
 export interface ProtocolModule {
   /** The protocol name of its messages and state events ('dns'). */
   readonly protocol: string;
@@ -142,6 +150,12 @@ export interface ProtocolModule {
   readonly dissector?: Dissector;
   /** Its colour in the chart: [light theme, dark theme], each ≥ 4.5:1 against the chart background. */
   readonly colors?: readonly [string, string];
+  /**
+   * Rules that shorten its message summaries for chart labels with no room
+   * for the full text, applied one more at a time (chart/label-brief.ts);
+   * none: the label is cut with "…".
+   */
+  readonly briefLabels?: readonly BriefRule[];
   /** The state types it emits, each with its data's JSON shape described for the trace format. */
   readonly stateTypes: readonly string[];
   /** Built-in lessons about it, in teaching order (resources/lessons/<id>.l7.json). */

@@ -29,19 +29,40 @@ export interface FirstView {
   readonly compressGaps: boolean;
 }
 
+/** Refits this many times at most: marks stack by pixel distance, so a layout's height is not quite linear in its zoom. */
+export const FIT_ROUNDS = 4;
+
 /**
- * The first view for a run whose layout at `pxPerMs` is `layoutAt(compress)`
- * (compressed idle gaps or not), in a chart body `bodyHeight` px tall.
+ * The first view for a run whose layout at a zoom is `layoutAt(compress,
+ * pxPerMs)` (compressed idle gaps or not), in a chart body `bodyHeight` px
+ * tall, refitting up to `rounds` times (a big trace's layout takes long:
+ * callers pass 1 for those).
  */
-export function firstView(layoutAt: (compress: boolean) => ChartLayout, pxPerMs: number, bodyHeight: number, compressGaps: boolean): FirstView {
-  const plain = fitPxPerMs(layoutAt(compressGaps), pxPerMs, bodyHeight);
+export function firstView(
+  layoutAt: (compress: boolean, pxPerMs: number) => ChartLayout,
+  pxPerMs: number,
+  bodyHeight: number,
+  compressGaps: boolean,
+  rounds: number = FIT_ROUNDS,
+): FirstView {
+  const plain = fit((px) => layoutAt(compressGaps, px), pxPerMs, bodyHeight, rounds);
   if (plain >= READABLE_PX_PER_MS || compressGaps) return { pxPerMs: clamp(plain), compressGaps };
-  const compressed = layoutAt(true);
-  if (compressed.scale.gaps.length > 0) {
-    const fit = fitPxPerMs(compressed, pxPerMs, bodyHeight);
-    if (fit >= READABLE_PX_PER_MS || fit >= plain * FIRST_VIEW_GAIN) return { pxPerMs: clamp(fit), compressGaps: true };
+  if (layoutAt(true, pxPerMs).scale.gaps.length > 0) {
+    const compressed = fit((px) => layoutAt(true, px), pxPerMs, bodyHeight, rounds);
+    if (compressed >= READABLE_PX_PER_MS || compressed >= plain * FIRST_VIEW_GAIN) return { pxPerMs: clamp(compressed), compressGaps: true };
   }
   return { pxPerMs: READABLE_PX_PER_MS, compressGaps: false };
+}
+
+/** The zoom that fits the layout in `height`, refined until the layout at it fits within a px. */
+function fit(layoutAt: (pxPerMs: number) => ChartLayout, pxPerMs: number, height: number, rounds: number): number {
+  let px = pxPerMs;
+  for (let round = 0; round < rounds; round++) {
+    const layout = layoutAt(px);
+    if (round > 0 && Math.abs(layout.height - height) <= 1) break;
+    px = fitPxPerMs(layout, px, height);
+  }
+  return px;
 }
 
 function clamp(px: number): number {

@@ -6,13 +6,15 @@
  * full), then written on a halo: a box of the background colour, so a label
  * stays legible over lane lines, arrows and brackets. Where labels compete,
  * the telling ones win (labelRank); within a rank, layout order. On screen a
- * label with no room in full is abbreviated by placeLabels' rule (the hover
+ * label with no room in full takes its protocol's shorter form
+ * (label-brief.ts), else is abbreviated by placeLabels' rule (the hover
  * tooltip, the inspector and the message list have it whole); exports ask
  * for footnotes instead and never cut one.
  */
 import type { Box } from '../../src-core/chart/label-boxes';
 import { labelRank, labelText, placeLabels, type LabelPlacementOptions, type LabelRequest, type PlacedLabel } from '../../src-core/chart/label-placement';
 import { protocolColor, type ChartPalette } from '../../src-core/chart/colors';
+import { briefForms } from '../../src-core/chart/label-brief';
 import type { ArrowLayout, ChartLayout } from '../../src-core/chart/layout';
 import { chartAux, handlePoint, handleTarget, HANDLE_SIZE, type ChartAux } from './geometry';
 import { fontMeasurer } from './text-width';
@@ -59,16 +61,20 @@ export function paintLabels(ctx: PaintContext, input: Input, arrows: readonly Ar
   const aux = chartAux(input.layout);
   const requests: LabelRequest[] = [];
   const protocols = new Map<number, string>();
+  const footnotes = input.options?.footnotes === true;
   for (const a of arrows) {
     if (input.isRevealed && !input.isRevealed(a.id)) continue;
     const selected = a.id === input.selectedId;
+    const text = labelText(a);
     requests.push({
       id: a.id,
       x1: a.x1,
       y1: a.y1,
       x2: a.x2,
       y2: a.y2,
-      text: labelText(a),
+      text,
+      // exports never shorten a label (footnotes instead)
+      ...(footnotes ? {} : { brief: briefForms(a.protocol, text) }),
       font: a.layer === 'application' || selected ? BOLD_LABEL_FONT : LABEL_FONT,
       wins: selected || a.id === input.hoverId,
       rank: labelRank(a),
@@ -77,7 +83,7 @@ export function paintLabels(ctx: PaintContext, input: Input, arrows: readonly Ar
     protocols.set(a.id, a.protocol);
   }
   if (requests.length === 0) return [];
-  const placed = placeLabels(requests, obstacles, { ...CANVAS_LABELS, footnotes: input.options?.footnotes === true, measure: fontMeasurer(ctx) });
+  const placed = placeLabels(requests, obstacles, { ...CANVAS_LABELS, footnotes, measure: fontMeasurer(ctx) });
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'center';
   let font = ''; // the measurer left the context's font unknown

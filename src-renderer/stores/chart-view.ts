@@ -24,6 +24,8 @@ export const MIN_PX_PER_MS = 0.001;
 export const MAX_PX_PER_MS = 10_000;
 /** Idle gaps longer than this are compressed when compression is on (ns). */
 export const COMPRESS_GAPS_OVER = 50 * NS_PER_MS;
+/** Above this many events the first view fits once, without refining (a layout of 10^5 events takes ~200 ms). */
+const FIRST_VIEW_REFIT_LIMIT = 20_000;
 /** Largest share of the page's time spent recomputing the layout while a trace streams in. */
 const LAYOUT_SHARE = 0.3;
 const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
@@ -67,6 +69,10 @@ export const useChartViewStore = defineStore('chartView', () => {
   const bodyHeight = ref(0);
   /** The document (scenarioStore.generation) whose first run got its first view (first-view.ts); later runs keep the zoom. */
   let firstViewFor = -1;
+  /** That run, and the view it got: while the view is still that one, a new pane height fits it again. */
+  let firstViewRun: string | null = null;
+  let firstViewZoom = Number.NaN;
+  let firstViewCompressed = false;
 
   const layout = shallowRef<ChartLayout | null>(null);
 
@@ -120,14 +126,20 @@ export const useChartViewStore = defineStore('chartView', () => {
 
   /** The first finished run of a document: zoom (and compression) so that the run, or its start, fills the pane. */
   function applyFirstView(): void {
-    if (run.status !== 'finished' || firstViewFor === scenarioStore.generation || bodyHeight.value <= 0 || run.trace.events.length === 0) return;
+    if (run.status !== 'finished' || bodyHeight.value <= 0 || run.trace.events.length === 0) return;
+    // again when the pane's height changes (the legend appears, the window is resized) while the user has not zoomed since
+    const again = firstViewFor === scenarioStore.generation && firstViewRun === run.runId && pxPerMs.value === firstViewZoom && compressGaps.value === firstViewCompressed;
+    if (firstViewFor === scenarioStore.generation && !again) return;
     firstViewFor = scenarioStore.generation;
+    firstViewRun = run.runId;
     const options = layoutOptions();
-    const layoutAt = (compress: boolean) =>
-      layoutChart(run.nodes, run.trace.events, { ...options, compressGapsOver: compress ? COMPRESS_GAPS_OVER : null });
-    const view = firstView(layoutAt, pxPerMs.value, bodyHeight.value, compressGaps.value);
+    const layoutAt = (compress: boolean, px: number) =>
+      layoutChart(run.nodes, run.trace.events, { ...options, pxPerMs: px, compressGapsOver: compress ? COMPRESS_GAPS_OVER : null });
+    const view = firstView(layoutAt, pxPerMs.value, bodyHeight.value, compressGaps.value, run.trace.events.length > FIRST_VIEW_REFIT_LIMIT ? 1 : undefined);
     compressGaps.value = view.compressGaps;
     setZoom(view.pxPerMs);
+    firstViewZoom = pxPerMs.value;
+    firstViewCompressed = compressGaps.value;
   }
 
   // At most once a frame, and while a big run streams in, no more often than

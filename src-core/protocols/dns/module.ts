@@ -13,6 +13,7 @@ import type { PathSegment } from '../../scenario/errors';
 import { Amplifier, CachePoisoner } from './attack-engines';
 import { DNS_PORT } from './constants';
 import { dissectDns } from './dissect';
+import { DNS_BRIEF_LABELS } from './summary';
 import { DNS_STATE_TYPES, PROTOCOL, type DnsEvent, type DnsStateData } from './events';
 import { domainOf, qtypeCode, recordOf, resolverOptionsOf, zonesOf } from './from-scenario';
 import { RecursiveServer } from './recursive-server';
@@ -194,6 +195,7 @@ export const DNS_MODULE: ProtocolModule = {
   actions: [lookup, poison, amplify, zoneEdit],
   dissector: dissectDns,
   colors: ['#0b7285', '#56d4dd'],
+  briefLabels: DNS_BRIEF_LABELS,
   stateTypes: DNS_STATE_TYPES,
   lessons: [
     'dns-iterative',

@@ -1,6 +1,7 @@
 /** One-line summaries of DNS messages, as Wireshark's Info column writes them. */
 import { rcodeName, typeName } from './constants';
 import { displayName } from './names';
+import type { BriefRule } from '../module';
 import type { DnsMessage, DnsRecord } from './types';
 
 function rr(r: DnsRecord): string {
@@ -36,3 +37,15 @@ export function summarizeDns(m: DnsMessage): string {
   const truncated = h.tc ? ' [truncated]' : '';
   return `Standard query response ${id} ${status}${question}${shown.length ? ` ${shown.join(' ')}` : ''}${truncated}`;
 }
+
+/**
+ * Shorter chart labels of these summaries (chart/label-brief.ts), one rule
+ * more each: "Standard query response 0x777f A www.example.com NS …" →
+ * "Response 0x777f A www.example.com NS …" → "Response A www.example.com NS …";
+ * "Standard query 0x2239 A www.example.com" → "Query 0x2239 …" → "Query A www.example.com".
+ */
+export const DNS_BRIEF_LABELS: readonly BriefRule[] = [
+  { why: 'a standard query (opcode 0) is the usual kind: "Response" says enough', pattern: /^Standard query response\b/, replace: 'Response' },
+  { why: 'likewise "Query"', pattern: /^Standard query\b/, replace: 'Query' },
+  { why: 'the transaction id pairs a response with its query (the inspector has it)', pattern: / 0x[0-9a-f]{4}\b/, replace: '' },
+];
