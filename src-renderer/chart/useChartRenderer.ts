@@ -11,6 +11,7 @@
  */
 import { onMounted, onUnmounted, ref, watch, type Ref } from 'vue';
 import { chartPalette } from '../../src-core/chart/colors';
+import { drawnIdOf } from '../../src-core/chart/bursts';
 import { findMark } from '../../src-core/chart/marks';
 import { arrowIndex, HEADER_HEIGHT } from './geometry';
 import { annotationsFor, chartPaneView } from './chart-state';
@@ -71,7 +72,8 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       annotations: annotationsFor(layout),
       palette,
       viewport: { top, left, width, height, scale },
-      selectedId: selection.selectedId,
+      // a message inside a collapsed burst is shown by its bundle
+      selectedId: selection.selectedId === null ? null : drawnIdOf(layout, selection.selectedId),
       hoverId: hoverId.value,
       isRevealed: playback.active && playback.cursor !== null ? playback.isRevealed : undefined,
       afterCursor: playback.afterCursor,
@@ -80,7 +82,8 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
     const listed = result.drawn.slice(0, MAX_LISTED).map((id) => {
       const a = layout.arrows[arrowIndex(layout, id)]!;
       const y = (v: number) => Math.round(v - top + HEADER_HEIGHT);
-      return { id, x1: Math.round(a.x1 - left), y1: y(a.y1), x2: Math.round(a.x2 - left), y2: y(a.y2), label: a.label };
+      const burst = a.burst ? { count: a.burst.members.length, open: a.burst.open } : {};
+      return { id, x1: Math.round(a.x1 - left), y1: y(a.y1), x2: Math.round(a.x2 - left), y2: y(a.y2), label: a.label, state: a.state, ...burst };
     });
     box.dataset['arrows'] = JSON.stringify(listed);
     box.dataset['drawn'] = String(result.drawn.length);

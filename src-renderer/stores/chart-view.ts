@@ -39,6 +39,8 @@ export const useChartViewStore = defineStore('chartView', () => {
   const showStates = ref(true);
   /** Application messages expanded/collapsed against the global default. */
   const toggled = shallowRef<ReadonlySet<number>>(new Set());
+  /** Bursts drawn message by message instead of as one bundle (src-core/chart/bursts.ts), by first member id. */
+  const openBursts = shallowRef<ReadonlySet<number>>(new Set());
   /** Filters: protocols shown (empty = all), nodes whose messages are shown (empty = all), text in summaries. */
   const protocols = shallowRef<ReadonlySet<string>>(new Set());
   const nodeFilter = shallowRef<ReadonlySet<string>>(new Set());
@@ -96,6 +98,7 @@ export const useChartViewStore = defineStore('chartView', () => {
       compressGapsOver: compressGaps.value ? COMPRESS_GAPS_OVER : null,
       showTransport: preferences.showTransport,
       toggled: toggled.value,
+      openBursts: openBursts.value,
       include: include.value,
       showStates: showStates.value,
       includeState: includeState.value,
@@ -129,7 +132,7 @@ export const useChartViewStore = defineStore('chartView', () => {
   }
 
   watch(
-    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, include, hiddenLanes, effectiveLaneOrder],
+    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, openBursts, include, hiddenLanes, effectiveLaneOrder],
     scheduleLayout,
   );
 
@@ -137,6 +140,11 @@ export const useChartViewStore = defineStore('chartView', () => {
     const next = new Set(toggled.value);
     if (!next.delete(id)) next.add(id);
     toggled.value = next;
+  }
+
+  /** Opens a burst's bundle into its members, or bundles them again. */
+  function toggleBurst(first: number): void {
+    openBursts.value = toggledSet(openBursts.value, first);
   }
 
   function setZoom(value: number): void {
@@ -169,13 +177,14 @@ export const useChartViewStore = defineStore('chartView', () => {
   /** A new run or document: forget per-message choices (ids mean other messages now). */
   function resetForNewTrace(): void {
     toggled.value = new Set();
+    openBursts.value = new Set();
   }
 
   watch(() => run.runId, resetForNewTrace);
 
   return {
-    pxPerMs, compressGaps, showStates, toggled, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive,
-    computeLayout, toggleMessage, setZoom, toggleProtocol, toggleNodeFilter, toggleLane, setLaneOrder, clearFilters, resetForNewTrace,
+    pxPerMs, compressGaps, showStates, toggled, openBursts, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive,
+    computeLayout, toggleMessage, toggleBurst, setZoom, toggleProtocol, toggleNodeFilter, toggleLane, setLaneOrder, clearFilters, resetForNewTrace,
   };
 });
 
