@@ -11,6 +11,16 @@ export interface DrawnArrow {
   x2: number;
   y2: number;
   label: string;
+  /** How the arrow ends: delivered, discarded, lost, in-flight. */
+  state?: string;
+  /** A burst's bundle (or an open burst's first member): how many messages, and whether drawn one by one. */
+  count?: number;
+  open?: boolean;
+}
+
+export interface DrawnLane {
+  id: string;
+  x: number;
 }
 
 export interface DrawnMark {
@@ -22,9 +32,10 @@ export interface DrawnMark {
 
 export const scroller = (page: Page) => page.getByTestId('chart-scroller');
 
-export async function listed<T>(page: Page, name: 'labels' | 'notes' | 'arrows' | 'marks'): Promise<T[]> {
+export async function listed<T>(page: Page, name: 'labels' | 'notes' | 'arrows' | 'marks' | 'lanes'): Promise<T[]> {
   return JSON.parse((await scroller(page).getAttribute(`data-${name}`)) ?? '[]') as T[];
 }
 
 export const drawnArrows = (page: Page) => listed<DrawnArrow>(page, 'arrows');
 export const drawnMarks = (page: Page) => listed<DrawnMark>(page, 'marks');
+export const drawnLanes = (page: Page) => listed<DrawnLane>(page, 'lanes');

@@ -10,7 +10,11 @@
  * - A message is an arrow from (sender lane, y(sentAt)) to (receiver lane,
  *   y(receivedAt)): its slope shows delay. A lost message stops part-way at
  *   y(lost.at) and ends in a cross; one still in flight when the run stopped
- *   reaches the receiver at the end time, dashed.
+ *   reaches the receiver at the end time, dashed. One the receiving host
+ *   discarded (no socket on its port) ends at the receiver, in a bar
+ *   (arrow-state.ts).
+ * - Bursts of alike messages draw as one bundle arrow unless opened
+ *   (bursts.ts has the rule).
  * - An application message is either collapsed (one arrow) or expanded into
  *   the TCP segments / UDP datagram carrying it. `showTransport` sets the
  *   default for all, `toggled` flips single messages, and also decides
@@ -20,6 +24,8 @@
  */
 import type { SimTime } from '../sim/time';
 import type { Layer, MessageEvent, StateEvent, TraceEvent, TraceNode } from '../trace/types';
+import { arrowEndOf, type ArrowEnd } from './arrow-state';
+import { groupBursts, type ArrowBurst } from './bursts';
 import { IdMap, IdSet } from './id-index';
 import { layoutMarks, markedStates, MARK_LABEL_DX, MARK_LABEL_END_MARGIN, type MarkLayout } from './marks';
 import { TimeScale } from './time-scale';
@@ -37,6 +43,10 @@ export interface LayoutOptions {
   readonly showStates?: boolean;
   /** Filter on the state changes marked. */
   readonly includeState?: (e: StateEvent) => boolean;
+  /** Group bursts of alike messages into bundles (bursts.ts); default true. */
+  readonly bursts?: boolean;
+  /** First-member ids of the bursts drawn expanded. */
+  readonly openBursts?: ReadonlySet<number>;
   /** Distance between lanes, px; with `fitWidth`, the widest allowed. */
   readonly laneWidth: number;
   /** Spread the lanes over this width (the pane's), between MIN_LANE_WIDTH and `laneWidth` apart (fittedLaneWidth). */
@@ -86,7 +96,7 @@ export interface LaneLayout {
   readonly x: number;
 }
 
-export type ArrowState = 'delivered' | 'lost' | 'in-flight';
+export type ArrowState = ArrowEnd;
 
 export interface ArrowLayout {
   /** The message event's id. */
@@ -106,6 +116,8 @@ export interface ArrowLayout {
   readonly expandable: boolean;
   /** For an expanded transport message: the application message(s) it carries. */
   readonly carries: readonly number[];
+  /** A burst's bundle (collapsed), or the first member of an open burst. */
+  readonly burst?: ArrowBurst;
 }
 
 export interface ChartLayout {
@@ -187,7 +199,7 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
   for (const m of marks) if (m.labelY - m.y > maxMarkDrop) maxMarkDrop = m.labelY - m.y;
 
   let maxSpan = 0;
-  const arrows: ArrowLayout[] = [];
+  let arrows: ArrowLayout[] = [];
   for (const m of drawn) {
     const from = laneIndex.get(m.from);
     const to = laneIndex.get(m.to);
@@ -195,7 +207,7 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     const x1 = lanes[from]!.x;
     const xTo = lanes[to]!.x;
     const y1 = scale.y(m.sentAt);
-    const state: ArrowState = m.receivedAt !== null ? 'delivered' : m.lost ? 'lost' : 'in-flight';
+    const state: ArrowState = arrowEndOf(m);
     const x2 = state === 'lost' ? x1 + (xTo - x1) * LOST_FRACTION : xTo;
     const y2 = scale.y(m.receivedAt ?? m.lost?.at ?? options.endTime);
     if (y2 - y1 > maxSpan) maxSpan = y2 - y1;
@@ -217,6 +229,8 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
       carries,
     });
   }
+  if (options.bursts !== false) arrows = groupBursts(arrows, byId, { open: options.openBursts, endTime: options.endTime, pxPerMs: options.pxPerMs });
+  for (const a of arrows) if (a.y2 - a.y1 > maxSpan) maxSpan = a.y2 - a.y1; // a bundle spans more than any member
   let lastY = scale.y(options.endTime);
   for (const a of arrows) if (a.y2 > lastY) lastY = a.y2;
   for (const m of marks) if (m.labelY > lastY) lastY = m.labelY;

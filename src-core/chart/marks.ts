@@ -11,11 +11,15 @@
  * - Labels of changes close together on one lane are stacked downwards,
  *   MARK_LABEL_STEP apart, so they never overlap; the diamond stays at the
  *   exact time.
+ * - Many alike changes at one moment (mark-groups.ts has the rule) are one
+ *   mark, "×99 dropped a response … , 6.018–6.6 ms", with the first one's
+ *   id and time.
  * - Marks are in id order, which is time order, so a painter finds the
  *   visible ones by binary search on y.
  */
 import type { StateEvent, TraceEvent } from '../trace/types';
 import { BoxGrid, rectBox, type Box } from './label-boxes';
+import { groupStates } from './mark-groups';
 import type { TimeScale } from './time-scale';
 
 export interface MarkLayout {
@@ -29,6 +33,8 @@ export interface MarkLayout {
   readonly labelY: number;
   readonly protocol: string;
   readonly label: string;
+  /** How many state changes the mark stands for (mark-groups.ts); absent: 1. */
+  readonly count?: number;
 }
 
 export interface MarkOptions {
@@ -62,13 +68,13 @@ export function markedStates(events: readonly TraceEvent[], laneOf: ReadonlyMap<
 /** Places the marks of `states` (from markedStates) on their lanes. */
 export function layoutMarks(states: readonly StateEvent[], laneOf: ReadonlyMap<string, number>, laneX: readonly number[], scale: TimeScale): MarkLayout[] {
   const lastLabelY = new Map<number, number>();
-  return states.map((e) => {
+  return groupStates(states).map(({ event: e, label, count }) => {
     const lane = laneOf.get(e.node)!;
     const y = scale.y(e.at);
     const previous = lastLabelY.get(lane);
     const labelY = previous !== undefined && previous + MARK_LABEL_STEP > y ? previous + MARK_LABEL_STEP : y;
     lastLabelY.set(lane, labelY);
-    return { id: e.id, lane, x: laneX[lane]!, y, labelY, protocol: e.protocol, label: e.summary };
+    return { id: e.id, lane, x: laneX[lane]!, y, labelY, protocol: e.protocol, label, count };
   });
 }
 

@@ -5,11 +5,13 @@
  *   swatch and the name of every protocol the chart draws, in colors.ts
  *   legend order, so the SVG and the PNG of a chart name the same colours;
  * - the key of line styles under the chart: line width per layer, lost,
+ *   discarded at host (a hollow circle), bursts (a "×N" badge),
  *   in flight, laid out in rows LEGEND_ROW px tall that wrap at the
  *   document's width.
  * Also the arrow style per layer, which the key shows.
  */
 import type { Layer } from '../trace/types';
+import { DISCARDED_LEGEND } from './arrow-state';
 import { chartPalette, legendFor, type ChartPalette, type ChartTheme, type LegendEntry as ProtocolEntry } from './colors';
 import type { ArrowLayout, ChartLayout } from './layout';
 import { CHAR_PX, escapeXml, num, svgTextWidth } from './svg-text';
@@ -50,6 +52,13 @@ export function legendSvg(entries: ReturnType<typeof legendEntries>, positions: 
     const y = y0 + p.row * LEGEND_ROW + 10;
     const dash = entry.dashed ? ' stroke-dasharray="6 4"' : '';
     out.push(`<line x1="${num(p.x)}" y1="${num(y)}" x2="${num(p.x + 26)}" y2="${num(y)}" stroke="${entry.color}" stroke-width="${entry.width}"${dash}/>`);
+    if (entry.circle) {
+      out.push(`<circle cx="${num(p.x + 26)}" cy="${num(y)}" r="4.5" fill="${colors.background}" stroke="${entry.color}" stroke-width="2"/>`);
+    }
+    if (entry.badge) {
+      out.push(`<rect x="${num(p.x + 4)}" y="${num(y - 7)}" width="20" height="14" fill="${colors.background}" stroke="${entry.color}" stroke-width="1.2"/>`,
+        `<text x="${num(p.x + 14)}" y="${num(y + 3.8)}" text-anchor="middle" font-size="10.5" font-weight="700" fill="${entry.color}">×N</text>`);
+    }
     if (entry.cross) {
       out.push(`<path d="M${num(p.x + 22)} ${num(y - 4)}l8 8m-8 0l8 -8" stroke="${colors.lost}" stroke-width="2"/>`);
     }
@@ -65,6 +74,10 @@ interface LegendEntry {
   readonly width: number;
   readonly dashed?: boolean;
   readonly cross?: boolean;
+  /** The discarded end: a hollow circle on the line's end. */
+  readonly circle?: boolean;
+  /** A burst's "×N" badge on the line. */
+  readonly badge?: boolean;
 }
 
 const LAYER_LABELS: Readonly<Record<Layer, string>> = {
@@ -72,7 +85,10 @@ const LAYER_LABELS: Readonly<Record<Layer, string>> = {
   transport: 'transport: TCP segment, UDP datagram',
 };
 
-/** The line styles that appear: the width of each layer drawn (application first), then lost, in flight. Protocols are in the title legend. */
+/** What a burst's badge means, in the legend. */
+export const BURST_LEGEND = 'burst: N alike messages in one arrow';
+
+/** The line styles that appear: the width of each layer drawn (application first), then lost, discarded at host, bursts, in flight. Protocols are in the title legend. */
 export function legendEntries(arrows: readonly ArrowLayout[], theme: ChartTheme): LegendEntry[] {
   const muted = chartPalette(theme).muted;
   const layers = new Set(arrows.map((a) => a.layer));
@@ -80,6 +96,8 @@ export function legendEntries(arrows: readonly ArrowLayout[], theme: ChartTheme)
     .filter((layer) => layers.has(layer))
     .map((layer) => ({ label: LAYER_LABELS[layer], color: muted, width: ARROW_STYLE[layer].width }));
   if (arrows.some((a) => a.state === 'lost')) entries.push({ label: 'lost', color: muted, width: 1.5, cross: true });
+  if (arrows.some((a) => a.state === 'discarded')) entries.push({ label: DISCARDED_LEGEND, color: muted, width: 1.5, circle: true });
+  if (arrows.some((a) => a.burst && !a.burst.open)) entries.push({ label: BURST_LEGEND, color: muted, width: 3.6, badge: true });
   if (arrows.some((a) => a.state === 'in-flight')) entries.push({ label: 'in flight when the run stopped', color: muted, width: 1.5, dashed: true });
   return entries;
 }

@@ -26,6 +26,8 @@ import { visibleArrows, type ArrowLayout, type ChartLayout } from './layout';
 import { rotatedBox, type Box } from './label-boxes';
 import { annotationSvg, groupBandsSvg, halo, noteBoxes } from './svg-notes';
 import { markObstacles, marksSvg } from './svg-marks';
+import { burstBadgeSvg, burstBandSvg, discardedEndSvg, discardedLineEnd } from './svg-bursts';
+import { badgeMargin } from './bursts';
 import { ARROW_STYLE, LEGEND_ROW, legendEntries, legendLayout, legendSvg, titleBand, titleLegendEntries } from './svg-legend';
 import { escapeXml, num, svgTextWidth } from './svg-text';
 import { timeTicks } from './time-scale';
@@ -250,12 +252,17 @@ function timeAxis(layout: ChartLayout, top: number, bottom: number, colors: SvgC
 function arrowSvg(a: ArrowLayout, colors: SvgColors, label: PlacedLabel | undefined): string[] {
   const color = colors.arrow(a.protocol);
   const style = ARROW_STYLE[a.layer];
+  const bundle = a.burst !== undefined && !a.burst.open;
   const dash = a.state === 'in-flight' ? ' stroke-dasharray="6 4"' : '';
-  const head = a.state === 'lost' ? '' : ` marker-end="url(#${markerId(color)})"`;
+  const head = a.state === 'lost' || a.state === 'discarded' ? '' : ` marker-end="url(#${markerId(color)})"`;
+  const end = a.state === 'discarded' ? discardedLineEnd(a) : { x: a.x2, y: a.y2 };
   const out = [
-    `<g class="message ${a.state}" data-id="${a.id}">`,
-    `<line x1="${num(a.x1)}" y1="${num(a.y1)}" x2="${num(a.x2)}" y2="${num(a.y2)}" stroke="${color}" stroke-width="${style.width}"${dash}${head}/>`,
+    `<g class="message ${a.state}${bundle ? ' burst' : ''}" data-id="${a.id}"${bundle ? ` data-count="${a.burst!.members.length}"` : ''}>`,
+    ...(bundle ? [burstBandSvg(a, color)] : []),
+    `<line x1="${num(a.x1)}" y1="${num(a.y1)}" x2="${num(end.x)}" y2="${num(end.y)}" stroke="${color}" stroke-width="${bundle ? style.width + 1.6 : style.width}"${dash}${head}/>`,
   ];
+  if (a.state === 'discarded') out.push(discardedEndSvg(a, color, colors));
+  out.push(...burstBadgeSvg(a, color, colors));
   if (a.state === 'lost') {
     const s = 5;
     out.push(
@@ -280,7 +287,7 @@ function arrowSvg(a: ArrowLayout, colors: SvgColors, label: PlacedLabel | undefi
 
 /** Each arrow's label, placed clear of the others, of `obstacles` (the annotation texts) and of the arrows' ends. */
 function arrowLabels(arrows: readonly ArrowLayout[], obstacles: readonly Box[]): Map<number, PlacedLabel> {
-  const requests = arrows.map((a) => ({ id: a.id, x1: a.x1, y1: a.y1, x2: a.x2, y2: a.y2, text: labelText(a), font: String(ARROW_STYLE[a.layer].fontSize), wins: false, rank: labelRank(a) }));
+  const requests = arrows.map((a) => ({ id: a.id, x1: a.x1, y1: a.y1, x2: a.x2, y2: a.y2, text: labelText(a), font: String(ARROW_STYLE[a.layer].fontSize), wins: false, rank: labelRank(a), tailMargin: badgeMargin(a) }));
   const placed = placeLabels(requests, [...obstacles, ...arrowEndBoxes(arrows, 4)], { ...SVG_LABELS, measure: (text, font) => svgTextWidth(text, Number(font)) });
   return new Map(placed.map((p) => [p.id, p]));
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { burstBadge } from '../../src-core/chart/bursts';
+import type { MessageEvent } from '../../src-core/trace/types';
 import { chartAux, handlePoint } from './geometry';
 import { hitTest } from './hit-test';
 import { DEFAULT_LAYOUT, layoutChart } from '../../src-core/chart/layout';
@@ -72,5 +74,33 @@ describe('hitTest', () => {
         }
       }
     }
+  });
+});
+
+describe('hitTest on bursts', () => {
+  const nodes = [
+    { id: 'a', name: 'A', kind: 'host' as const, address: '10.0.0.1' },
+    { id: 'b', name: 'B', kind: 'host' as const, address: '10.0.0.2' },
+  ];
+  const events = Array.from({ length: 10 }, (_, id): MessageEvent => ({
+    kind: 'message', id, layer: 'application', protocol: 'dns', from: 'a', to: 'b',
+    src: { addr: '10.0.0.1', port: 53 }, dst: { addr: '10.0.0.2', port: 4444 },
+    sentAt: id * 100_000, receivedAt: null, summary: `answer ${id}`, bytes: new Uint8Array(0),
+    connection: null, causedBy: null, carries: [], retransmission: false, timing: null,
+    lost: { at: id * 100_000 + 5_000_000, reason: 'port-unreachable', link: null, node: 'b' },
+  }));
+  const layout = layoutChart(nodes, events, { ...DEFAULT_LAYOUT, showTransport: false, endTime: 10_000_000 });
+
+  it('hits the badge of a bundle as a burst toggle, and the bundle line as its first member', () => {
+    const bundle = layout.arrows[0]!;
+    const badge = burstBadge(bundle)!;
+    expect(hitTest(layout, { x: badge.x, y: badge.y })).toEqual({ kind: 'burst', id: 0, burst: 0 });
+    const mid = { x: (bundle.x1 + bundle.x2) / 2, y: (bundle.y1 + bundle.y2) / 2 };
+    expect(hitTest(layout, mid)).toEqual({ kind: 'arrow', id: 0 });
+  });
+
+  it('ends a discarded bundle at the receiver lane', () => {
+    expect(layout.arrows[0]!.state).toBe('discarded');
+    expect(layout.arrows[0]!.x2).toBe(layout.lanes[1]!.x);
   });
 });

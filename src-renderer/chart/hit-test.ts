@@ -1,6 +1,6 @@
 /**
  * What is under a point of the chart (chart coordinates): an arrow's
- * expand/collapse handle first, else the nearest arrow or state-change
+ * expand/collapse handle or a burst's badge first, else the nearest arrow or state-change
  * diamond within HIT_DISTANCE px of the point, else a mark's label where it
  * is written. Nothing farther away is hit: a click on empty space selects
  * nothing. Only arrows and marks crossing a small band around the point are
@@ -12,6 +12,7 @@
  * says nothing about what is on screen. The caller passes the widths drawn
  * (`markLabels`, mark id → px); without them only diamonds are hit.
  */
+import { burstBadge, onBadge } from '../../src-core/chart/bursts';
 import { visibleArrows, visibleMarks, type ChartLayout } from '../../src-core/chart/layout';
 import { MARK_LABEL_DX, MARK_LABEL_HEIGHT, MARK_RADIUS } from '../../src-core/chart/marks';
 import { chartAux, distanceToSegment, handlePoint, handleTarget, HANDLE_SIZE, type Point } from './geometry';
@@ -24,6 +25,8 @@ export type ChartHit =
   | { readonly kind: 'arrow'; readonly id: number }
   /** The handle of arrow `id`, which expands/collapses application message `toggle`. */
   | { readonly kind: 'handle'; readonly id: number; readonly toggle: number }
+  /** The "×N" badge of arrow `id` (a bundle, or an open burst's first member), which opens or bundles burst `burst` (its first member). */
+  | { readonly kind: 'burst'; readonly id: number; readonly burst: number }
   /** A state change's mark (its diamond or its label). */
   | { readonly kind: 'mark'; readonly id: number };
 
@@ -33,7 +36,7 @@ export function hitTest(
   isShown: (id: number) => boolean = () => true,
   markLabels: ReadonlyMap<number, number> = new Map(),
 ): ChartHit | null {
-  const band = Math.max(HIT_DISTANCE, HANDLE_SIZE);
+  const band = Math.max(HIT_DISTANCE, HANDLE_SIZE, 40); // a badge sits up to ~40 px down a steep arrow
   const near = visibleArrows(layout, p.y - band, p.y + band).filter((a) => isShown(a.id));
   const aux = chartAux(layout);
   for (const a of near) {
@@ -41,6 +44,10 @@ export function hitTest(
     if (toggle === null) continue;
     const h = handlePoint(a);
     if (Math.abs(p.x - h.x) <= HANDLE_SIZE / 2 + 1 && Math.abs(p.y - h.y) <= HANDLE_SIZE / 2 + 1) return { kind: 'handle', id: a.id, toggle };
+  }
+  for (const a of near) {
+    const badge = burstBadge(a);
+    if (badge && onBadge(badge, p.x, p.y)) return { kind: 'burst', id: a.id, burst: a.id };
   }
   let best: { hit: ChartHit; d: number } | null = null;
   for (const a of near) {

@@ -1,8 +1,12 @@
 /**
  * Arrows and their labels. An arrow is coloured by protocol; its tail
  * carries a small badge coloured by connection (messages of one connection
- * share it); delivered arrows end in a head, lost ones in a cross, in-flight
- * ones are dashed. The selected arrow is drawn last, thicker, with a halo.
+ * share it); delivered arrows end in a head, lost ones in a cross, those the
+ * receiving host discarded (no socket on the port) in a hollow circle ○
+ * on the receiver's lane, in-flight ones are dashed. A burst's bundle (bursts.ts)
+ * is a thicker arrow from the first send to the last arrival over a pale
+ * band between its first and last member's lines, with a "×N +" badge that
+ * expands it (an open burst's first member has "×N −"). The selected arrow is drawn last, thicker, with a halo.
  * Messages after the playback cursor are faded (alpha 0.15, raised where
  * that would fall below 3:1 against the background: colors.ts fadedAlpha) or skipped.
  * Labels (paint-labels.ts) run along the arrow, clear of each other, of the
@@ -13,6 +17,7 @@
  */
 import { connectionColor, fadedAlpha, FADED_MIN_ALPHA, protocolColor, type ChartPalette } from '../../src-core/chart/colors';
 import { rectBox, type Box } from '../../src-core/chart/label-boxes';
+import { burstBadge, BADGE_FONT_PX, type BurstBadge } from '../../src-core/chart/bursts';
 import { arrowEndBoxes } from '../../src-core/chart/label-placement';
 import type { ArrowLayout, ChartLayout } from '../../src-core/chart/layout';
 import { chartAux, handlePoint, handleTarget, HANDLE_SIZE, type ChartAux, type Point } from './geometry';
@@ -100,6 +105,10 @@ function markBoxes(aux: ChartAux, arrows: readonly ArrowLayout[], top: number, b
     const p = handlePoint(a);
     boxes.push(rectBox(p.x - h, p.y - h, 2 * h, 2 * h));
   }
+  for (const a of near) {
+    const badge = burstBadge(a);
+    if (badge) boxes.push(rectBox(badge.x - badge.width / 2 - 1, badge.y - badge.height / 2 - 1, badge.width + 2, badge.height + 2));
+  }
   return boxes;
 }
 
@@ -111,8 +120,10 @@ function paintArrow(ctx: PaintContext, input: Input, aux: ChartAux, a: ArrowLayo
   const { palette } = input;
   const color = protocolColor(a.protocol, palette.theme);
   const hovered = a.id === input.hoverId;
-  const width = (a.layer === 'application' ? 2 : 1.4) + (selected ? 1.6 : hovered ? 0.8 : 0);
+  const bundle = a.burst !== undefined && !a.burst.open;
+  const width = (a.layer === 'application' ? 2 : 1.4) + (bundle ? 1.6 : 0) + (selected ? 1.6 : hovered ? 0.8 : 0);
   ctx.globalAlpha = alphaOf(input, a);
+  if (bundle) paintBand(ctx, a, color);
   if (selected) {
     ctx.strokeStyle = palette.halo;
     ctx.lineWidth = width + 7;
@@ -125,10 +136,11 @@ function paintArrow(ctx: PaintContext, input: Input, aux: ChartAux, a: ArrowLayo
   const dashed = a.state === 'in-flight';
   if (dashed) ctx.setLineDash([6, 4]);
   const angle = Math.atan2(a.y2 - a.y1, a.x2 - a.x1);
-  const head = a.state === 'lost' ? 0 : 7 + width;
+  const head = a.state === 'lost' ? 0 : a.state === 'discarded' ? DISCARD_RADIUS / 0.8 : 7 + width;
   line(ctx, a.x1, a.y1, a.x2 - Math.cos(angle) * head * 0.8, a.y2 - Math.sin(angle) * head * 0.8);
   if (dashed) ctx.setLineDash([]);
   if (a.state === 'lost') cross(ctx, a.x2, a.y2, palette.lost);
+  else if (a.state === 'discarded') discardMark(ctx, a.x2, a.y2, color, palette.background);
   else arrowHead(ctx, a.x2, a.y2, angle, head, color);
   if (a.connection !== null) {
     ctx.fillStyle = connectionColor(aux.connections.get(a.connection) ?? 0, palette.theme);
@@ -138,8 +150,58 @@ function paintArrow(ctx: PaintContext, input: Input, aux: ChartAux, a: ArrowLayo
   }
   const target = handleTarget(a, aux);
   if (target !== null) paintHandle(ctx, handlePoint(a), a.expandable, color, palette);
+  const badge = burstBadge(a);
+  if (badge) paintBadge(ctx, badge, color, palette);
 }
 
+/** Opacity of a bundle's band: the lines of other messages stay visible through it. */
+const BAND_ALPHA = 0.16;
+
+/** A bundle's band: between its first member's line (y1 → firstY2) and its last member's (lastY1 → y2). */
+function paintBand(ctx: PaintContext, a: ArrowLayout, color: string): void {
+  const b = a.burst!;
+  const alpha = ctx.globalAlpha;
+  ctx.globalAlpha = alpha * BAND_ALPHA;
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  ctx.moveTo(a.x1, a.y1);
+  ctx.lineTo(a.x2, b.firstY2);
+  ctx.lineTo(a.x2, a.y2);
+  ctx.lineTo(a.x1, b.lastY1);
+  ctx.closePath();
+  ctx.fill();
+  ctx.globalAlpha = alpha;
+}
+
+/** The "×N +" / "×N −" badge: a rounded box in the background colour, outlined and written in the arrow's. */
+function paintBadge(ctx: PaintContext, badge: BurstBadge, color: string, palette: ChartPalette): void {
+  const x = badge.x - badge.width / 2;
+  const y = badge.y - badge.height / 2;
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(x, y, badge.width, badge.height);
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.2;
+  ctx.strokeRect(x + 0.5, y + 0.5, badge.width - 1, badge.height - 1);
+  ctx.fillStyle = color;
+  ctx.font = `700 ${BADGE_FONT_PX}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(badge.text, badge.x, badge.y + 0.5);
+}
+
+/** Radius of the discarded end's circle, px. */
+export const DISCARD_RADIUS = 4.5;
+
+/** The end of a message the receiving host discarded: a hollow circle ○ on the receiver's lane. */
+export function discardMark(ctx: PaintContext, x: number, y: number, color: string, background: string): void {
+  ctx.fillStyle = background;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.arc(x, y, DISCARD_RADIUS, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.stroke();
+}
 function line(ctx: PaintContext, x1: number, y1: number, x2: number, y2: number): void {
   ctx.beginPath();
   ctx.moveTo(x1, y1);

@@ -2,12 +2,15 @@
  * The sticky lanes header (a glyph for the node's kind, its name, its
  * address) and the title band of exports (scenario name, protocol legend).
  */
+import { DISCARDED_LEGEND } from '../../src-core/chart/arrow-state';
 import { legendFor, type ChartPalette } from '../../src-core/chart/colors';
+import { BURST_LEGEND } from '../../src-core/chart/svg-legend';
 import type { ChartLayout } from '../../src-core/chart/layout';
 import { displayKind } from '../../src-core/scenario/node-kind';
 import type { TraceNode } from '../../src-core/trace/types';
 import { AXIS_WIDTH, chartAux, HEADER_HEIGHT, TITLE_HEIGHT } from './geometry';
 import { ellipsize } from './text-width';
+import { discardMark } from './paint-arrows';
 import type { PaintContext } from './paint';
 
 interface Input {
@@ -102,5 +105,28 @@ export function paintTitle(ctx: PaintContext, input: Input, title: string): void
     ctx.fillStyle = palette.text;
     ctx.fillText(entry.protocol, x + 23, TITLE_HEIGHT / 2);
     x += 23 + ctx.measureText(entry.protocol).width + 16;
+  }
+  // how arrows end and bundle, when the chart has them (the SVG's key lists the same)
+  const arrows = input.layout.arrows;
+  if (arrows.some((a) => a.state === 'discarded')) {
+    ctx.strokeStyle = palette.muted;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x, TITLE_HEIGHT / 2);
+    ctx.lineTo(x + 14, TITLE_HEIGHT / 2);
+    ctx.stroke();
+    discardMark(ctx, x + 18, TITLE_HEIGHT / 2, palette.muted, palette.background);
+    ctx.fillStyle = palette.text;
+    ctx.fillText(DISCARDED_LEGEND, x + 27, TITLE_HEIGHT / 2);
+    x += 27 + ctx.measureText(DISCARDED_LEGEND).width + 16;
+  }
+  if (arrows.some((a) => a.burst && !a.burst.open)) {
+    ctx.fillStyle = palette.muted;
+    ctx.font = '700 10.5px system-ui, sans-serif';
+    ctx.fillText('×N', x, TITLE_HEIGHT / 2);
+    const w = ctx.measureText('×N').width;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillStyle = palette.text;
+    ctx.fillText(BURST_LEGEND, x + w + 5, TITLE_HEIGHT / 2);
   }
 }

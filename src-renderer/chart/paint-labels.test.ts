@@ -10,9 +10,9 @@ import { CANVAS_LABELS } from './paint-labels';
 import { noteBoxes } from './paint-notes';
 import { longTrace, NODES, tcpLayout, tcpLessonTrace } from './test-trace';
 
-/** 200 datagrams, one a millisecond: at `pxPerMs`, one arrow starts every `pxPerMs` px. */
+/** 200 datagrams, one a millisecond: at `pxPerMs`, one arrow starts every `pxPerMs` px (each drawn, not bundled as a burst). */
 function layout(pxPerMs: number): ChartLayout {
-  return layoutChart(NODES, longTrace(200), { ...DEFAULT_LAYOUT, pxPerMs, showTransport: true, endTime: 205_000_000 });
+  return layoutChart(NODES, longTrace(200), { ...DEFAULT_LAYOUT, pxPerMs, showTransport: true, endTime: 205_000_000, bursts: false });
 }
 
 function input(l: ChartLayout, over: Partial<PaintInput> = {}): PaintInput {

@@ -11,6 +11,7 @@
  * tooltip, the inspector and the message list have it whole); exports ask
  * for footnotes instead and never cut one.
  */
+import { badgeMargin } from '../../src-core/chart/bursts';
 import type { Box } from '../../src-core/chart/label-boxes';
 import { labelRank, labelText, placeLabels, type LabelPlacementOptions, type LabelRequest, type PlacedLabel } from '../../src-core/chart/label-placement';
 import { protocolColor, type ChartPalette } from '../../src-core/chart/colors';
@@ -78,7 +79,7 @@ export function paintLabels(ctx: PaintContext, input: Input, arrows: readonly Ar
       font: a.layer === 'application' || selected ? BOLD_LABEL_FONT : LABEL_FONT,
       wins: selected || a.id === input.hoverId,
       rank: labelRank(a),
-      tailMargin: handleMargin(a, aux),
+      tailMargin: badgeMargin(a) ?? handleMargin(a, aux),
     });
     protocols.set(a.id, a.protocol);
   }

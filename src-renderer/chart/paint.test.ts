@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeAnnotations } from '../../src-core/chart/annotations';
 import { chartPalette, fadedAlpha, protocolColor } from '../../src-core/chart/colors';
-import type { ChartLayout } from '../../src-core/chart/layout';
+import { DEFAULT_LAYOUT, layoutChart, type ChartLayout } from '../../src-core/chart/layout';
+import type { MessageEvent } from '../../src-core/trace/types';
 import { fakeContext } from './fake-context';
-import { FADED_ALPHA } from './paint-arrows';
+import { DISCARD_RADIUS, FADED_ALPHA } from './paint-arrows';
 import { formatTick, paintChart, type PaintInput } from './paint';
 import { longLayout, tcpLayout, tcpLessonTrace } from './test-trace';
 
@@ -103,5 +104,27 @@ describe('paintChart', () => {
     expect(formatTick(24_500_000, 500_000)).toBe('24.5 ms');
     expect(formatTick(2_000_000_000, 1_000_000_000)).toBe('2 s');
     expect(formatTick(1500, 500)).toBe('1.5 µs');
+  });
+});
+
+describe('paintArrow ends and bursts', () => {
+  it('ends a discarded message in a hollow circle on the receiver lane, and draws a bundle with its ×N badge', () => {
+    const nodes = [
+      { id: 'a', name: 'A', kind: 'host' as const, address: '10.0.0.1' },
+      { id: 'b', name: 'B', kind: 'host' as const, address: '10.0.0.2' },
+    ];
+    const events = Array.from({ length: 6 }, (_, id): MessageEvent => ({
+      kind: 'message', id, layer: 'application', protocol: 'dns', from: 'a', to: 'b',
+      src: { addr: '10.0.0.1', port: 53 }, dst: { addr: '10.0.0.2', port: 4444 },
+      sentAt: id * 100_000, receivedAt: null, summary: `answer ${id}`, bytes: new Uint8Array(0),
+      connection: null, causedBy: null, carries: [], retransmission: false, timing: null,
+      lost: { at: id * 100_000 + 5_000_000, reason: 'port-unreachable', link: null, node: 'b' },
+    }));
+    const layout = layoutChart(nodes, events, { ...DEFAULT_LAYOUT, showTransport: false, endTime: 10_000_000 });
+    const { ctx, calls } = fakeContext();
+    paintChart(ctx, { layout, annotations: [], palette: chartPalette('light'), viewport: { top: 0, left: 0, width: 800, height: 400, scale: 1 }, selectedId: null, hoverId: null, afterCursor: 'fade', options: { labels: true, annotations: false } });
+    const a = layout.arrows[0]!;
+    expect(calls.some((c) => c.name === 'arc' && c.args[0] === a.x2 && c.args[1] === a.y2 && c.args[2] === DISCARD_RADIUS)).toBe(true);
+    expect(calls.some((c) => c.name === 'fillText' && c.args[0] === '×6 +')).toBe(true);
   });
 });

@@ -37,6 +37,7 @@ export function longTrace(count: number, lost: ReadonlySet<number> = new Set()):
   return out;
 }
 
+/** The long trace laid out message by message: its datagrams, 1 ms apart (8 px at the default zoom), would otherwise be one burst (bursts.ts). */
 export function longLayout(count: number, lost?: ReadonlySet<number>): ChartLayout {
-  return layoutChart(NODES, longTrace(count, lost), { ...DEFAULT_LAYOUT, showTransport: true, endTime: count * 1_000_000 + 5_000_000 });
+  return layoutChart(NODES, longTrace(count, lost), { ...DEFAULT_LAYOUT, showTransport: true, endTime: count * 1_000_000 + 5_000_000, bursts: false });
 }

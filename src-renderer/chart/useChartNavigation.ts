@@ -4,7 +4,8 @@
  * under the pointer (or the middle of the pane) still while zooming, and
  * handles the chart's own keys when it has focus (commands/key-table.ts
  * lists them): ↑/↓ or k/j previous/next message, +/− zoom, 0 fit, Enter
- * expand or collapse the selected application message. Space, Home, End,
+ * expand or collapse the selected application message; on a burst's bundle,
+ * open it, and on a member of an open burst, bundle it again. Space, Home, End,
  * ← and → are playback's keys everywhere, the chart included.
  */
 import { watch, type Ref } from 'vue';
@@ -12,6 +13,7 @@ import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
 import { useSelectionStore } from '../stores/selection';
 import { AXIS_WIDTH, chartAux, arrowIndex, handleTarget, HEADER_HEIGHT } from './geometry';
+import { burstOwner, drawnIdOf } from '../../src-core/chart/bursts';
 import { findMark } from '../../src-core/chart/marks';
 import { chartPaneView } from './chart-state';
 import { CHART_KEYS, type ChartKeyAction } from './keys';
@@ -63,7 +65,7 @@ export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
     const layout = chart.layout;
     const box = scroller.value;
     if (id === null || !layout || !box) return;
-    const i = arrowIndex(layout, id);
+    const i = arrowIndex(layout, drawnIdOf(layout, id));
     const mark = i < 0 ? findMark(layout.marks, id) : null;
     if (i < 0 && !mark) return;
     const [y1, y2] = mark ? [mark.y, mark.labelY] : [layout.arrows[i]!.y1, layout.arrows[i]!.y2];
@@ -99,6 +101,8 @@ export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
     const layout = chart.layout;
     const id = selection.selectedId;
     if (!layout || id === null) return;
+    const burst = burstOwner(layout, id);
+    if (burst) return chart.toggleBurst(burst.first);
     const i = arrowIndex(layout, id);
     if (i < 0) return chart.layout?.expanded.has(id) ? chart.toggleMessage(id) : undefined;
     const target = handleTarget(layout.arrows[i]!, chartAux(layout)) ?? layout.arrows[i]!.carries[0];

@@ -1,12 +1,16 @@
 /**
  * The mouse on the chart: click selects the arrow under the pointer (or
- * expands/collapses when on its ⊞/⊟ handle), double-click expands or
- * collapses, hovering shows the full label as a tooltip, Ctrl+wheel zooms
+ * expands/collapses when on its ⊞/⊟ handle, opens or bundles a burst on its
+ * "×N" badge), double-click opens a burst's bundle, bundles an open burst
+ * again, else expands or collapses transport, hovering shows the full label as a tooltip, Ctrl+wheel zooms
  * time around the pointer (plain wheel scrolls natively).
  */
 import { ref, type Ref } from 'vue';
 import { arrowIndex, chartAux, handleTarget, HEADER_HEIGHT, type Point } from './geometry';
+import { burstOwner } from '../../src-core/chart/bursts';
 import { findMark } from '../../src-core/chart/marks';
+import { arrowTooltip, badgeTooltip } from './tooltip-text';
+import { useRunStore } from '../stores/run';
 import { hitTest } from './hit-test';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
@@ -22,6 +26,7 @@ export function useChartPointer(scroller: Ref<HTMLElement | null>, zoomAround: (
   const chart = useChartViewStore();
   const selection = useSelectionStore();
   const playback = usePlaybackStore();
+  const run = useRunStore();
   const hoverId = ref<number | null>(null);
   const tooltip = ref<ChartTooltip | null>(null);
 
@@ -47,6 +52,7 @@ export function useChartPointer(scroller: Ref<HTMLElement | null>, zoomAround: (
     const hit = hitAt(event);
     if (hit === null) return;
     if (hit.kind === 'handle') chart.toggleMessage(hit.toggle);
+    if (hit.kind === 'burst') chart.toggleBurst(hit.burst);
     selection.select(hit.kind === 'handle' ? hit.toggle : hit.id);
   }
 
@@ -55,6 +61,8 @@ export function useChartPointer(scroller: Ref<HTMLElement | null>, zoomAround: (
     const layout = chart.layout;
     if (hit?.kind !== 'arrow' || !layout) return;
     const a = layout.arrows[arrowIndex(layout, hit.id)]!;
+    const burst = burstOwner(layout, a.id);
+    if (burst) return chart.toggleBurst(burst.first);
     const target = handleTarget(a, chartAux(layout)) ?? a.carries[0];
     if (target !== undefined) chart.toggleMessage(target);
   }
@@ -74,7 +82,10 @@ export function useChartPointer(scroller: Ref<HTMLElement | null>, zoomAround: (
       return;
     }
     const a = layout.arrows[arrowIndex(layout, hit.id)]!;
-    const text = hit.kind === 'handle' ? (a.expandable ? 'Show the segments carrying it' : 'Collapse into the application message') : a.label;
+    const text =
+      hit.kind === 'handle' ? (a.expandable ? 'Show the segments carrying it' : 'Collapse into the application message')
+      : hit.kind === 'burst' ? badgeTooltip(a)
+      : arrowTooltip(a, run.trace.events[a.id]);
     tooltip.value = { x: at.pane.x + 14, y: at.pane.y + 16, text };
   }
 

@@ -6,11 +6,12 @@
  * and, for tests and assistive tools, the arrows drawn on the scroller's
  * `data-arrows`, the arrow labels written on `data-labels` and the boxes
  * they keep clear of on `data-notes` — annotations first, then arrow ends
- * and handles — and the state marks on `data-marks` (canvas CSS px, at
+ * and handles — the lanes on `data-lanes` (node id, x) and the state marks on `data-marks` (canvas CSS px, at
  * most MAX_LISTED each).
  */
 import { onMounted, onUnmounted, ref, watch, type Ref } from 'vue';
 import { chartPalette } from '../../src-core/chart/colors';
+import { drawnIdOf } from '../../src-core/chart/bursts';
 import { findMark } from '../../src-core/chart/marks';
 import { arrowIndex, HEADER_HEIGHT } from './geometry';
 import { annotationsFor, chartPaneView } from './chart-state';
@@ -71,7 +72,8 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       annotations: annotationsFor(layout),
       palette,
       viewport: { top, left, width, height, scale },
-      selectedId: selection.selectedId,
+      // a message inside a collapsed burst is shown by its bundle
+      selectedId: selection.selectedId === null ? null : drawnIdOf(layout, selection.selectedId),
       hoverId: hoverId.value,
       isRevealed: playback.active && playback.cursor !== null ? playback.isRevealed : undefined,
       afterCursor: playback.afterCursor,
@@ -80,10 +82,12 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
     const listed = result.drawn.slice(0, MAX_LISTED).map((id) => {
       const a = layout.arrows[arrowIndex(layout, id)]!;
       const y = (v: number) => Math.round(v - top + HEADER_HEIGHT);
-      return { id, x1: Math.round(a.x1 - left), y1: y(a.y1), x2: Math.round(a.x2 - left), y2: y(a.y2), label: a.label };
+      const burst = a.burst ? { count: a.burst.members.length, open: a.burst.open } : {};
+      return { id, x1: Math.round(a.x1 - left), y1: y(a.y1), x2: Math.round(a.x2 - left), y2: y(a.y2), label: a.label, state: a.state, ...burst };
     });
     box.dataset['arrows'] = JSON.stringify(listed);
     box.dataset['drawn'] = String(result.drawn.length);
+    box.dataset['lanes'] = JSON.stringify(layout.lanes.map((l) => ({ id: l.node.id, x: Math.round(l.x - left) })));
     box.dataset['marks'] = JSON.stringify(
       (result.marks ?? []).slice(0, MAX_LISTED).map((id) => {
         const m = findMark(layout.marks, id)!;

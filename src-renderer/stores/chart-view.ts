@@ -42,6 +42,8 @@ export const useChartViewStore = defineStore('chartView', () => {
   const showStates = ref(true);
   /** Application messages expanded/collapsed against the global default. */
   const toggled = shallowRef<ReadonlySet<number>>(new Set());
+  /** Bursts drawn message by message instead of as one bundle (src-core/chart/bursts.ts), by first member id. */
+  const openBursts = shallowRef<ReadonlySet<number>>(new Set());
   /** Filters: protocols shown (empty = all), nodes whose messages are shown (empty = all), text in summaries. */
   const protocols = shallowRef<ReadonlySet<string>>(new Set());
   const nodeFilter = shallowRef<ReadonlySet<string>>(new Set());
@@ -106,6 +108,7 @@ export const useChartViewStore = defineStore('chartView', () => {
       compressGapsOver: compressGaps.value ? COMPRESS_GAPS_OVER : null,
       showTransport: preferences.showTransport,
       toggled: toggled.value,
+      openBursts: openBursts.value,
       include: include.value,
       showStates: showStates.value,
       includeState: includeState.value,
@@ -168,7 +171,7 @@ export const useChartViewStore = defineStore('chartView', () => {
   watch([() => run.status, bodyHeight], applyFirstView);
 
   watch(
-    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, include, hiddenLanes, effectiveLaneOrder, paneWidth],
+    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, openBursts, include, hiddenLanes, effectiveLaneOrder, paneWidth],
     scheduleLayout,
   );
 
@@ -176,6 +179,11 @@ export const useChartViewStore = defineStore('chartView', () => {
     const next = new Set(toggled.value);
     if (!next.delete(id)) next.add(id);
     toggled.value = next;
+  }
+
+  /** Opens a burst's bundle into its members, or bundles them again. */
+  function toggleBurst(first: number): void {
+    openBursts.value = toggledSet(openBursts.value, first);
   }
 
   /** The pane's size changed (ResizeObserver): its width and its body's height, whole px. */
@@ -214,13 +222,14 @@ export const useChartViewStore = defineStore('chartView', () => {
   /** A new run or document: forget per-message choices (ids mean other messages now). */
   function resetForNewTrace(): void {
     toggled.value = new Set();
+    openBursts.value = new Set();
   }
 
   watch(() => run.runId, resetForNewTrace);
 
   return {
-    pxPerMs, compressGaps, showStates, toggled, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive, paneWidth,
-    computeLayout, toggleMessage, setZoom, setPaneSize, toggleProtocol, toggleNodeFilter, toggleLane, setLaneOrder, clearFilters, resetForNewTrace,
+    pxPerMs, compressGaps, showStates, toggled, openBursts, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive, paneWidth,
+    computeLayout, toggleMessage, toggleBurst, setZoom, setPaneSize, toggleProtocol, toggleNodeFilter, toggleLane, setLaneOrder, clearFilters, resetForNewTrace,
   };
 });
 
