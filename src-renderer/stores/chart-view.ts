@@ -71,10 +71,6 @@ export const useChartViewStore = defineStore('chartView', () => {
   const bodyHeight = ref(0);
   /** The document (scenarioStore.generation) whose first run got its first view (first-view.ts); later runs keep the zoom. */
   let firstViewFor = -1;
-  /** That run, and the view it got: while the view is still that one, a new pane height fits it again. */
-  let firstViewRun: string | null = null;
-  let firstViewZoom = Number.NaN;
-  let firstViewCompressed = false;
 
   const layout = shallowRef<ChartLayout | null>(null);
 
@@ -130,19 +126,14 @@ export const useChartViewStore = defineStore('chartView', () => {
   /** The first finished run of a document: zoom (and compression) so that the run, or its start, fills the pane. */
   function applyFirstView(): void {
     if (run.status !== 'finished' || bodyHeight.value <= 0 || run.trace.events.length === 0) return;
-    // again when the pane's height changes (the legend appears, the window is resized) while the user has not zoomed since
-    const again = firstViewFor === scenarioStore.generation && firstViewRun === run.runId && pxPerMs.value === firstViewZoom && compressGaps.value === firstViewCompressed;
-    if (firstViewFor === scenarioStore.generation && !again) return;
+    if (firstViewFor === scenarioStore.generation) return;
     firstViewFor = scenarioStore.generation;
-    firstViewRun = run.runId;
     const options = layoutOptions();
     const layoutAt = (compress: boolean, px: number) =>
       layoutChart(run.nodes, run.trace.events, { ...options, pxPerMs: px, compressGapsOver: compress ? COMPRESS_GAPS_OVER : null });
     const view = firstView(layoutAt, pxPerMs.value, bodyHeight.value, compressGaps.value, run.trace.events.length > FIRST_VIEW_REFIT_LIMIT ? 1 : undefined);
     compressGaps.value = view.compressGaps;
     setZoom(view.pxPerMs);
-    firstViewZoom = pxPerMs.value;
-    firstViewCompressed = compressGaps.value;
   }
 
   // At most once a frame, and while a big run streams in, no more often than
