@@ -28,11 +28,15 @@ import { arrowEndOf, type ArrowEnd } from './arrow-state';
 import { groupBursts, type ArrowBurst } from './bursts';
 import { IdMap, IdSet } from './id-index';
 import { layoutMarks, markedStates, MARK_LABEL_DX, MARK_LABEL_END_MARGIN, type MarkLayout } from './marks';
+import { groupLanes, type LaneGroup } from './lane-groups';
 import { TimeScale } from './time-scale';
 
 export interface LayoutOptions {
   readonly laneOrder?: readonly string[];
   readonly hiddenLanes?: ReadonlySet<string>;
+  /** Lane groups (lane-groups.ts) and the ids of those drawn as one lane. */
+  readonly laneGroups?: readonly LaneGroup[];
+  readonly collapsedGroups?: ReadonlySet<string>;
   /** Expand every application message into its transport messages, and show control segments. */
   readonly showTransport: boolean;
   /** Application message ids whose expansion is the opposite of the default. */
@@ -165,8 +169,11 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     for (const m of messages) if (m.layer === 'transport' && include(m)) for (const app of m.carries) kept.add(app);
     for (const id of [...expanded]) if (!kept.has(id)) expanded.delete(id);
   }
+  const grouped = groupLanes(nodes, options.laneGroups ?? [], options.collapsedGroups ?? new Set());
+  const laneOf = grouped.laneOf;
   const drawn = messages.filter((m) => {
     if (hidden.size > 0 && (hidden.has(m.from) || hidden.has(m.to))) return false;
+    if (laneOf(m.from) === laneOf(m.to) && m.from !== m.to) return false; // within a collapsed group
     if (m.layer === 'application') {
       if (expanded.has(m.id)) return false;
     } else if (m.carries.length > 0) {
@@ -177,8 +184,13 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     return include === undefined || include(m);
   });
 
-  const laneNodes = laneOrder(nodes, messages, options.laneOrder ?? [], hidden);
+  const laneNodes = laneOrder(grouped.nodes, messages, options.laneOrder ?? [], hidden, laneOf);
   const laneIndex = new Map(laneNodes.map((node, i) => [node.id, i]));
+  // members of a collapsed group are found on its lane
+  for (const n of nodes) {
+    const lane = laneIndex.get(laneOf(n.id));
+    if (lane !== undefined && !laneIndex.has(n.id)) laneIndex.set(n.id, lane);
+  }
   const states = options.showStates === false ? [] : markedStates(events, laneIndex, { showTransport: options.showTransport, include: options.includeState });
   const marksOnLast = states.some((e) => laneIndex.get(e.node) === laneNodes.length - 1);
   const laneWidth =
@@ -285,16 +297,17 @@ function labelOf(m: MessageEvent, carried: readonly number[], byId: IdMap<Messag
   return `${m.summary} — ${apps.join(', ')}`;
 }
 
-function laneOrder(nodes: readonly TraceNode[], messages: readonly MessageEvent[], preferred: readonly string[], hidden: ReadonlySet<string>): TraceNode[] {
+function laneOrder(nodes: readonly TraceNode[], messages: readonly MessageEvent[], preferred: readonly string[], hidden: ReadonlySet<string>, laneOf: (node: string) => string): TraceNode[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const seen = new Set<string>();
   for (const m of messages) {
-    seen.add(m.from);
-    seen.add(m.to);
+    seen.add(laneOf(m.from));
+    seen.add(laneOf(m.to));
   }
   const order: TraceNode[] = [];
   const added = new Set<string>();
-  const add = (id: string): void => {
+  const add = (nodeId: string): void => {
+    const id = laneOf(nodeId);
     if (added.has(id)) return;
     const node = byId.get(id);
     if (!node || hidden.has(id) || !seen.has(id)) return;

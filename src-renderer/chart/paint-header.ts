@@ -45,7 +45,7 @@ export function paintHeader(ctx: PaintContext, input: Input, y: number): void {
     ctx.fillStyle = palette.muted;
     ctx.font = '11px ui-monospace, Menlo, Consolas, monospace';
     ctx.textAlign = 'center';
-    ctx.fillText(lane.node.address, x, y + 35);
+    ctx.fillText(ellipsize(ctx, lane.node.address, laneWidth - 12), x, y + 35); // a lane group lists its members' addresses
   }
   ctx.fillStyle = palette.muted;
   ctx.font = '10.5px system-ui, sans-serif';

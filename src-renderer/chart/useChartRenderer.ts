@@ -6,7 +6,7 @@
  * and, for tests and assistive tools, the arrows drawn on the scroller's
  * `data-arrows`, the arrow labels written on `data-labels` and the boxes
  * they keep clear of on `data-notes` — annotations first, then arrow ends
- * and handles — the lanes on `data-lanes` (node id, x) and the state marks on `data-marks` (canvas CSS px, at
+ * and handles — the selected event's id on `data-selected`, the lanes on `data-lanes` (node id, x) and the state marks on `data-marks` (canvas CSS px, at
  * most MAX_LISTED each).
  */
 import { onMounted, onUnmounted, ref, watch, type Ref } from 'vue';
@@ -60,6 +60,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       ctx.fillRect(0, 0, el.width, el.height);
       box.dataset['arrows'] = '[]';
       box.dataset['drawn'] = '0';
+      box.dataset['selected'] = '';
       box.dataset['labels'] = '[]';
       box.dataset['notes'] = '[]';
       box.dataset['marks'] = '[]';
@@ -87,6 +88,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
     });
     box.dataset['arrows'] = JSON.stringify(listed);
     box.dataset['drawn'] = String(result.drawn.length);
+    box.dataset['selected'] = selection.selectedId === null ? '' : String(selection.selectedId);
     box.dataset['lanes'] = JSON.stringify(layout.lanes.map((l) => ({ id: l.node.id, x: Math.round(l.x - left) })));
     box.dataset['marks'] = JSON.stringify(
       (result.marks ?? []).slice(0, MAX_LISTED).map((id) => {

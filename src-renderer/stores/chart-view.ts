@@ -14,6 +14,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { DEFAULT_LAYOUT, layoutChart, MAX_FITTED_LANE_WIDTH, type ChartLayout, type LayoutOptions } from '../../src-core/chart/layout';
 import { firstView } from '../chart/first-view';
+import { laneGroups } from '../../src-core/chart/lane-groups';
 import { NS_PER_MS } from '../../src-core/sim/time';
 import type { MessageEvent, StateEvent } from '../../src-core/trace/types';
 import { usePreferencesStore } from './preferences';
@@ -51,6 +52,9 @@ export const useChartViewStore = defineStore('chartView', () => {
   /** Lanes: hidden ones, and an order chosen by the user (else the scenario's, else first appearance). */
   const hiddenLanes = shallowRef<ReadonlySet<string>>(new Set());
   const laneOrder = shallowRef<readonly string[]>([]);
+  /** Lane groups of the run's nodes (src-core/chart/lane-groups.ts), and the ids of those collapsed into one lane. */
+  const groups = computed(() => laneGroups(run.nodes));
+  const collapsedGroups = shallowRef<ReadonlySet<string>>(new Set());
   /**
    * The scenario's view.laneOrder (so a lesson shows its lanes as intended).
    * The same array while its content stays the same: the scenario is parsed
@@ -109,6 +113,8 @@ export const useChartViewStore = defineStore('chartView', () => {
       showStates: showStates.value,
       includeState: includeState.value,
       hiddenLanes: hiddenLanes.value,
+      laneGroups: groups.value,
+      collapsedGroups: collapsedGroups.value,
       laneOrder: effectiveLaneOrder.value,
       endTime: run.progress?.simTime ?? run.summary?.endTime ?? 0,
     };
@@ -162,7 +168,7 @@ export const useChartViewStore = defineStore('chartView', () => {
   watch([() => run.status, bodyHeight], applyFirstView);
 
   watch(
-    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, openBursts, include, hiddenLanes, effectiveLaneOrder, paneWidth],
+    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, openBursts, include, hiddenLanes, collapsedGroups, effectiveLaneOrder, paneWidth],
     scheduleLayout,
   );
 
@@ -199,6 +205,11 @@ export const useChartViewStore = defineStore('chartView', () => {
     hiddenLanes.value = toggledSet(hiddenLanes.value, node);
   }
 
+  /** Draws a lane group as one lane, or its members one by one again. */
+  function toggleGroup(id: string): void {
+    collapsedGroups.value = toggledSet(collapsedGroups.value, id);
+  }
+
   function setLaneOrder(order: readonly string[]): void {
     laneOrder.value = [...order];
   }
@@ -219,8 +230,8 @@ export const useChartViewStore = defineStore('chartView', () => {
   watch(() => run.runId, resetForNewTrace);
 
   return {
-    pxPerMs, compressGaps, showStates, toggled, openBursts, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive, paneWidth,
-    computeLayout, toggleMessage, toggleBurst, setZoom, setPaneSize, toggleProtocol, toggleNodeFilter, toggleLane, setLaneOrder, clearFilters, resetForNewTrace,
+    pxPerMs, compressGaps, showStates, toggled, openBursts, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive, paneWidth, groups, collapsedGroups,
+    computeLayout, toggleMessage, toggleBurst, setZoom, setPaneSize, toggleProtocol, toggleNodeFilter, toggleLane, toggleGroup, setLaneOrder, clearFilters, resetForNewTrace,
   };
 });
 
