@@ -4,6 +4,7 @@ import { NS_PER_MS } from '../../src-core/sim/time';
 import type { MessageEvent } from '../../src-core/trace/types';
 import { firstView, MAX_FIRST_PX_PER_MS, READABLE_PX_PER_MS } from './first-view';
 import { longTrace, NODES } from './test-trace';
+import { contentBottom } from './zoom';
 
 /** Datagrams a → b sent at these ms, each taking 5 ms (test-trace.ts longTrace, moved in time). */
 function trace(sentMs: readonly number[]): MessageEvent[] {
@@ -33,6 +34,14 @@ describe('the first view', () => {
   it('starts at a readable zoom when even compressed the run is too long for the pane', () => {
     const busy = Array.from({ length: 500 }, (_, i) => i * 10); // 5 s without an idle gap
     expect(firstView(layoutFor(trace(busy)), 8, 600, false)).toEqual({ pxPerMs: READABLE_PX_PER_MS, compressGaps: false });
+  });
+
+  it('fits down to the last message when the run then idles until its end time', () => {
+    const events = trace([0, 10, 20, 30]);
+    const layoutAt = (compress: boolean, px: number) => layoutChart(NODES, events, { ...DEFAULT_LAYOUT, pxPerMs: px, compressGapsOver: compress ? 50 * NS_PER_MS : null, showTransport: true, endTime: 2000 * NS_PER_MS });
+    const view = firstView(layoutAt, 8, 600, false);
+    expect(view.compressGaps).toBe(false);
+    expect(contentBottom(layoutAt(false, view.pxPerMs)) + 40).toBeCloseTo(600, 0);
   });
 
   it('never zooms in past its limit on a tiny run', () => {

@@ -3,7 +3,9 @@
  * pane, or the interesting part with a "more below" marker (ChartCanvas).
  *
  * Rules (issue 9):
- * - Fit the whole run in the pane's height (zoom.ts fitPxPerMs) when that
+ * - Fit the run down to its last message or state change (an idle tail
+ *   until the run's end time is left below) in the pane's height
+ *   (zoom.ts fitPxPerMs) when that
  *   leaves at least READABLE_PX_PER_MS, never zooming in past
  *   MAX_FIRST_PX_PER_MS (a 5 ms run would fill the pane with three arrows).
  * - Else, when idle gaps can be compressed and compressing them makes the
@@ -15,7 +17,7 @@
  * Later runs of the same document keep the zoom the user chose.
  */
 import type { ChartLayout } from '../../src-core/chart/layout';
-import { fitPxPerMs } from './zoom';
+import { BOTTOM_PAD, contentBottom, fitPxPerMs } from './zoom';
 
 /** The least px per simulated ms the first view uses: a 10 ms delay still slopes 30 px. */
 export const READABLE_PX_PER_MS = 3;
@@ -59,8 +61,8 @@ function fit(layoutAt: (pxPerMs: number) => ChartLayout, pxPerMs: number, height
   let px = pxPerMs;
   for (let round = 0; round < rounds; round++) {
     const layout = layoutAt(px);
-    if (round > 0 && Math.abs(layout.height - height) <= 1) break;
-    px = fitPxPerMs(layout, px, height);
+    if (round > 0 && Math.abs(contentBottom(layout) + BOTTOM_PAD - height) <= 1) break;
+    px = fitPxPerMs(layout, px, height, true);
   }
   return px;
 }
