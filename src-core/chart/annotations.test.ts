@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../scenario/load';
 import { runScenario } from '../scenario/runner';
-import { computeAnnotations, formatMs } from './annotations';
+import { computeAnnotations, formatMs, TRANSMISSION_SPACING } from './annotations';
 import { chartPalette, contrastRatio, hashColor, legendFor, protocolColor } from './colors';
 import { BAND_MARGIN, rectsOverlap } from './group-bands';
 import { connectionIndexes, DEFAULT_LAYOUT, layoutChart } from './layout';
@@ -83,6 +83,17 @@ describe('computeAnnotations', () => {
     const notes = computeAnnotations(layout, events, []).filter((n) => n.kind === 'transmission');
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ id: 11, label: 'transmission 1.20 ms' });
+  });
+
+  it('writes one transmission time per line of text on a lane: the first of a train of back-to-back segments', () => {
+    // every segment Client A sends takes 1.2 ms to transmit; at 8 px/ms those sent within 14 px (1.75 ms) share one note
+    const events = tcp.events.map((e) => (e.kind === 'message' && e.from === 'clientA' && e.timing ? { ...e, timing: { ...e.timing, transmission: 1_200_000 } } : e));
+    const layout = layoutChart(tcp.nodes, events, { ...options, showTransport: true });
+    const notes = computeAnnotations(layout, events, []).filter((n) => n.kind === 'transmission');
+    expect(notes.length).toBeGreaterThan(1);
+    for (let i = 1; i < notes.length; i++) expect(notes[i]!.y1 - Math.max(notes[i - 1]!.y1, notes[i - 1]!.y2)).toBeGreaterThanOrEqual(TRANSMISSION_SPACING);
+    const sent = events.filter((e) => e.kind === 'message' && e.from === 'clientA' && layout.arrows.some((a) => a.id === e.id));
+    expect(notes.length).toBeLessThan(sent.length);
   });
 
   it('formats durations in a readable unit', () => {

@@ -5,7 +5,8 @@
  *   sent → SYN-ACK received, and an application request sent → its reply
  *   (causedBy the request) received back on the requester's lane;
  * - `transmission`: a message whose transmission time is a noticeable part
- *   of its delay (> TRANSMISSION_SHARE): a bar on the sender's lane;
+ *   of its delay (> TRANSMISSION_SHARE): a bar on the sender's lane, at
+ *   most one each TRANSMISSION_SPACING px of a lane (the first of a train);
  * - `metric`: a metric at (its node's lane, y(at)) with its value;
  * - `group`: "TCP handshake" / "TCP close" spans, only when the transport
  *   segments are drawn, with their band and caption placed (group-bands.ts)
@@ -21,6 +22,8 @@ import { connectionIndexes, type ChartLayout } from './layout';
 
 /** A message's transmission time is annotated when it exceeds this share of its delay. */
 export const TRANSMISSION_SHARE = 0.05;
+/** Least distance between two transmission annotations on a lane, px: a line of their text. */
+export const TRANSMISSION_SPACING = 14;
 
 export type Annotation =
   | { readonly kind: 'rtt'; readonly lane: number; readonly y1: number; readonly y2: number; readonly label: string }
@@ -99,15 +102,21 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     out.push({ kind: 'rtt', lane: requester, y1: y(request.sentAt), y2: y(reply.receivedAt), label });
   }
 
-  // Transmission time of large messages.
+  // Transmission time of large messages; on a lane, one per TRANSMISSION_SPACING px at most (a train of
+  // back-to-back segments would stack its texts on each other): the first of each stretch is written.
+  const nextFree = new Map<number, number>();
   for (const m of messages) {
     if (m.timing === null || m.receivedAt === null || !drawn.has(m.id)) continue;
     const delay = m.receivedAt - m.sentAt;
     const sender = lane.get(m.from);
     if (sender === undefined || delay <= 0 || m.timing.transmission <= TRANSMISSION_SHARE * delay) continue;
     const start = m.sentAt + m.timing.queueing;
+    const y1 = y(start);
+    if (y1 < (nextFree.get(sender) ?? -Infinity)) continue;
+    const y2 = y(start + m.timing.transmission);
+    nextFree.set(sender, Math.max(y1, y2) + TRANSMISSION_SPACING);
     const label = `transmission ${formatMs(m.timing.transmission)}`;
-    out.push({ kind: 'transmission', lane: sender, id: m.id, y1: y(start), y2: y(start + m.timing.transmission), label });
+    out.push({ kind: 'transmission', lane: sender, id: m.id, y1, y2, label });
   }
 
   for (const metric of metrics) {
