@@ -28,7 +28,7 @@ async function lessonOptions(page: Page): Promise<{ value: string; label: string
   return page
     .getByLabel('Lesson')
     .locator('option')
-    .evaluateAll((options) => options.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent?.trim() ?? '' })).filter((o) => o.value !== ''));
+    .evaluateAll((options) => options.map((o) => ({ value: o.getAttribute('value') ?? '', label: o.textContent?.trim() ?? '' })).filter((o) => o.value !== ''));
 }
 
 test('screenshots of every lesson: no lane out of reach, no label over another', async ({ page }) => {

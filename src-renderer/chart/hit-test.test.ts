@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { burstBadge } from '../../src-core/chart/bursts';
-import type { MessageEvent } from '../../src-core/trace/types';
 import { chartAux, handlePoint } from './geometry';
 import { hitTest } from './hit-test';
 import { DEFAULT_LAYOUT, layoutChart } from '../../src-core/chart/layout';
@@ -8,7 +7,7 @@ import { distanceToSegment } from './geometry';
 import { parseScenarioText } from '../../src-core/scenario/load';
 import { runScenario } from '../../src-core/scenario/runner';
 import { lessonText } from '../testing/lessons';
-import { longLayout, tcpLayout } from './test-trace';
+import { discardedAnswers, longLayout, NODES, tcpLayout } from './test-trace';
 
 function lessonLayout(id: string, showTransport: boolean) {
   const loaded = parseScenarioText(lessonText(id));
@@ -78,17 +77,8 @@ describe('hitTest', () => {
 });
 
 describe('hitTest on bursts', () => {
-  const nodes = [
-    { id: 'a', name: 'A', kind: 'host' as const, address: '10.0.0.1' },
-    { id: 'b', name: 'B', kind: 'host' as const, address: '10.0.0.2' },
-  ];
-  const events = Array.from({ length: 10 }, (_, id): MessageEvent => ({
-    kind: 'message', id, layer: 'application', protocol: 'dns', from: 'a', to: 'b',
-    src: { addr: '10.0.0.1', port: 53 }, dst: { addr: '10.0.0.2', port: 4444 },
-    sentAt: id * 100_000, receivedAt: null, summary: `answer ${id}`, bytes: new Uint8Array(0),
-    connection: null, causedBy: null, carries: [], retransmission: false, timing: null,
-    lost: { at: id * 100_000 + 5_000_000, reason: 'port-unreachable', link: null, node: 'b' },
-  }));
+  const nodes = NODES;
+  const events = discardedAnswers(10);
   const layout = layoutChart(nodes, events, { ...DEFAULT_LAYOUT, showTransport: false, endTime: 10_000_000 });
 
   it('hits the badge of a bundle as a burst toggle, and the bundle line as its first member', () => {

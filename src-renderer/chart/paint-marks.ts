@@ -14,7 +14,6 @@ import { protocolColor, type ChartPalette } from '../../src-core/chart/colors';
 import { rectBox, type Box } from '../../src-core/chart/label-boxes';
 import { markLabelRoom, type ChartLayout } from '../../src-core/chart/layout';
 import { MARK_LABEL_DX, MARK_LABEL_HEIGHT, MARK_RADIUS, placeMarkLabels, type MarkLayout } from '../../src-core/chart/marks';
-import { FADED_ALPHA } from './paint-arrows';
 import type { PaintContext } from './paint';
 import { ellipsizeIn, textWidth } from './text-width';
 
@@ -78,7 +77,9 @@ export function paintMarks(ctx: PaintContext, input: Input, marks: readonly Mark
   for (const m of shown) {
     const selected = m.id === input.selectedId;
     const label = labels.get(m.id);
-    ctx.globalAlpha = input.isRevealed === undefined || input.isRevealed(m.id) ? 1 : FADED_ALPHA;
+    // after the playback cursor: faded no further than 3:1 against the background, for the diamond and its text (WCAG 1.4.11)
+    ctx.globalAlpha =
+      input.isRevealed === undefined || input.isRevealed(m.id) ? 1 : Math.max(fadedAlpha(protocolColor(m.protocol, palette.theme), palette.theme), fadedAlpha(palette.muted, palette.theme));
     if (label && m.labelY - m.y > 1) {
       ctx.strokeStyle = palette.muted;
       ctx.lineWidth = 0.8;

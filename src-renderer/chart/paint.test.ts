@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { computeAnnotations } from '../../src-core/chart/annotations';
 import { chartPalette, fadedAlpha, protocolColor } from '../../src-core/chart/colors';
 import { DEFAULT_LAYOUT, layoutChart, type ChartLayout } from '../../src-core/chart/layout';
-import type { MessageEvent } from '../../src-core/trace/types';
 import { fakeContext } from './fake-context';
 import { DISCARD_RADIUS, FADED_ALPHA } from './paint-arrows';
 import { formatTick, paintChart, type PaintInput } from './paint';
-import { longLayout, tcpLayout, tcpLessonTrace } from './test-trace';
+import { discardedAnswers, longLayout, NODES, tcpLayout, tcpLessonTrace } from './test-trace';
 
 const palette = chartPalette('light');
 
@@ -109,17 +108,8 @@ describe('paintChart', () => {
 
 describe('paintArrow ends and bursts', () => {
   it('ends a discarded message in a hollow circle on the receiver lane, and draws a bundle with its ×N badge', () => {
-    const nodes = [
-      { id: 'a', name: 'A', kind: 'host' as const, address: '10.0.0.1' },
-      { id: 'b', name: 'B', kind: 'host' as const, address: '10.0.0.2' },
-    ];
-    const events = Array.from({ length: 6 }, (_, id): MessageEvent => ({
-      kind: 'message', id, layer: 'application', protocol: 'dns', from: 'a', to: 'b',
-      src: { addr: '10.0.0.1', port: 53 }, dst: { addr: '10.0.0.2', port: 4444 },
-      sentAt: id * 100_000, receivedAt: null, summary: `answer ${id}`, bytes: new Uint8Array(0),
-      connection: null, causedBy: null, carries: [], retransmission: false, timing: null,
-      lost: { at: id * 100_000 + 5_000_000, reason: 'port-unreachable', link: null, node: 'b' },
-    }));
+    const nodes = NODES;
+    const events = discardedAnswers(6);
     const layout = layoutChart(nodes, events, { ...DEFAULT_LAYOUT, showTransport: false, endTime: 10_000_000 });
     const { ctx, calls } = fakeContext();
     paintChart(ctx, { layout, annotations: [], palette: chartPalette('light'), viewport: { top: 0, left: 0, width: 800, height: 400, scale: 1 }, selectedId: null, hoverId: null, afterCursor: 'fade', options: { labels: true, annotations: false } });

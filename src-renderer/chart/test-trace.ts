@@ -41,3 +41,14 @@ export function longTrace(count: number, lost: ReadonlySet<number> = new Set()):
 export function longLayout(count: number, lost?: ReadonlySet<number>): ChartLayout {
   return layoutChart(NODES, longTrace(count, lost), { ...DEFAULT_LAYOUT, showTransport: true, endTime: count * 1_000_000 + 5_000_000, bursts: false });
 }
+
+/** `count` DNS answers A → B sent 0.1 ms apart, each discarded at B 5 ms later (no socket on its port): a burst of them. */
+export function discardedAnswers(count: number): MessageEvent[] {
+  return Array.from({ length: count }, (_, id): MessageEvent => ({
+    kind: 'message', id, layer: 'application', protocol: 'dns', from: 'a', to: 'b',
+    src: { addr: '10.0.0.1', port: 53 }, dst: { addr: '10.0.0.2', port: 4444 },
+    sentAt: id * 100_000, receivedAt: null, summary: `answer ${id}`, bytes: new Uint8Array(0),
+    connection: null, causedBy: null, carries: [], retransmission: false, timing: null,
+    lost: { at: id * 100_000 + 5_000_000, reason: 'port-unreachable', link: null, node: 'b' },
+  }));
+}
