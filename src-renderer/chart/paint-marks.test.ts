@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chartPalette } from '../../src-core/chart/colors';
 import { DEFAULT_LAYOUT, layoutChart, type ChartLayout } from '../../src-core/chart/layout';
 import { parseScenarioText } from '../../src-core/scenario/load';
 import { runScenario } from '../../src-core/scenario/runner';
 import { lessonText } from '../testing/lessons';
 import { fakeContext } from './fake-context';
 import { hitTest } from './hit-test';
-import { FADED_ALPHA } from './paint-arrows';
+import { chartPalette, fadedAlpha, FADED_MIN_ALPHA, protocolColor } from '../../src-core/chart/colors';
 import { paintChart, type PaintInput } from './paint';
 import { MARK_RADIUS } from '../../src-core/chart/marks';
 
@@ -42,11 +41,14 @@ describe('state marks on the canvas', () => {
     expect(texts().some((t) => t.startsWith('zone example.com edited'))).toBe(true);
   });
 
-  it('fades a mark after the playback cursor, and hides it when asked', () => {
+  it('fades a mark after the playback cursor no further than 3:1 contrast, and hides it when asked', () => {
     const faded = fakeContext();
     paintChart(faded.ctx, input({ isRevealed: (id) => id < edit.id }));
-    const alphaBeforeLabel = faded.calls.filter((c) => c.name === 'set:globalAlpha').map((c) => c.args[0]);
-    expect(alphaBeforeLabel).toContain(FADED_ALPHA);
+    const alphas = faded.calls.filter((c) => c.name === 'set:globalAlpha').map((c) => c.args[0] as number);
+    const palette = chartPalette('light');
+    const expected = Math.max(fadedAlpha(protocolColor(edit.protocol, 'light'), 'light'), fadedAlpha(palette.muted, 'light'));
+    expect(expected).toBeGreaterThan(FADED_MIN_ALPHA);
+    expect(alphas).toContain(expected);
     const hidden = fakeContext();
     const result = paintChart(hidden.ctx, input({ isRevealed: (id) => id < edit.id, afterCursor: 'hide' }));
     expect(result.marks).not.toContain(edit.id);

@@ -10,7 +10,7 @@
  * selected mark is ringed and its label bold; marks after the playback
  * cursor fade or hide like arrows.
  */
-import { protocolColor, type ChartPalette } from '../../src-core/chart/colors';
+import { fadedAlpha, protocolColor, type ChartPalette } from '../../src-core/chart/colors';
 import { rectBox, type Box } from '../../src-core/chart/label-boxes';
 import { markLabelRoom, type ChartLayout } from '../../src-core/chart/layout';
 import { MARK_LABEL_DX, MARK_LABEL_HEIGHT, MARK_RADIUS, placeMarkLabels, type MarkLayout } from '../../src-core/chart/marks';
