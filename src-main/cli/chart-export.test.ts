@@ -8,6 +8,7 @@ import { main, type CliEnv } from './main';
 import { SVG_FONT_FAMILY } from '../../src-core/chart/svg';
 import { chartLayoutOf, PNG_SCALE, svgToPng } from './chart-export';
 import { runToEnd } from './run-to-end';
+import { requireTool } from '../interop/required-tool';
 
 const LESSONS = join(__dirname, '../../resources/lessons');
 const lessons = readdirSync(LESSONS).filter((f) => f.endsWith('.l7.json')).sort();
@@ -165,8 +166,11 @@ describe('the PNG’s fonts', () => {
   const dejavu = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
   const word = (family: string) =>
     `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="24" font-family="${family}"><text x="2" y="17" font-size="14">Mwigl DNS</text></svg>`;
+  /** Both fonts missing: a failure under CI (.ci/run installs them), else a skip that says why (required-tool.ts). */
+  const fontFiles = requireTool('Liberation Sans and DejaVu Sans', 'fonts-liberation fonts-dejavu-core', { lookup: () => existsSync(liberation) && existsSync(dejavu) });
   // Liberation Sans loaded first is resvg's fallback; DejaVu Sans is the first family of the chart's list that is present
-  it.skipIf(!existsSync(liberation) || !existsSync(dejavu))('draws the chart’s text in the first family of its list that is installed, not in a fallback', () => {
+  it('draws the chart’s text in the first family of its list that is installed, not in a fallback', (ctx) => {
+    fontFiles.guard(ctx);
     const fonts = { loadSystemFonts: false, fontFiles: [liberation, dejavu] };
     const chart = svgToPng(word(SVG_FONT_FAMILY), fonts).data;
     expect(Buffer.from(chart).equals(Buffer.from(svgToPng(word('DejaVu Sans'), fonts).data))).toBe(true);
