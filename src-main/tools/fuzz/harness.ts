@@ -167,7 +167,7 @@ export function describeError(error: unknown): ErrorDescription {
 }
 
 /** The fuzz loop's own files, left out of the frames shown after the top one. */
-const HARNESS_FILES = /[/\\]tools[/\\]fuzz[/\\](harness|cli|worker|face-net|face-target|face-world)\.ts$/;
+const HARNESS_FILES = /[/\\]tools[/\\]fuzz[/\\](harness|cli|worker|face-net|face-net-parts|face-target|face-world)\.ts$/;
 
 /** True when running `inputs` in order on a fresh target throws with `signature`. */
 function failsWith(target: FuzzTarget, inputs: readonly Uint8Array[], signature: string, options: FuzzOptions): boolean {
