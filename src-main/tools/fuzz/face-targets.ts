@@ -28,7 +28,7 @@ import { faceTarget, requestPrompt, type RequestFeed, type Rig } from './face-ta
 import { World } from './face-world';
 import { ORACLES, type Oracle } from './oracle';
 import { DEFAULT_MUTATOR_OPTIONS } from './mutate';
-import { hex, type FuzzTarget } from './target';
+import { concat, hex, type FuzzTarget } from './target';
 
 const LESSONS_DIR = fileURLToPath(new URL('../../../resources/lessons/', import.meta.url));
 
@@ -93,19 +93,10 @@ function trafficOf(events: readonly TraceEvent[], addressOf: ReadonlyMap<string,
     if (answers || answersAsked) push(replies, m.to, m.bytes);
     else push(requests, `${m.to}/udp${m.dst.port}`, m.bytes);
   }
-  for (const s of streams.values()) push(s.map, s.key, concatAll(s.parts).subarray(0, DEFAULT_MUTATOR_OPTIONS.maxLength));
+  for (const s of streams.values()) push(s.map, s.key, concat(s.parts).subarray(0, DEFAULT_MUTATOR_OPTIONS.maxLength));
   return { requests, replies };
 }
 
-function concatAll(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** Byte strings without repeats, in first-seen order. */
 function unique(lists: readonly (readonly Uint8Array[])[]): Uint8Array[] {

@@ -14,6 +14,7 @@
  * the seeds again.
  */
 import type { Prng } from '../../../src-core/sim/prng';
+import { concat } from './target';
 
 /** Boundary values: zero, one, the top bit, a name pointer's mark (0xc0), a label's 63, the dot. */
 const INTERESTING_8 = [0x00, 0x01, 0x02, 0x0a, 0x0d, 0x2e, 0x3f, 0x40, 0x7f, 0x80, 0xc0, 0xfe, 0xff];
@@ -107,7 +108,7 @@ export class Mutator {
         if (b.length === 0) return b;
         const at = this.position(b.length);
         const n = rng.nextInt(1, Math.min(b.length - at, rng.chance(0.7) ? 8 : b.length));
-        return join(b.subarray(0, at), b.subarray(at + n));
+        return concat([b.subarray(0, at), b.subarray(at + n)]);
       }
       case 4:
         // truncation
@@ -115,7 +116,7 @@ export class Mutator {
       case 5: {
         // splice: the head of this input, the tail of another corpus item
         const other = this.pick();
-        return join(b.subarray(0, rng.nextInt(0, b.length)), other.subarray(rng.nextInt(0, other.length)));
+        return concat([b.subarray(0, rng.nextInt(0, b.length)), other.subarray(rng.nextInt(0, other.length))]);
       }
       case 6:
       case 7: {
@@ -151,7 +152,7 @@ export class Mutator {
         const n = rng.nextInt(1, Math.min(b.length - at, 32));
         const times = rng.nextInt(1, 4);
         const chunk = b.subarray(at, at + n);
-        return join(b.subarray(0, at + n), ...Array<Uint8Array>(times).fill(chunk), b.subarray(at + n));
+        return concat([b.subarray(0, at + n), ...Array<Uint8Array>(times).fill(chunk), b.subarray(at + n)]);
       }
     }
   }
@@ -168,16 +169,7 @@ export class Mutator {
       piece = new Uint8Array(this.rng.nextInt(1, 16));
       for (let i = 0; i < piece.length; i++) piece[i] = this.rng.nextInt(0, 255);
     }
-    return join(b.subarray(0, at), piece, b.subarray(at));
+    return concat([b.subarray(0, at), piece, b.subarray(at)]);
   }
 }
 
-function join(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
