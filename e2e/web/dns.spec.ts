@@ -3,7 +3,7 @@
 // inspected field by field.
 import { expect, test, type Page } from '@playwright/test';
 import { drawnMarks, scroller } from './chart-data';
-import { guardEveryTest, SHOTS } from './guard';
+import { guardEveryTest, SHOTS, WINDOW_SIZES } from './guard';
 
 guardEveryTest();
 
@@ -81,7 +81,7 @@ test('a truncated UDP answer, then the same question over TCP', async ({ page })
 });
 
 test('labels each result by what it measures, names servers as servers, and shows cache times in seconds', async ({ page }) => {
-  for (const [width, height] of [[1440, 900], [1280, 720]] as const) {
+  for (const [width, height] of WINDOW_SIZES) {
     await page.setViewportSize({ width, height });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByLabel('Lesson').selectOption({ label: 'DNS: iterative resolution and caching' });

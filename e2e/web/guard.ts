@@ -1,7 +1,7 @@
 // Checks every web test makes: the page never requests anything outside its
 // own origin (the app works offline) and logs no console error or uncaught
 // exception. Each spec calls guardEveryTest() once at its top level.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 export const SHOTS = 'test-results/screenshots';
 export const TCP_LESSON = 'Socket programming: TCP';
@@ -32,4 +32,26 @@ export function guardEveryTest(): void {
     expect(foreignRequests, 'requests outside the page origin').toEqual([]);
     expect(consoleErrors, 'console errors').toEqual([]);
   });
+}
+
+/** The window sizes every screenshot is taken at (a 1440×900 laptop, a 1280×720 projector). */
+export const WINDOW_SIZES = [
+  [1440, 900],
+  [1280, 720],
+] as const;
+
+/**
+ * Calls `look` at each of WINDOW_SIZES in the light theme then the dark
+ * one, after a frame or two for the repaint; screenshots are named
+ * `${name}-${width}x${height}-${theme}.png`.
+ */
+export async function atEveryWindow(page: Page, look: (shot: string) => Promise<void>, name: string): Promise<void> {
+  for (const [width, height] of WINDOW_SIZES) {
+    await page.setViewportSize({ width, height });
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.waitForTimeout(150);
+      await look(`${SHOTS}/${name}-${width}x${height}-${theme}.png`);
+    }
+  }
 }

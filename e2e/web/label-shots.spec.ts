@@ -6,7 +6,7 @@
 // text).
 import { expect, test } from '@playwright/test';
 import { listed, scroller } from './chart-data';
-import { guardEveryTest, SHOTS, TCP_LESSON } from './guard';
+import { atEveryWindow, guardEveryTest, TCP_LESSON } from './guard';
 
 guardEveryTest();
 
@@ -14,27 +14,21 @@ const LESSONS = [
   ['dns-iterative', 'DNS: iterative resolution and caching'],
   ['sockets-tcp', TCP_LESSON],
 ] as const;
-const SIZES = [
-  [1440, 900],
-  [1280, 720],
-] as const;
-
 for (const [file, lesson] of LESSONS) {
   test(`labels of ${file} at two window sizes, light and dark`, async ({ page }) => {
     await page.getByLabel('Lesson').selectOption({ label: lesson });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('Finished');
     await expect(scroller(page)).toHaveAttribute('data-drawn', /^[1-9]\d*$/);
-    for (const [width, height] of SIZES) {
-      await page.setViewportSize({ width, height });
-      for (const theme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: theme });
-        await page.waitForTimeout(150); // a frame or two for the repaint
+    await atEveryWindow(
+      page,
+      async (shot) => {
         const labels = await listed<{ text: string }>(page, 'labels');
         expect(labels.length).toBeGreaterThan(3);
         expect(labels.filter((l) => !l.text.endsWith('…')).length).toBeGreaterThanOrEqual(labels.length * 0.6);
-        await page.screenshot({ path: `${SHOTS}/labels-${file}-${width}x${height}-${theme}.png` });
-      }
-    }
+        await page.screenshot({ path: shot });
+      },
+      `labels-${file}`,
+    );
   });
 }

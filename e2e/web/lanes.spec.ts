@@ -4,7 +4,7 @@
 // group (the lesson's three DNS servers) can be drawn as one lane.
 import { expect, test, type Page } from '@playwright/test';
 import { drawnArrows, drawnLanes, scroller } from './chart-data';
-import { guardEveryTest, SHOTS } from './guard';
+import { guardEveryTest, SHOTS, WINDOW_SIZES } from './guard';
 
 guardEveryTest();
 
@@ -19,10 +19,7 @@ async function runIterative(page: Page): Promise<void> {
   await expect(scroller(page)).toHaveAttribute('data-drawn', /^[1-9]\d*$/);
 }
 
-for (const [width, height] of [
-  [1440, 900],
-  [1280, 720],
-] as const) {
+for (const [width, height] of WINDOW_SIZES) {
   test(`every lane of the iterative lesson is in view or reachable by scrolling, and playback keeps its arrow in view, at ${width}×${height}`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     await runIterative(page);

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { boxesOverlap, rotatedBox } from '../../src-core/chart/label-boxes';
 import { drawnLanes, listed, scroller } from './chart-data';
-import { guardEveryTest, SHOTS } from './guard';
+import { atEveryWindow, guardEveryTest } from './guard';
 
 guardEveryTest();
 
@@ -18,11 +18,6 @@ interface ListedLabel {
   height: number;
   angle: number;
 }
-
-const SIZES = [
-  [1440, 900],
-  [1280, 720],
-] as const;
 
 async function lessonOptions(page: Page): Promise<{ value: string; label: string }[]> {
   return page
@@ -43,19 +38,18 @@ test('screenshots of every lesson: no lane out of reach, no label over another',
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('Finished', { timeout: 60_000 });
     await expect(scroller(page)).toHaveAttribute('data-drawn', /^[1-9]\d*$/);
-    for (const [width, height] of SIZES) {
-      await page.setViewportSize({ width, height });
-      for (const theme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: theme });
-        await page.waitForTimeout(150); // a frame or two for the repaint
+    await atEveryWindow(
+      page,
+      async (shot) => {
         const scrollWidth = await scroller(page).evaluate((el) => el.scrollWidth);
         for (const lane of await drawnLanes(page)) expect(lane.x, `${lesson.label}: lane ${lane.id}`).toBeLessThan(scrollWidth);
         const labels = await listed<ListedLabel>(page, 'labels');
         const boxes = labels.map((l) => rotatedBox(l.cx, l.cy, l.width - 0.2, l.height - 0.2, l.angle));
         for (let i = 0; i < boxes.length; i++)
           for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i]!, boxes[j]!), `${lesson.label}: "${labels[i]!.text}" over "${labels[j]!.text}"`).toBe(false);
-        await page.screenshot({ path: `${SHOTS}/lesson-${lesson.value}-${width}x${height}-${theme}.png` });
-      }
-    }
+        await page.screenshot({ path: shot });
+      },
+      `lesson-${lesson.value}`,
+    );
   }
 });
