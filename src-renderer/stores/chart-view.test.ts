@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { nextTick } from 'vue';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageEvent } from '../../src-core/trace/types';
 import { lessonText } from '../testing/lessons';
 import { useChartViewStore } from './chart-view';
@@ -71,5 +71,38 @@ describe('chart view store: lane order', () => {
     scenario.setText(scenario.text.replace('["clientA","server","clientB"]', '["server","clientA"]'));
     await nextTick();
     expect(chart.effectiveLaneOrder).toEqual(['server', 'clientA']);
+  });
+});
+
+describe('chart view store: the pane', () => {
+  it('spreads the lanes over the pane’s width, and lays out again only when the spacing changes', async () => {
+    vi.useFakeTimers(); // the store lays out again on a timer (a frame, in a browser)
+    try {
+      const { chart } = setUp(['clientA', 'clientB', 'server']);
+      const settle = async () => {
+        await nextTick();
+        vi.runAllTimers();
+      };
+      chart.setPaneSize(1000, 600);
+      await settle();
+      const wide = chart.layout!;
+      expect(wide.lanes[1]!.x - wide.lanes[0]!.x).toBeGreaterThan(190);
+      expect(wide.width).toBeLessThanOrEqual(1000);
+      // narrower, to below the readable minimum: the lanes keep 170 px and the chart is wider than the pane
+      chart.setPaneSize(400, 600);
+      await settle();
+      const narrow = chart.layout!;
+      expect(narrow.lanes[1]!.x - narrow.lanes[0]!.x).toBe(170);
+      expect(narrow.width).toBeGreaterThan(400);
+      chart.setPaneSize(401, 600); // still 170 px apart: nothing to lay out again
+      await settle();
+      expect(chart.layout).toBe(narrow);
+      chart.setPaneSize(1000, 600); // wider lanes: laid out again
+      await settle();
+      expect(chart.layout).not.toBe(narrow);
+      expect(chart.layout!.lanes[1]!.x - chart.layout!.lanes[0]!.x).toBe(wide.lanes[1]!.x - wide.lanes[0]!.x);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -12,7 +12,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { DEFAULT_LAYOUT, layoutChart, MAX_FITTED_LANE_WIDTH, type ChartLayout, type LayoutOptions } from '../../src-core/chart/layout';
+import { DEFAULT_LAYOUT, fittedLaneWidth, layoutChart, MAX_FITTED_LANE_WIDTH, type ChartLayout, type LayoutOptions } from '../../src-core/chart/layout';
 import { firstView } from '../chart/first-view';
 import { laneGroups } from '../../src-core/chart/lane-groups';
 import { NS_PER_MS } from '../../src-core/sim/time';
@@ -167,8 +167,20 @@ export const useChartViewStore = defineStore('chartView', () => {
 
   watch([() => run.status, bodyHeight], applyFirstView);
 
+  /**
+   * The lane spacing the pane's width gives the current lanes: the layout is
+   * recomputed when that changes, not on every pixel of a resize (the lanes,
+   * their count and their marks do not depend on the width).
+   */
+  const fittedSpacing = computed(() => {
+    const l = layout.value;
+    if (paneWidth.value <= 0 || l === null) return paneWidth.value;
+    const last = l.lanes.length - 1;
+    return fittedLaneWidth(paneWidth.value, l.lanes.length, DEFAULT_LAYOUT.leftMargin, l.marks.some((m) => m.lane === last), MAX_FITTED_LANE_WIDTH);
+  });
+
   watch(
-    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, openBursts, include, hiddenLanes, collapsedGroups, effectiveLaneOrder, paneWidth],
+    [() => run.version, () => run.nodes, () => preferences.showTransport, pxPerMs, compressGaps, showStates, toggled, openBursts, include, hiddenLanes, collapsedGroups, effectiveLaneOrder, fittedSpacing],
     scheduleLayout,
   );
 
@@ -230,7 +242,7 @@ export const useChartViewStore = defineStore('chartView', () => {
   watch(() => run.runId, resetForNewTrace);
 
   return {
-    pxPerMs, compressGaps, showStates, toggled, openBursts, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive, paneWidth, groups, collapsedGroups,
+    pxPerMs, compressGaps, showStates, toggled, openBursts, protocols, nodeFilter, text, hiddenLanes, laneOrder, effectiveLaneOrder, layout, include, filtersActive, paneWidth, fittedSpacing, groups, collapsedGroups,
     computeLayout, toggleMessage, toggleBurst, setZoom, setPaneSize, toggleProtocol, toggleNodeFilter, toggleLane, toggleGroup, setLaneOrder, clearFilters, resetForNewTrace,
   };
 });
