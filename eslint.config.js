@@ -64,7 +64,7 @@ export default tseslint.config(
   },
   {
     files: ['src-core/**/*.ts'],
-    ignores: ['src-core/**/*.test.ts'],
+    ignores: ['src-core/**/*.test.ts', 'src-core/**/*.test-helper.ts'],
     rules: {
       'no-restricted-imports': ['error', coreImportBan],
       'no-restricted-globals': ['error', ...coreGlobalBan],
@@ -77,7 +77,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-core/**/*.test.ts'],
+    files: ['src-core/**/*.test.ts', 'src-core/**/*.test-helper.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'src-core tests run without Electron.' }], patterns: coreImportBan.patterns.slice(1) }],
     },
