@@ -20,9 +20,9 @@ function build(isMac: boolean, isDev = false) {
 describe('menu template', () => {
   it('has File, Edit, Run, View and Help in that order', () => {
     const { template } = build(false);
-    expect(template.map((m) => m.label ?? m.role)).toEqual(['&File', 'editMenu', '&Run', '&View', '&Help']);
+    expect(template.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&Run', '&View', '&Help']);
     const mac = build(true).template;
-    expect(mac.map((m) => m.label ?? m.role)).toEqual(['L7 Lab', '&File', 'editMenu', '&Run', '&View', 'windowMenu', '&Help']);
+    expect(mac.map((m) => m.label ?? m.role)).toEqual(['L7 Lab', '&File', '&Edit', '&Run', '&View', 'windowMenu', '&Help']);
   });
 
   it('has an item for every menu command, which dispatches it', () => {
@@ -45,6 +45,8 @@ describe('menu template', () => {
       'file.save': 'CmdOrCtrl+S',
       'file.saveAs': 'CmdOrCtrl+Shift+S',
       'file.export': 'CmdOrCtrl+E',
+      'edit.undo': 'CmdOrCtrl+Z',
+      'edit.redo': 'CmdOrCtrl+Shift+Z',
       'run.start': 'CmdOrCtrl+R',
       'run.cancel': 'CmdOrCtrl+.',
       'view.toggleTransport': 'CmdOrCtrl+T',
@@ -69,8 +71,11 @@ describe('menu template', () => {
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
-  it('keeps the standard Edit menu so copy and paste work', () => {
-    expect(build(false).template.some((m) => m.role === 'editMenu')).toBe(true);
+  it('keeps the clipboard roles in the Edit menu so copy and paste work, with Undo and Redo as commands', () => {
+    const { items } = build(false);
+    for (const role of ['cut', 'copy', 'paste', 'selectAll']) expect(items.some((i) => i.role === role), role).toBe(true);
+    expect(items.some((i) => i.role === 'undo' || i.role === 'redo')).toBe(false);
+    expect(items.find((i) => i.accelerator === 'CmdOrCtrl+Y')).toMatchObject({ visible: false, acceleratorWorksWhenHidden: true });
   });
 
   it('offers developer tools only in development', () => {

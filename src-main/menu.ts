@@ -10,7 +10,9 @@
  * alias. Escape is deliberately not a menu accelerator: a menu accelerator is
  * taken before the page sees the key, and the page needs Escape to close its
  * own popups and edits. Zoom chords belong to the chart (CmdOrCtrl+=, -, 0),
- * not to page zoom. Aliases are hidden items, Electron's way of giving a
+ * not to page zoom. Undo and Redo (CmdOrCtrl+Z, CmdOrCtrl+Shift+Z and
+ * CmdOrCtrl+Y) are commands: the renderer undoes an editor command, or a
+ * text field's typing when one has focus. Aliases are hidden items, Electron's way of giving a
  * command a second accelerator.
  */
 import type { MenuItemConstructorOptions } from 'electron';
@@ -31,6 +33,8 @@ export const MENU_ITEMS: { readonly [C in MenuCommand]: { readonly label: string
   'file.save': { label: 'Save', accelerator: 'CmdOrCtrl+S' },
   'file.saveAs': { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S' },
   'file.export': { label: 'Export…', accelerator: 'CmdOrCtrl+E' },
+  'edit.undo': { label: 'Undo', accelerator: 'CmdOrCtrl+Z' },
+  'edit.redo': { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' },
   'run.start': { label: 'Run', accelerator: 'CmdOrCtrl+R' },
   'run.cancel': { label: 'Cancel Run', accelerator: 'CmdOrCtrl+.' },
   'view.toggleTransport': { label: 'Show Transport Layer', accelerator: 'CmdOrCtrl+T' },
@@ -47,6 +51,7 @@ export const MENU_ALIASES: readonly { readonly command: MenuCommand; readonly ac
   { command: 'run.start', accelerator: 'F5' },
   { command: 'run.cancel', accelerator: 'Shift+F5' },
   { command: 'view.zoomIn', accelerator: 'CmdOrCtrl+Plus' },
+  { command: 'edit.redo', accelerator: 'CmdOrCtrl+Y' },
 ];
 
 export function buildMenuTemplate({ isMac, appName, isDev, dispatch }: MenuOptions): MenuItemConstructorOptions[] {
@@ -97,7 +102,12 @@ export function buildMenuTemplate({ isMac, appName, isDev, dispatch }: MenuOptio
         isMac ? { role: 'close' } : { role: 'quit', label: 'Exit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      // Undo and Redo are the page's (the topology editor's history, or a text field's own: the renderer decides);
+      // the clipboard items keep their roles, which fire the page's copy, cut and paste events.
+      label: '&Edit',
+      submenu: [item('edit.undo'), item('edit.redo'), ...aliases('edit'), separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'delete' }, separator, { role: 'selectAll' }],
+    },
     { label: '&Run', submenu: [item('run.start'), item('run.cancel'), ...aliases('run')] },
     {
       label: '&View',

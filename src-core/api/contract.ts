@@ -103,6 +103,8 @@ export type MenuCommand =
   | 'file.save'
   | 'file.saveAs'
   | 'file.export'
+  | 'edit.undo'
+  | 'edit.redo'
   | 'run.start'
   | 'run.cancel'
   | 'view.toggleTransport'
@@ -119,6 +121,8 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'file.save',
   'file.saveAs',
   'file.export',
+  'edit.undo',
+  'edit.redo',
   'run.start',
   'run.cancel',
   'view.toggleTransport',

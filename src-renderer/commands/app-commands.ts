@@ -17,6 +17,7 @@ import { watch } from 'vue';
 import type { HostError, L7Host, MenuCommand, Unsubscribe } from '../../src-core/api/contract';
 import { parseScenarioText } from '../../src-core/scenario/load';
 import { buildTraceJson } from '../export/formats';
+import { useEditorStore } from '../stores/editor';
 import { openExportDialog } from '../export/useExportDialog';
 import { chartPaneView } from '../chart/chart-state';
 import { zoomIn, zoomOut, zoomToFit } from '../chart/zoom';
@@ -46,6 +47,15 @@ export const RUN_EVENT_INTERVAL_MS = 33;
 let runCounter = 0;
 const defaultRunId = () => `run-${Date.now().toString(36)}-${++runCounter}`;
 
+/** A field that keeps its own undo stack: a text area, a text-like input, an editable element. */
+function isTextField(element: Element | null): boolean {
+  if (element === null) return false;
+  const tag = element.tagName;
+  if (tag === 'TEXTAREA') return true;
+  if (tag === 'INPUT') return !['checkbox', 'radio', 'button', 'submit', 'range', 'color', 'file'].includes((element as HTMLInputElement).type);
+  return (element as HTMLElement).isContentEditable === true;
+}
+
 export function createAppCommands(deps: AppCommandDeps) {
   const { host } = deps;
   const scenario = useScenarioStore();
@@ -54,6 +64,7 @@ export function createAppCommands(deps: AppCommandDeps) {
   const preferences = usePreferencesStore();
   const chartView = useChartViewStore();
   const notices = useNoticeStore();
+  const editor = useEditorStore();
   const newRunId = deps.newRunId ?? defaultRunId;
   let fileBusy = false;
 
@@ -182,12 +193,27 @@ export function createAppCommands(deps: AppCommandDeps) {
     }
   }
 
+  /**
+   * Undo and Redo: a text field with focus (the Source tab, a form field)
+   * undoes its own typing; anywhere else, the editor's last step.
+   */
+  function undoOrRedo(which: 'undo' | 'redo'): void {
+    if (typeof document !== 'undefined' && isTextField(document.activeElement)) {
+      document.execCommand(which); // deprecated, yet the one way to reach a field's own undo stack from a menu command
+      return;
+    }
+    const done = which === 'undo' ? editor.undo() : editor.redo();
+    if (!done) notices.show(which === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+  }
+
   const byMenu: Readonly<Record<MenuCommand, () => unknown>> = {
     'file.new': newScenario,
     'file.open': openFile,
     'file.save': save,
     'file.saveAs': saveAs,
     'file.export': () => openExportDialog(host),
+    'edit.undo': () => undoOrRedo('undo'),
+    'edit.redo': () => undoOrRedo('redo'),
     'run.start': startRun,
     'run.cancel': cancelRun,
     'view.toggleTransport': () => preferences.toggleTransport(),

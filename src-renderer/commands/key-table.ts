@@ -34,6 +34,8 @@ const COMMANDS: readonly { command: MenuCommand; action: string }[] = [
   { command: 'file.save', action: 'save' },
   { command: 'file.saveAs', action: 'save as' },
   { command: 'file.export', action: 'export the trace' },
+  { command: 'edit.undo', action: 'undo the last edit of the network (in a text field: its typing)' },
+  { command: 'edit.redo', action: 'redo' },
   { command: 'view.toggleTransport', action: 'show or hide transport messages' },
   { command: 'view.zoomIn', action: 'zoom the chart’s time scale in' },
   { command: 'view.zoomOut', action: 'zoom the chart’s time scale out' },
