@@ -2,12 +2,13 @@
  * Every key the app answers, in one table: the F1 help dialog shows it, and
  * the README's `| key | action |` table is exactly `keyTableMarkdown()`
  * (key-table.test.ts fails when they drift). It is built from the tables
- * that handle the keys — SHORTCUTS (the app's commands), PLAYBACK_KEYS and
- * CHART_KEYS — so a key cannot be handled without being listed. Only the
+ * that handle the keys — SHORTCUTS (the app's commands), PLAYBACK_KEYS,
+ * CHART_KEYS and EDITOR_KEYS — so a key cannot be handled without being listed. Only the
  * message list's keys (a listbox's usual ones) are written out here.
  */
 import type { MenuCommand } from '../../src-core/api/contract';
 import { CHART_KEYS, type ChartKeyAction } from '../chart/keys';
+import { EDITOR_KEYS, type EditorKey, type EditorKeyAction } from '../editor/keys';
 import { keyName, keysOf, PLAYBACK_KEYS, type PlaybackKeyAction } from '../playback/keys';
 import { shortcutLabel } from './shortcuts';
 
@@ -60,6 +61,28 @@ const CHART: readonly { action: ChartKeyAction; text: string }[] = [
   { action: 'toggle', text: 'expand or collapse the selected message’s segments' },
 ];
 
+const EDITOR: readonly { action: EditorKeyAction; text: string }[] = [
+  { action: 'delete', text: 'delete the selected nodes and links' },
+  { action: 'selectAll', text: 'select every node and link' },
+  { action: 'copy', text: 'copy the selected nodes' },
+  { action: 'paste', text: 'paste them' },
+  { action: 'duplicate', text: 'duplicate the selected nodes' },
+  { action: 'nudgeLeft', text: 'move the selection one grid step left (with Alt: 1 px)' },
+  { action: 'nudgeRight', text: 'one grid step right' },
+  { action: 'nudgeUp', text: 'one grid step up' },
+  { action: 'nudgeDown', text: 'one grid step down' },
+  { action: 'linkMode', text: 'link mode: drag from a node to another to link them' },
+  { action: 'layout', text: 'lay the network out automatically' },
+  { action: 'fit', text: 'fit the network in view' },
+  { action: 'escape', text: 'leave link mode, else clear the selection' },
+];
+
+/** An editor key as written for people: "Ctrl+D" ("⌘D" on a Mac), "Delete", "←". */
+function editorKeyName(key: EditorKey, mac: boolean): string {
+  const name = key.key.length === 1 ? key.key.toUpperCase() : keyName(key.key);
+  return key.mod ? (mac ? `⌘${name}` : `Ctrl+${name}`) : name;
+}
+
 const LIST: readonly KeyRow[] = [
   { keys: [['ArrowUp', 'ArrowDown'].map(keyName).join(' / ')], action: 'previous / next row (a message or a state change)' },
   { keys: [['PageUp', 'PageDown'].map(keyName).join(' / ')], action: 'a page up / down' },
@@ -78,6 +101,11 @@ export function keyTable(mac: boolean): readonly KeyGroup[] {
     },
     { title: 'Chart, when it has focus', where: 'chart focused', rows: CHART.map((c) => ({ keys: keysOf(CHART_KEYS, c.action), action: c.text })) },
     { title: 'Message list, when it has focus', where: 'list focused', rows: LIST },
+    {
+      title: 'Topology editor, when its canvas has focus (Edit mode)',
+      where: 'editor focused',
+      rows: EDITOR.map((e) => ({ keys: EDITOR_KEYS.filter((k) => k.action === e.action).map((k) => editorKeyName(k, mac)), action: e.text })),
+    },
   ];
 }
 

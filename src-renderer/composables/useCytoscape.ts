@@ -5,8 +5,10 @@
  * by id inside cy.batch() when `elements()` changes; nodes without a
  * position are placed by a breadth-first layout. On every resize the model
  * positions are scaled into the container (topology/fit.ts) at zoom 1, so
- * nodes and labels keep a readable size. Read-only: nothing can be dragged
- * or selected.
+ * nodes and labels keep a readable size. Read-only in the run view: nothing
+ * can be dragged or selected. While `editing()` the drawing shows the model
+ * positions as they are (the editor's drops and drags are model points) and
+ * the user pans and zooms it; useTopologyEditor adds the editing gestures.
  */
 import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
 import { onMounted, onUnmounted, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
@@ -15,12 +17,15 @@ import { fitPositions, type Point } from '../topology/fit';
 
 /** Room for labels (about 70 px wide, 30 px below a node) and the largest spread of positions. */
 const FIT = { padX: 44, padTop: 26, padBottom: 50, maxScale: 1.4 } as const;
+/** Room around the network when the editor fits it in view, px. */
+const EDIT_PADDING = 40;
 
 export function useCytoscape(
   container: Ref<HTMLElement | null>,
   elements: () => readonly TopologyElement[],
   style: () => StylesheetJson,
-): { cy: Readonly<ShallowRef<Core | null>>; fit: () => void } {
+  editing: () => boolean = () => false,
+): { cy: Readonly<ShallowRef<Core | null>>; fit: () => void; modelPositions: () => ReadonlyMap<string, Point> } {
   const cy = shallowRef<Core | null>(null);
   let shown: readonly TopologyElement[] = [];
   /** Positions in the scenario's coordinates (or the layout's). */
@@ -32,6 +37,12 @@ export function useCytoscape(
     const box = container.value;
     if (!c || !box) return;
     c.resize();
+    if (editing()) {
+      c.batch(() => {
+        for (const [id, p] of model) c.getElementById(id).position({ ...p });
+      });
+      return;
+    }
     const placed = fitPositions(model, { width: box.clientWidth, height: box.clientHeight, ...FIT });
     c.batch(() => {
       for (const [id, p] of placed) c.getElementById(id).position({ ...p });
@@ -66,6 +77,20 @@ export function useCytoscape(
     fit();
   }
 
+  /** Enter or leave the editor: model positions as they are, the whole network in view; or the run view's fitted drawing. */
+  function setEditing(on: boolean): void {
+    const c = cy.value;
+    if (!c) return;
+    c.autoungrabify(!on);
+    c.autounselectify(!on);
+    c.boxSelectionEnabled(on);
+    c.userPanningEnabled(on);
+    c.userZoomingEnabled(on);
+    if (!on) c.elements().unselect();
+    fit();
+    if (on) c.fit(undefined, EDIT_PADDING);
+  }
+
   onMounted(() => {
     if (!container.value) return;
     cy.value = cytoscape({
@@ -78,11 +103,13 @@ export function useCytoscape(
       userZoomingEnabled: false,
     });
     patch(elements());
+    if (editing()) setEditing(true);
     observer = new ResizeObserver(() => fit());
     observer.observe(container.value);
   });
 
   watch(elements, patch);
+  watch(editing, setEditing);
   watch(style, (s) => cy.value?.style(s));
 
   onUnmounted(() => {
@@ -91,5 +118,8 @@ export function useCytoscape(
     cy.value = null;
   });
 
-  return { cy, fit };
+  /** Where the nodes are in the scenario's coordinates (or the automatic layout's, for nodes the file does not place). */
+  const modelPositions = (): ReadonlyMap<string, Point> => model;
+
+  return { cy, fit, modelPositions };
 }

@@ -99,5 +99,15 @@ export function topologyStyle(c: TopologyColors): StylesheetJson {
       selector: 'node.packet.lost',
       style: { 'background-color': c.lost, label: '✕', color: c.lost, 'font-size': 18, 'font-weight': 'bold', 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4, 'text-margin-y': 0 },
     },
+    // the editor (useTopologyEditor): the selection, the link handle and the link being drawn (cytoscape-edgehandles' classes)
+    { selector: 'node:selected', style: { 'border-color': c.accent, 'border-width': 3, 'overlay-opacity': 0 } },
+    { selector: 'edge:selected', style: { 'line-color': c.accent, width: 4, 'overlay-opacity': 0 } },
+    {
+      selector: 'node.edit-handle',
+      style: { width: 12, height: 12, shape: 'ellipse', 'background-color': c.accent, 'border-width': 2, 'border-color': c.bg, label: '', 'z-index': 10, 'overlay-opacity': 0 },
+    },
+    { selector: '.eh-preview, .eh-ghost-edge', style: { 'line-color': c.accent, 'line-style': 'dashed', width: 2, label: '' } },
+    { selector: '.eh-ghost-edge.eh-preview-active', style: { opacity: 0 } },
+    { selector: 'node.eh-target, node.eh-source', style: { 'border-color': c.accent, 'border-width': 3 } },
   ];
 }
