@@ -31,7 +31,13 @@ export function linkShortLabel(link: { delayMs: number }): string {
   return `${link.delayMs} ms`;
 }
 
-export function scenarioElements(scenario: Scenario): TopologyElement[] {
+/** What the drawing needs of a network: a loaded scenario, or the editor's document while it has issues (topology/network.ts). */
+export interface DrawnNetwork {
+  readonly nodes: readonly { readonly id: string; readonly name?: string | undefined; readonly kind: 'host' | 'router'; readonly address: string; readonly position?: { readonly x: number; readonly y: number } | undefined; readonly services: readonly unknown[] }[];
+  readonly links: readonly { readonly id?: string | undefined; readonly a: string; readonly b: string; readonly delayMs: number; readonly bandwidthMbps: number; readonly lossRate: number }[];
+}
+
+export function scenarioElements(scenario: DrawnNetwork | Scenario): TopologyElement[] {
   const nodes: TopologyElement[] = scenario.nodes.map((n) => ({
     group: 'nodes',
     data: { id: n.id, name: n.name ?? n.id, label: `${n.name ?? n.id}\n${n.address}`, kind: displayKind(n) },

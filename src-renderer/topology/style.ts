@@ -104,7 +104,7 @@ export function topologyStyle(c: TopologyColors): StylesheetJson {
     { selector: 'edge:selected', style: { 'line-color': c.accent, width: 4, 'overlay-opacity': 0 } },
     {
       selector: 'node.edit-handle',
-      style: { width: 12, height: 12, shape: 'ellipse', 'background-color': c.accent, 'border-width': 2, 'border-color': c.bg, label: '', 'z-index': 10, 'overlay-opacity': 0 },
+      style: { width: 12, height: 12, shape: 'ellipse', 'background-color': c.accent, 'border-width': 2, 'border-color': c.bg, label: '', 'overlay-opacity': 0 }, // added last: drawn over its node
     },
     { selector: '.eh-preview, .eh-ghost-edge', style: { 'line-color': c.accent, 'line-style': 'dashed', width: 2, label: '' } },
     { selector: '.eh-ghost-edge.eh-preview-active', style: { opacity: 0 } },
