@@ -19,18 +19,21 @@ import { fitPositions, type Point } from '../topology/fit';
 const FIT = { padX: 44, padTop: 26, padBottom: 50, maxScale: 1.4 } as const;
 /** Room around the network when the editor fits it in view, px. */
 const EDIT_PADDING = 40;
+/** The least zoom the editor fits to: node labels stay readable (11 px type at 0.7). */
+const MIN_EDIT_ZOOM = 0.7;
 
 export function useCytoscape(
   container: Ref<HTMLElement | null>,
   elements: () => readonly TopologyElement[],
   style: () => StylesheetJson,
   editing: () => boolean = () => false,
-): { cy: Readonly<ShallowRef<Core | null>>; fit: () => void; modelPositions: () => ReadonlyMap<string, Point> } {
+): { cy: Readonly<ShallowRef<Core | null>>; fit: () => void; modelPositions: () => ReadonlyMap<string, Point>; fitForEditing: () => void } {
   const cy = shallowRef<Core | null>(null);
   let shown: readonly TopologyElement[] = [];
   /** Positions in the scenario's coordinates (or the layout's). */
   let model = new Map<string, Point>();
   let observer: ResizeObserver | undefined;
+  let refitOnResize = false;
 
   function fit(): void {
     const c = cy.value;
@@ -77,6 +80,12 @@ export function useCytoscape(
     fit();
   }
 
+  /** The whole network in view, but never so small that its labels cannot be read (then the user pans). */
+  function fitForEditing(c: Core): void {
+    c.fit(undefined, EDIT_PADDING);
+    if (c.zoom() < MIN_EDIT_ZOOM) c.zoom({ level: MIN_EDIT_ZOOM, renderedPosition: { x: c.width() / 2, y: c.height() / 2 } });
+  }
+
   /** Enter or leave the editor: model positions as they are, the whole network in view; or the run view's fitted drawing. */
   function setEditing(on: boolean): void {
     const c = cy.value;
@@ -88,7 +97,9 @@ export function useCytoscape(
     c.userZoomingEnabled(on);
     if (!on) c.elements().unselect();
     fit();
-    if (on) c.fit(undefined, EDIT_PADDING);
+    if (on) fitForEditing(c);
+    // entering the editor resizes the canvas (a taller drawing, a wider pane): fit again once it has
+    refitOnResize = on;
   }
 
   onMounted(() => {
@@ -104,7 +115,15 @@ export function useCytoscape(
     });
     patch(elements());
     if (editing()) setEditing(true);
-    observer = new ResizeObserver(() => fit());
+    observer = new ResizeObserver(() => {
+      fit();
+      const c = cy.value;
+      if (c && editing() && refitOnResize) {
+        c.resize();
+        fitForEditing(c);
+        refitOnResize = false;
+      }
+    });
     observer.observe(container.value);
   });
 
@@ -121,5 +140,5 @@ export function useCytoscape(
   /** Where the nodes are in the scenario's coordinates (or the automatic layout's, for nodes the file does not place). */
   const modelPositions = (): ReadonlyMap<string, Point> => model;
 
-  return { cy, fit, modelPositions };
+  return { cy, fit, modelPositions, fitForEditing: () => (cy.value ? fitForEditing(cy.value) : undefined) };
 }

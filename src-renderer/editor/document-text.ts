@@ -1,9 +1,12 @@
 /**
  * The text an editor command writes back into the scenario store: the
- * document in the saved-file form (2-space indent, final newline).
+ * document as the app saves files (src-core/scenario/canonical-text.ts:
+ * the documented property order, 2-space indent, short flat values on one
+ * line), so that an edit changes only the lines it touches.
  */
 import type { EditorDoc } from '../../src-core/editor/doc';
+import { canonicalScenarioText } from '../../src-core/scenario/canonical-text';
 
 export function documentText(doc: EditorDoc): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return canonicalScenarioText(doc);
 }

@@ -1,0 +1,104 @@
+// The topology editor (issue 10), in Chromium through the web host: presets
+// dragged from the palette onto the canvas, a link drawn with the mouse from
+// a node's handle, a field edited in the generated properties form, undo and
+// redo, delete; the edited scenario runs. Screenshots in light and dark.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { guardEveryTest, SHOTS } from './guard';
+
+guardEveryTest();
+
+const ITERATIVE = 'DNS: iterative resolution and caching';
+const canvas = (page: Page) => page.locator('[data-editing="true"]');
+type Places = Record<string, { x: number; y: number }>;
+const places = async (page: Page): Promise<Places> => JSON.parse((await canvas(page).getAttribute('data-places')) ?? '{}') as Places;
+const sourceText = async (page: Page) => {
+  await page.getByRole('tab', { name: 'Source' }).click();
+  const text = await page.getByLabel('Scenario source (JSON)').inputValue();
+  await page.getByRole('tab', { name: 'Topology' }).click();
+  return JSON.parse(text) as { nodes: { id: string; kind: string; address: string }[]; links: { a: string; b: string; delayMs: number }[] };
+};
+
+/** Drags with the mouse from a node's handle (shown at its corner on hover) to another node. */
+async function drawLink(page: Page, box: Locator, from: string, to: string): Promise<void> {
+  const at = await places(page);
+  const origin = (await box.boundingBox())!;
+  const a = { x: origin.x + at[from]!.x, y: origin.y + at[from]!.y };
+  const b = { x: origin.x + at[to]!.x, y: origin.y + at[to]!.y };
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.move(a.x + 1, a.y + 1);
+  // the handle sits just past the node's top-right corner
+  const handle = { x: a.x + 21, y: a.y - 19 };
+  await page.mouse.move(handle.x, handle.y, { steps: 4 });
+  await page.mouse.down();
+  await page.mouse.move((handle.x + b.x) / 2, (handle.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.waitForTimeout(200); // the extension's hover delay (100 ms) before it takes the target
+  await page.mouse.up();
+}
+
+test('adds nodes from the palette, links them with the mouse, edits a link, undoes and redoes, and runs', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByLabel('Lesson').selectOption({ label: ITERATIVE });
+  await page.getByRole('radio', { name: 'Edit' }).check();
+  const box = canvas(page);
+  await expect(box).toBeVisible();
+  const before = await sourceText(page);
+
+  // a second client, dropped at a point of the canvas
+  await page.locator('[data-preset="host"]').dragTo(box, { targetPosition: { x: 80, y: 60 } });
+  await expect(box).toHaveAttribute('data-selected', 'host2');
+  let doc = await sourceText(page);
+  expect(doc.nodes.map((n) => n.id)).toEqual([...before.nodes.map((n) => n.id), 'host2']);
+  const added = doc.nodes.at(-1)!;
+  expect(before.nodes.some((n) => n.address === added.address)).toBe(false);
+
+  // a link from the new client to the resolver, drawn from its handle
+  await expect.poll(async () => Object.keys(await places(page))).toContain('host2');
+  await drawLink(page, box, 'host2', 'local');
+  await expect.poll(async () => (await sourceText(page)).links.some((l) => l.a === 'host2' && l.b === 'local')).toBe(true);
+
+  // the link's delay, in the generated form
+  await box.click({ position: { x: 5, y: 5 } }); // empty canvas: nothing selected
+  await page.locator('[data-editing="true"]').focus();
+  doc = await sourceText(page);
+  const linkIndex = doc.links.findIndex((l) => l.a === 'host2');
+  expect(linkIndex).toBeGreaterThanOrEqual(0);
+  // select the link through the store's selection: click half-way along it
+  const at = await places(page);
+  const origin = (await box.boundingBox())!;
+  await page.mouse.click(origin.x + (at['host2']!.x + at['local']!.x) / 2, origin.y + (at['host2']!.y + at['local']!.y) / 2);
+  await expect(box).toHaveAttribute('data-selected', 'host2-local');
+  const delay = page.getByRole('region', { name: /Link host2 ↔ local/ }).getByLabel('Delay', { exact: false }).first();
+  await delay.fill('25');
+  await delay.press('Tab');
+  await expect.poll(async () => (await sourceText(page)).links[linkIndex]!.delayMs).toBe(25);
+  await page.screenshot({ path: `${SHOTS}/editor-light.png` });
+
+  // undo the delay, then the link, then redo both
+  await box.focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await sourceText(page)).links[linkIndex]!.delayMs).toBe(10);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await sourceText(page)).links.some((l) => l.a === 'host2')).toBe(false);
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+y');
+  await expect.poll(async () => (await sourceText(page)).links[linkIndex]?.delayMs).toBe(25);
+
+  // delete the new client: its link goes with it
+  await box.focus();
+  await box.scrollIntoViewIfNeeded();
+  const p2 = await places(page);
+  const o2 = (await box.boundingBox())!; // the side pane may have scrolled to the form
+  await page.mouse.click(o2.x + p2['host2']!.x, o2.y + p2['host2']!.y);
+  await expect(box).toHaveAttribute('data-selected', 'host2');
+  await page.keyboard.press('Delete');
+  await expect.poll(async () => (await sourceText(page)).nodes.some((n) => n.id === 'host2')).toBe(false);
+  expect((await sourceText(page)).links.some((l) => l.a === 'host2' || l.b === 'host2')).toBe(false);
+
+  // the edited lesson runs
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Finished');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: `${SHOTS}/editor-dark.png` });
+});
