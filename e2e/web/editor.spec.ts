@@ -102,3 +102,43 @@ test('adds nodes from the palette, links them with the mouse, edits a link, undo
   await page.waitForTimeout(150);
   await page.screenshot({ path: `${SHOTS}/editor-dark.png` });
 });
+
+test('offers the unsaved work back after the page is reloaded mid-edit', async ({ page }) => {
+  await page.getByLabel('Lesson').selectOption({ label: ITERATIVE });
+  await page.getByRole('radio', { name: 'Edit' }).check();
+  await page.locator('[data-preset="router"]').dragTo(canvas(page), { targetPosition: { x: 60, y: 60 } });
+  await expect(canvas(page)).toHaveAttribute('data-selected', 'router2');
+  await page.getByRole('tab', { name: 'Source' }).click();
+  const edited = await page.getByLabel('Scenario source (JSON)').inputValue();
+  await page.getByRole('tab', { name: 'Topology' }).click();
+  // the autosave writes the working copy a moment after the last change (useAutosave): wait for it in the slot
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<string | null>((resolve) => {
+              const open = indexedDB.open('l7-lab');
+              open.onsuccess = () => {
+                const db = open.result;
+                if (!db.objectStoreNames.contains('recovery')) return resolve(null);
+                const get = db.transaction('recovery').objectStore('recovery').get('working-copy');
+                get.onsuccess = () => resolve((get.result as { text?: string } | undefined)?.text ?? null);
+                get.onerror = () => resolve(null);
+              };
+              open.onerror = () => resolve(null);
+            }),
+        ),
+      { timeout: 15_000 },
+    )
+    .toContain('"router2"');
+  await page.reload();
+  const banner = page.getByRole('region', { name: 'Recovered work' });
+  await expect(banner).toContainText('dns-iterative.l7.json');
+  await page.screenshot({ path: `${SHOTS}/editor-recovered.png` });
+  await banner.getByRole('button', { name: 'Restore it' }).click();
+  await expect(banner).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Source' }).click();
+  await expect(page.getByLabel('Scenario source (JSON)')).toHaveValue(edited);
+  await expect(page.locator('header, .app-shell__toolbar').first()).toContainText('unsaved');
+});
