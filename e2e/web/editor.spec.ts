@@ -10,6 +10,18 @@ guardEveryTest();
 const ITERATIVE = 'DNS: iterative resolution and caching';
 const canvas = (page: Page) => page.locator('[data-editing="true"]');
 type Places = Record<string, { x: number; y: number }>;
+/** The text in the recovery slot (host/recovery-indexeddb.ts: database l7-lab, store recovery, key working-copy), or null; run in the page. */
+const SLOT_TEXT = `new Promise((resolve) => {
+  const open = indexedDB.open('l7-lab');
+  open.onerror = () => resolve(null);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('recovery')) return resolve(null);
+    const get = db.transaction('recovery').objectStore('recovery').get('working-copy');
+    get.onsuccess = () => resolve(get.result && typeof get.result.text === 'string' ? get.result.text : null);
+    get.onerror = () => resolve(null);
+  };
+})`;
 const places = async (page: Page): Promise<Places> => JSON.parse((await canvas(page).getAttribute('data-places')) ?? '{}') as Places;
 const sourceText = async (page: Page) => {
   await page.getByRole('tab', { name: 'Source' }).click();
@@ -115,20 +127,7 @@ test('offers the unsaved work back after the page is reloaded mid-edit', async (
   await expect
     .poll(
       () =>
-        page.evaluate(
-          () =>
-            new Promise<string | null>((resolve) => {
-              const open = indexedDB.open('l7-lab');
-              open.onsuccess = () => {
-                const db = open.result;
-                if (!db.objectStoreNames.contains('recovery')) return resolve(null);
-                const get = db.transaction('recovery').objectStore('recovery').get('working-copy');
-                get.onsuccess = () => resolve((get.result as { text?: string } | undefined)?.text ?? null);
-                get.onerror = () => resolve(null);
-              };
-              open.onerror = () => resolve(null);
-            }),
-        ),
+        page.evaluate<string | null>(SLOT_TEXT),
       { timeout: 15_000 },
     )
     .toContain('"router2"');
