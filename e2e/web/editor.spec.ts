@@ -141,3 +141,22 @@ test('offers the unsaved work back after the page is reloaded mid-edit', async (
   await expect(page.getByLabel('Scenario source (JSON)')).toHaveValue(edited);
   await expect(page.locator('header, .app-shell__toolbar').first()).toContainText('unsaved');
 });
+
+test('adds a lookup to the workload from the actions this network can run, and it runs', async ({ page }) => {
+  await page.getByLabel('Lesson').selectOption({ label: ITERATIVE });
+  await page.getByRole('radio', { name: 'Edit' }).check();
+  const workload = page.getByRole('list', { name: 'Actions in time order' });
+  const before = await workload.getByRole('listitem').count();
+  await page.getByRole('button', { name: 'Add an action…' }).click();
+  // a lookup is offered (a host, a resolver and names to ask for exist); a socket client is not (no upper-case server)
+  await expect(page.locator('[data-action-type="dns-lookup"]')).toBeVisible();
+  await expect(page.locator('[data-action-type="tcp-upper-client"]')).toHaveCount(0);
+  await page.locator('[data-action-type="dns-lookup"]').click();
+  await expect(workload.getByRole('listitem')).toHaveCount(before + 1);
+  await expect(workload.getByRole('listitem').last()).toContainText('Look up a name · host');
+  await page.screenshot({ path: `${SHOTS}/editor-workload.png` });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Finished');
+  const results = page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('row')).toHaveCount(1 + before + 1); // a header, and a resolution time per lookup
+});
