@@ -60,6 +60,19 @@ export const useEditorStore = defineStore('editor', () => {
     return true;
   }
 
+  /**
+   * "Revert to lesson": the text the lesson opened with, as one step (so the
+   * revert itself can be undone). Only for a lesson with changes.
+   */
+  function revertToLesson(): boolean {
+    if (scenario.lessonId === null || !scenario.dirty) return false;
+    const before = scenario.text;
+    scenario.setText(scenario.savedText);
+    history.record({ label: 'revert to the lesson', before, after: scenario.savedText });
+    steps.value++;
+    return true;
+  }
+
   function undo(): boolean {
     const step = history.undo(scenario.text);
     steps.value++;
@@ -100,5 +113,5 @@ export const useEditorStore = defineStore('editor', () => {
 
   watch(() => scenario.generation, forgetHistory);
 
-  return { mode, selected, clipboard, doc, next, apply, undo, redo, select, setMode, forgetHistory, readDoc };
+  return { mode, selected, clipboard, doc, next, apply, revertToLesson, undo, redo, select, setMode, forgetHistory, readDoc };
 });
