@@ -160,3 +160,26 @@ test('adds a lookup to the workload from the actions this network can run, and i
   const results = page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Results' });
   await expect(results.getByRole('row')).toHaveCount(1 + before + 1); // a header, and a resolution time per lookup
 });
+
+test('edits a zone’s records in the table of a DNS server’s form, and shows the loader’s message at a bad value', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByLabel('Lesson').selectOption({ label: ITERATIVE });
+  await page.getByRole('radio', { name: 'Edit' }).check();
+  const box = canvas(page);
+  await expect.poll(async () => Object.keys(await places(page))).toContain('auth');
+  const at = await places(page);
+  const origin = (await box.boundingBox())!;
+  await page.mouse.click(origin.x + at['auth']!.x, origin.y + at['auth']!.y);
+  await expect(box).toHaveAttribute('data-selected', 'auth');
+  const table = page.getByRole('table', { name: /example\.com/ }).first();
+  await expect(table).toBeVisible();
+  const ttl = table.getByRole('spinbutton', { name: /TTL.*row 1/ }).or(table.getByRole('textbox', { name: /TTL.*row 1/ })).first();
+  await ttl.fill('120');
+  await ttl.press('Tab');
+  await expect.poll(async () => JSON.stringify(await sourceText(page))).toContain('"ttl":120');
+  // a TTL the loader refuses: its message at the cell, the cell marked invalid
+  await ttl.fill('-5');
+  await ttl.press('Tab');
+  await expect(ttl).toHaveAttribute('aria-invalid', 'true');
+  await page.screenshot({ path: `${SHOTS}/editor-zone-table.png` });
+});
