@@ -41,6 +41,8 @@ export function snapToGrid(p: Point): Point {
 export function useTopologyEditor(cy: Readonly<ShallowRef<Core | null>>, container: Ref<HTMLElement | null>, modelPositions: () => ReadonlyMap<string, Point>) {
   const editor = useEditorStore();
   const linkMode = ref(false);
+  /** Where the link handle is drawn (canvas px), "x,y", or '' when hidden: for tests, which draw links by the mouse. */
+  const handlePlace = ref('');
   let handles: ReturnType<Core['edgehandles']> | null = null;
   let handleFor: NodeSingular | null = null;
   const editing = () => editor.mode === 'edit';
@@ -91,10 +93,13 @@ export function useTopologyEditor(cy: Readonly<ShallowRef<Core | null>>, contain
     const handle = c.getElementById(HANDLE_ID);
     if (handle.empty()) c.add({ group: 'nodes', data: { id: HANDLE_ID }, classes: 'edit-handle', position: at, grabbable: false, selectable: false });
     else handle.position(at);
+    const shown = c.getElementById(HANDLE_ID).renderedPosition();
+    handlePlace.value = `${Math.round(shown.x)},${Math.round(shown.y)}`;
   }
 
   function hideHandle(): void {
     cy.value?.getElementById(HANDLE_ID).remove();
+    handlePlace.value = '';
   }
 
   function onLinkDrawn(_event: EventObject, source: NodeSingular, target: NodeSingular, added: cytoscape.EdgeSingular): void {
@@ -183,5 +188,5 @@ export function useTopologyEditor(cy: Readonly<ShallowRef<Core | null>>, contain
     handles = null;
   });
 
-  return { linkMode, onDrop, onDragOver, addPreset, modelPoint };
+  return { linkMode, handlePlace, onDrop, onDragOver, addPreset, modelPoint };
 }

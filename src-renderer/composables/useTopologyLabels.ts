@@ -49,14 +49,18 @@ export function useTopologyLabels(cy: Readonly<Ref<Core | null>>, container: Rea
     const box = container.value;
     if (!c || !box || c.destroyed()) return;
     const nodes = c.nodes().toArray().filter((n) => !n.id().startsWith(OWN_PREFIX));
+    // the part of the drawing in view, in its own coordinates: the pane itself in the run view (zoom 1, no pan),
+    // the panned and zoomed view while editing
+    const view = c.extent();
     const shapes: NodeShape[] = nodes.map((n) => {
       const size = NODE_SIZE[(n.data('kind') as TopologyKind | undefined) ?? 'host'] ?? NODE_SIZE.host;
-      return { id: n.id(), ...n.position(), ...size, label: String(n.data('label') ?? ''), name: String(n.data('name') ?? '') };
+      const p = n.position();
+      return { id: n.id(), x: p.x - view.x1, y: p.y - view.y1, ...size, label: String(n.data('label') ?? ''), name: String(n.data('name') ?? '') };
     });
     const links: LinkShape[] = c.edges().map((e) => ({
       id: e.id(), source: e.source().id(), target: e.target().id(), full: String(e.data('label') ?? ''), short: String(e.data('short') ?? ''),
     }));
-    const next = planLabels(shapes, links, { width: box.clientWidth, height: box.clientHeight }, measure);
+    const next = planLabels(shapes, links, { width: view.w, height: view.h }, measure);
     c.batch(() => {
       for (const n of nodes) {
         const p = next.nodes.get(n.id())!;
@@ -87,6 +91,7 @@ export function useTopologyLabels(cy: Readonly<Ref<Core | null>>, container: Rea
       c.on('position add remove', 'node', schedule);
       c.on('add remove', 'edge', schedule);
       c.on('resize', () => schedule());
+      c.on('viewport', () => schedule()); // panned or zoomed (the editor)
       c.on('mouseover', 'node, edge', showTitle);
       c.on('mouseout', 'node, edge', () => container.value?.removeAttribute('title'));
       schedule();
