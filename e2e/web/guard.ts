@@ -2,11 +2,29 @@
 // own origin (the app works offline) and logs no console error or uncaught
 // exception. Each spec calls guardEveryTest() once at its top level.
 import { expect, test, type Page } from '@playwright/test';
+import { OPFS_PICKERS_SCRIPT } from './opfs-files';
 
 export const SHOTS = 'test-results/screenshots';
 export const TCP_LESSON = 'Socket programming: TCP';
 
-export function guardEveryTest(): void {
+/**
+ * How the page's scenario files go (host/file-handles.ts):
+ * - 'input': the browser has no File System Access pickers, so files open
+ *   through a file input and save as downloads, which Playwright drives
+ *   (its headless Chromium cannot answer the real pickers);
+ * - 'opfs': the pickers hand out files of the page's origin-private file
+ *   system (real FileSystemFileHandles, written through createWritable), named
+ *   by OPFS_PICKERS_SCRIPT's queue; see opfs-files.ts.
+ */
+export type FilePickerMode = 'input' | 'opfs';
+
+export interface GuardOptions {
+  readonly files?: FilePickerMode;
+}
+
+const NO_PICKERS_SCRIPT = `for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Object.defineProperty(window, name, { value: undefined, configurable: true });`;
+
+export function guardEveryTest(options: GuardOptions = {}): void {
   let foreignRequests: string[] = [];
   let consoleErrors: string[] = [];
 
@@ -23,6 +41,7 @@ export function guardEveryTest(): void {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`${error.name}: ${error.message}`));
+    await page.addInitScript(options.files === 'opfs' ? OPFS_PICKERS_SCRIPT : NO_PICKERS_SCRIPT);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
     await expect(page.getByRole('status')).toHaveText('Ready');

@@ -6,7 +6,8 @@
  *   each forwarded over IPC to the main process, which runs scenarios in a
  *   worker thread;
  * - the web host: the same functions in the page, with the runner in a Web
- *   Worker and files through a file input and downloads.
+ *   Worker and files through the File System Access API where the browser
+ *   has it (Chromium), else a file input and downloads.
  * Everything that crosses a process or thread boundary is plain structured-
  * clonable data typed here: no `any`, no class instances, errors as
  * `HostError` (name, message).
@@ -25,24 +26,40 @@ export interface LessonInfo {
   readonly description: string;
 }
 
+/**
+ * Where a host keeps a file, for the host alone: an absolute path in Electron;
+ * in the web host `handle:<n>`, the key of a File System Access file handle
+ * (a page session's; unknown after a reload); null when there is none (a new
+ * document, a lesson, a file opened or saved without that API). Shown to people
+ * through fileLocation, never as it is.
+ */
+export type FilePath = string | null;
+
+/** The prefix of the web host's file-handle keys (see FilePath). */
+export const HANDLE_PATH_PREFIX = 'handle:';
+
+/** What to show for where a file is: its path in Electron, else its name. */
+export function fileLocation(file: { readonly path: FilePath; readonly name: string }): string {
+  return file.path === null || file.path.startsWith(HANDLE_PATH_PREFIX) ? file.name : file.path;
+}
+
 /** A text file the user opened (or a lesson). */
 export interface OpenedFile {
-  /** Absolute path in Electron; null in the web host and for lessons. */
-  readonly path: string | null;
+  readonly path: FilePath;
   /** Display name: "sockets-tcp.l7.json". */
   readonly name: string;
   readonly text: string;
 }
 
 export interface SaveRequest {
-  /** Where to save without asking (Save); null asks (Save As, or a new file). */
-  readonly path: string | null;
+  /** Where to save without asking (Save); null asks (Save As, or a new file), as does a key the host no longer knows. */
+  readonly path: FilePath;
   readonly suggestedName: string;
   readonly text: string;
 }
 
 export interface SavedFile {
-  readonly path: string | null;
+  readonly path: FilePath;
   readonly name: string;
 }
 
@@ -143,7 +160,10 @@ export interface L7Host {
   openLesson(id: string): Promise<OpenedFile>;
   /** Asks the user for a scenario file; null when they cancel. */
   openFile(): Promise<OpenedFile | null>;
-  /** Writes atomically; null when the user cancels the dialog. */
+  /**
+   * Writes atomically (the old file stays whole until the new text is all
+   * written); null when the user cancels the dialog.
+   */
   saveFile(request: SaveRequest): Promise<SavedFile | null>;
   exportFile(request: ExportRequest): Promise<SavedFile | null>;
   /** Starts a run; its events arrive through onRunEvent. Starting a run cancels the previous one. */

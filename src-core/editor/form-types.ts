@@ -45,7 +45,7 @@ export interface InputSpec {
 export interface FormColumn extends InputSpec {
   readonly key: string;
   readonly input: CellInput;
-  /** What a new row's cell starts as: the default; else absent (undefined) when optional; else an empty value the loader will ask to fill. */
+  /** What a new row's cell starts as: the default; else absent (undefined) when optional; else the schema's example (a TTL's 3600 s); else an empty value the loader will ask to fill. */
   readonly initial: unknown;
   /** Only rows whose `key` is one of `values` have this cell (a record's address: A and AAAA only). */
   readonly onlyWhen?: { readonly key: string; readonly values: readonly string[] };

@@ -38,6 +38,12 @@ interface Common {
   readonly defaultValue: unknown;
   /** The `.describe()` phrase: "a number from 0 to 1000000000 (milliseconds)". */
   readonly description: string | undefined;
+  /**
+   * What a new required value starts as in the editor, when the schema offers
+   * one: the first of its `.meta({ examples })` (a record's TTL, 3600 s);
+   * undefined otherwise.
+   */
+  readonly example: unknown;
 }
 
 /** The zod 4 definition fields this file reads (zod's own types differ per schema kind). */
@@ -65,11 +71,17 @@ export function defOf(schema: ZodType): Def {
   return schema._zod.def as unknown as Def;
 }
 
+function firstExample(schema: ZodType): unknown {
+  const examples = (schema.meta() as { examples?: unknown } | undefined)?.examples;
+  return Array.isArray(examples) ? (examples as unknown[])[0] : undefined;
+}
+
 export function schemaInfo(outer: ZodType): SchemaInfo {
   let schema = outer;
   let optional = false;
   let defaultValue: unknown = undefined;
   let description = outer.description;
+  let example = firstExample(outer);
   for (;;) {
     const def = defOf(schema);
     if (def.type === 'optional' || def.type === 'nullable' || def.type === 'readonly') {
@@ -80,14 +92,16 @@ export function schemaInfo(outer: ZodType): SchemaInfo {
     } else if (def.type === 'pipe' && def.in) {
       schema = def.in;
       description ??= schema.description;
+      example ??= firstExample(schema);
       continue;
     } else {
       break;
     }
     schema = def.innerType!;
     description ??= schema.description;
+    example ??= firstExample(schema);
   }
-  const common = { schema, optional, defaultValue, description };
+  const common = { schema, optional, defaultValue, description, example };
   return { ...common, ...kindOf(schema) } as SchemaInfo;
 }
 

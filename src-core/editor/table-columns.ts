@@ -65,7 +65,7 @@ export function tableLayout(row: ZodType, ids: DocumentIds): TableLayout {
       input: kind,
       ...shape,
       optional: keyInfo.optional,
-      initial: keyInfo.defaultValue !== undefined ? keyInfo.defaultValue : keyInfo.optional ? undefined : emptyValue(kind, shape.list === true, shape.options),
+      initial: keyInfo.defaultValue !== undefined ? keyInfo.defaultValue : keyInfo.optional ? undefined : (keyInfo.example ?? emptyValue(kind, shape.list === true, shape.options)),
       ...onlyWhen,
     });
   }

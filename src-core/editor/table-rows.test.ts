@@ -7,8 +7,8 @@ const { columns } = tableLayout(DnsRecordSchema, { nodeIds: [], linkIds: [] });
 const column = (key: string) => columns.find((c) => c.key === key)!;
 
 describe('table rows', () => {
-  it('a new row is the first variant with its required cells', () => {
-    expect(newRow(columns)).toEqual({ type: 'A', name: '', ttl: 0, address: '' });
+  it('a new row is the first variant with its required cells; a TTL starts at the schema\'s example, an hour (0 would keep it out of every cache)', () => {
+    expect(newRow(columns)).toEqual({ type: 'A', name: '', ttl: 3600, address: '' });
     expect(newRow([], ['records'])).toEqual({ records: [] });
   });
 

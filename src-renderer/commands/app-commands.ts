@@ -14,7 +14,7 @@
  * - one file operation at a time: a second Open while a dialog is up is ignored.
  */
 import { watch } from 'vue';
-import type { HostError, L7Host, MenuCommand, Unsubscribe } from '../../src-core/api/contract';
+import { fileLocation, type HostError, type L7Host, type MenuCommand, type Unsubscribe } from '../../src-core/api/contract';
 import { parseScenarioText } from '../../src-core/scenario/load';
 import { buildTraceJson } from '../export/formats';
 import { useEditorStore } from '../stores/editor';
@@ -95,7 +95,7 @@ export function createAppCommands(deps: AppCommandDeps) {
     const saved = await host.saveFile({ path, suggestedName: scenario.name, text });
     if (saved === null) return false;
     scenario.markSaved(saved, text);
-    notices.show(`Saved ${saved.path ?? saved.name}`);
+    notices.show(`Saved ${fileLocation(saved)}`);
     return true;
   }
 
@@ -163,7 +163,7 @@ export function createAppCommands(deps: AppCommandDeps) {
       const text = buildTraceJson();
       const base = scenario.name.replace(/(\.l7)?\.json$/, '');
       const saved = await host.exportFile({ kind: 'json', suggestedName: `${base}.trace.json`, data: text });
-      if (saved) notices.show(`Exported the trace to ${saved.path ?? saved.name}`);
+      if (saved) notices.show(`Exported the trace to ${fileLocation(saved)}`);
     });
 
   async function startRun(): Promise<void> {

@@ -8,7 +8,8 @@
  *   places writes every node's place (the automatic layout's), so none moves
  *   when another is added;
  * - a link is drawn by dragging from a node's handle (the dot shown at its
- *   corner on hover) to another node, or from any node in link mode
+ *   corner on hover, and again on the first move after a link was drawn
+ *   there) to another node, or from any node in link mode
  *   (cytoscape-edgehandles); the edge the extension adds is taken away
  *   again and the link command adds the model's;
  * - the canvas's selection is the editor store's;
@@ -45,6 +46,8 @@ export function useTopologyEditor(cy: Readonly<ShallowRef<Core | null>>, contain
   const handlePlace = ref('');
   let handles: ReturnType<Core['edgehandles']> | null = null;
   let handleFor: NodeSingular | null = null;
+  /** A link is being drawn (between edgehandles' ehstart and ehstop). */
+  let drawing = false;
   const editing = () => editor.mode === 'edit';
 
   /** A point of the canvas (client px) in model coordinates. */
@@ -124,11 +127,19 @@ export function useTopologyEditor(cy: Readonly<ShallowRef<Core | null>>, contain
     c.on('dragfree', 'node', onDragFree);
     c.on('select unselect', onSelect);
     c.on('mouseover', 'node', showHandle);
+    // after a link is drawn the pointer is still over its end: the first move there shows that node's handle again
+    c.on('mousemove', 'node', (event: EventObject) => {
+      if (handlePlace.value === '' && !drawing) showHandle(event);
+    });
+    c.on('ehstart', () => (drawing = true));
     c.on('tapstart', `#${HANDLE_ID}`, () => {
       if (handleFor && handles) handles.start(handleFor);
     });
     c.on('ehcomplete', onLinkDrawn as unknown as cytoscape.EventHandler);
-    c.on('ehstop', hideHandle);
+    c.on('ehstop', () => {
+      drawing = false;
+      hideHandle();
+    });
   }
 
   watch(

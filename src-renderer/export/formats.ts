@@ -6,7 +6,7 @@
  * Names: "<scenario>.chart.svg", "<scenario>.chart.png", "<scenario>.trace.json",
  * "<scenario>.pcapng", and the scenario under its own name.
  */
-import type { L7Host, SavedFile } from '../../src-core/api/contract';
+import { fileLocation, type L7Host, type SavedFile } from '../../src-core/api/contract';
 import type { ChartLayout } from '../../src-core/chart/layout';
 import { computeAnnotations } from '../../src-core/chart/annotations';
 import { chartToSvg, type TimeRange } from '../../src-core/chart/svg';
@@ -111,7 +111,7 @@ export function visibleTimeRange(layout: ChartLayout | null): TimeRange | null {
   return t1 > t0 ? { t0, t1 } : null;
 }
 
-const savedName = (file: SavedFile | null) => (file === null ? null : (file.path ?? file.name));
+const savedName = (file: SavedFile | null) => (file === null ? null : fileLocation(file));
 
 /** Writes the file(s) for `choice`; says what was written, or null when the user cancelled the save dialog. */
 export async function runExport(host: L7Host, choice: ExportChoice): Promise<string | null> {

@@ -7,6 +7,7 @@
  */
 import type { ExportKind, L7Host, MenuCommand, RunEvent, Unsubscribe } from '../../src-core/api/contract';
 import type { RunnerMessage } from '../../src-core/api/worker-protocol';
+import { HandleFiles, filePickersOf, type FilePickers } from './file-handles';
 import { downloadBlob, pickTextFile } from './files';
 import { lessonFileName, lessonsFromModules } from './lessons';
 import { WorkerRunner, type WorkerCallbacks, type WorkerFactory, type WorkerHandle } from './worker-runner';
@@ -29,11 +30,15 @@ const MIME: Readonly<Record<ExportKind, string>> = {
 export interface WebHostOptions {
   readonly createWorker?: WorkerFactory;
   readonly lessonTexts?: Readonly<Record<string, string>>;
+  /** The File System Access pickers; by default the window's, when it has them (null: use the input and downloads). */
+  readonly pickers?: FilePickers | null;
 }
 
 export function createWebHost(options: WebHostOptions = {}): L7Host {
   const lessons = lessonsFromModules(options.lessonTexts ?? LESSON_TEXTS);
   const runner = new WorkerRunner(options.createWorker ?? browserWorker);
+  const pickers = options.pickers === undefined ? filePickersOf(globalThis) : options.pickers;
+  const handles = pickers && new HandleFiles(pickers);
 
   return {
     kind: 'web',
@@ -44,10 +49,12 @@ export function createWebHost(options: WebHostOptions = {}): L7Host {
       return Promise.resolve({ path: null, name: lessonFileName(id), text: lesson.text });
     },
     openFile: async () => {
+      if (handles) return handles.open();
       const picked = await pickTextFile(OPEN_ACCEPT);
       return picked && { path: null, name: picked.name, text: picked.text };
     },
     saveFile: (request) => {
+      if (handles) return handles.save(request);
       downloadBlob(new Blob([request.text], { type: MIME.json }), request.suggestedName);
       return Promise.resolve({ path: null, name: request.suggestedName });
     },

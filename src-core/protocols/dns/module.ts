@@ -212,6 +212,7 @@ export const DNS_MODULE: ProtocolModule = {
   ],
   presets: [
     { id: 'dns-root', label: 'Root DNS server', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: '.', records: [] }] }] },
+    { id: 'dns-tld', label: 'TLD DNS server (.com)', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: 'com', records: [] }] }] },
     { id: 'dns-authoritative', label: 'Authoritative DNS server', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: 'example.com', records: [] }] }] },
     { id: 'dns-resolver', label: 'Local DNS server (resolver)', kind: 'host', services: [{ type: 'dns-resolver', mode: 'iterative', rootServers: [] }] },
   ],

@@ -17,7 +17,8 @@ export const domainSchema = z
   .describe('a domain name such as "www.example.com" ("." for the root)');
 
 /** RFC 2181 §8: a TTL is 0 to 2^31 − 1 seconds. */
-export const ttlSchema = z.number().int().min(0).max(2_147_483_647).describe('a TTL in seconds (an integer from 0 to 2147483647)');
+/** A new record made in the editor starts with an hour's TTL (examples[0]): 0 would keep it out of every cache. */
+export const ttlSchema = z.number().int().min(0).max(2_147_483_647).meta({ description: 'a TTL in seconds (an integer from 0 to 2147483647)', examples: [3600] });
 
 const u16 = z.number().int().min(0).max(65535).describe('an integer from 0 to 65535');
 const u32 = z.number().int().min(0).max(4_294_967_295).describe('an integer from 0 to 4294967295');
