@@ -6,7 +6,7 @@
 // iterative DNS network built from an empty canvas: editor-build.spec.ts.
 import { expect, test } from '@playwright/test';
 import { canvas, drawLink, ITERATIVE, places, sourceText } from './editor-helpers';
-import { guardEveryTest, SHOTS } from './guard';
+import { atEveryWindow, guardEveryTest, SHOTS } from './guard';
 
 guardEveryTest();
 
@@ -117,4 +117,17 @@ test('edits a zone’s records in the table of a DNS server’s form, and shows 
   await ttl.press('Tab');
   await expect(ttl).toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: `${SHOTS}/editor-zone-table.png` });
+});
+
+test('the editor at every window size, light and dark: the whole canvas in view, nothing selected', async ({ page }) => {
+  await page.getByLabel('Lesson').selectOption({ label: ITERATIVE });
+  await page.getByRole('radio', { name: 'Edit' }).check();
+  const box = canvas(page);
+  await atEveryWindow(page, async (shot) => {
+    const rect = (await box.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    // the playback bar and the status line are below the side pane; the canvas ends above them
+    await page.screenshot({ path: shot });
+    expect(rect.y + rect.height, shot).toBeLessThanOrEqual(viewport.height - 60);
+  }, 'editor');
 });

@@ -8,8 +8,8 @@ import { freeAddress, freshId, usedIds, type EditorDoc, type EditorNode, type Po
 
 /** The palette's own presets, before the protocols' ones. */
 export const BASIC_PRESETS: readonly NodePreset[] = [
-  { id: 'host', label: 'Client host', kind: 'host', services: [] },
-  { id: 'router', label: 'Router', kind: 'router', services: [] },
+  { id: 'host', label: 'Client host', short: 'Client', kind: 'host', services: [] },
+  { id: 'router', label: 'Router', short: 'Router', kind: 'router', services: [] },
 ];
 
 export function addNode(doc: EditorDoc, preset: NodePreset, at: Point): { doc: EditorDoc; id: string } {

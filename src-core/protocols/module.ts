@@ -122,7 +122,10 @@ export interface ActionDefinition<A extends { readonly type: string }> {
 /** A node the topology editor can drop: a host or router with services already set up. */
 export interface NodePreset {
   readonly id: string;
+  /** What it is, for people and for the new node's name: "Authoritative DNS server". */
   readonly label: string;
+  /** Its palette button's text, one or two short words ("Authoritative"); the label is the button's tooltip and accessible name. */
+  readonly short: string;
   readonly kind: 'host' | 'router';
   readonly services: readonly { readonly type: string; readonly [field: string]: unknown }[];
 }
@@ -144,6 +147,8 @@ export interface ProtocolModule {
   readonly protocol: string;
   /** A title for people: "DNS". */
   readonly title: string;
+  /** The palette's heading over its presets, when the title is too long for it ("Sockets"). */
+  readonly paletteTitle?: string;
   readonly services: readonly AnyServiceDefinition[];
   readonly actions: readonly AnyActionDefinition[];
   /** The inspector's field tree of its messages. */

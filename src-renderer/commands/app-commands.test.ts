@@ -114,6 +114,19 @@ describe('opening documents', () => {
     expect(scenario.refused).toBeNull();
   });
 
+  it('restores recovered work as unsaved changes on its file, asking first when the document was edited meanwhile', async () => {
+    const { commands, scenario } = setup();
+    const saved = lessonText('sockets-tcp');
+    const work = { name: 'lab.l7.json', path: '/home/ada/lab.l7.json', savedText: saved, text: `${saved} ` };
+    scenario.setText(`${scenario.text}  `);
+    answer = 'cancel';
+    expect(await commands.restoreRecovered(work)).toBe(false);
+    expect([asked, scenario.name]).toEqual([['untitled.l7.json'], 'untitled.l7.json']);
+    answer = 'discard';
+    expect(await commands.restoreRecovered(work)).toBe(true);
+    expect([scenario.name, scenario.path, scenario.text, scenario.savedText, scenario.dirty]).toEqual(['lab.l7.json', '/home/ada/lab.l7.json', work.text, saved, true]);
+  });
+
   it('shows a failure plainly in the status bar', async () => {
     const { commands, notices } = setup();
     await commands.openLesson('missing');

@@ -31,6 +31,14 @@ import { useSelectionStore } from '../stores/selection';
 
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
+/** Work to reopen from the recovery slot (host/recovery.ts RecoveryEntry has these and more). */
+export interface RecoveredWork {
+  readonly name: string;
+  readonly path: string | null;
+  readonly text: string;
+  readonly savedText: string;
+}
+
 export interface AppCommandDeps {
   readonly host: L7Host;
   /** Asks what to do with unsaved changes to the document named `name`. */
@@ -151,6 +159,23 @@ export function createAppCommands(deps: AppCommandDeps) {
       afterLoad();
     });
 
+  /**
+   * Opens work recovered from the recovery slot: the file it came from with
+   * the unsaved changes on top (still unsaved), asking first when the current
+   * document has changes of its own. True when it was opened.
+   */
+  const restoreRecovered = async (work: RecoveredWork): Promise<boolean> => {
+    let restored = false;
+    await fileOperation('Could not restore the work', async () => {
+      if (!(await mayReplace())) return;
+      scenario.load({ path: work.path, name: work.name, text: work.savedText });
+      scenario.setText(work.text);
+      afterLoad();
+      restored = true;
+    });
+    return restored;
+  };
+
   const save = () => fileOperation('Could not save', async () => void (await saveDocument(scenario.path)));
   const saveAs = () => fileOperation('Could not save', async () => void (await saveDocument(null)));
 
@@ -257,7 +282,7 @@ export function createAppCommands(deps: AppCommandDeps) {
 
   const listLessons = () => host.listLessons();
 
-  return { listLessons, newScenario, openLesson, openFile, openRefused, save, saveAs, exportTrace, startRun, cancelRun, perform, connect };
+  return { listLessons, newScenario, openLesson, openFile, openRefused, restoreRecovered, save, saveAs, exportTrace, startRun, cancelRun, perform, connect };
 }
 
 function asHostError(error: unknown): HostError {

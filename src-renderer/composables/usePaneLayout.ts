@@ -48,7 +48,7 @@ export function usePaneLayout(): {
   const measure = () => (windowWidth.value = document.documentElement.clientWidth);
 
   const widths = computed(() =>
-    fitPanes({ side: preferences.sidePaneWidth, inspector: preferences.inspectorWidth }, windowWidth.value),
+    fitPanes({ side: preferences.currentSideWidth, inspector: preferences.inspectorWidth }, windowWidth.value),
   );
   const range = (pane: Pane) => paneRange(pane, widths.value, windowWidth.value);
 

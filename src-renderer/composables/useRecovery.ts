@@ -13,7 +13,10 @@ import { useNoticeStore } from '../stores/notices';
 import { useScenarioStore } from '../stores/scenario';
 import { useAutosave } from './useAutosave';
 
-export function useRecovery() {
+/** Opens recovered work, asking about the current document's unsaved changes first; true when it was opened (app-commands.ts). */
+export type OpenRecovered = (work: RecoveryEntry) => Promise<boolean>;
+
+export function useRecovery(open: OpenRecovered) {
   const scenario = useScenarioStore();
   const notices = useNoticeStore();
   const offered = shallowRef<RecoveryEntry | null>(null);
@@ -30,12 +33,10 @@ export function useRecovery() {
   });
   onUnmounted(() => window.removeEventListener('pagehide', flush));
 
-  /** Opens the recovered work: the file it came from, with the unsaved changes on top (still unsaved). */
-  function restore(): void {
+  /** Opens the recovered work (asking first when the document has been changed meanwhile); the offer stays when the user cancels. */
+  async function restore(): Promise<void> {
     const entry = offered.value;
-    if (!entry) return;
-    scenario.load({ path: entry.path, name: entry.name, text: entry.savedText });
-    scenario.setText(entry.text);
+    if (!entry || !(await open(entry))) return;
     offered.value = null;
     notices.show(`Restored the unsaved work on ${entry.name}`);
   }

@@ -15,7 +15,7 @@ export interface PaletteGroup {
 
 export const PALETTE: readonly PaletteGroup[] = [
   { title: 'Network', presets: BASIC_PRESETS },
-  ...PROTOCOL_MODULES.filter((m) => m.presets.length > 0).map((m) => ({ title: m.title, presets: m.presets })),
+  ...PROTOCOL_MODULES.filter((m) => m.presets.length > 0).map((m) => ({ title: m.paletteTitle ?? m.title, presets: m.presets })),
 ];
 
 const byId = new Map(PALETTE.flatMap((g) => g.presets.map((p) => [p.id, p] as const)));

@@ -92,7 +92,7 @@ describe('remembered preferences', () => {
     p.setPaneWidth('inspector', 280);
     p.toggleTheme();
     await nextTick();
-    expect(JSON.parse(items.get(STORAGE_KEY)!)).toEqual({ theme: 'dark', sidePaneWidth: 360, inspectorWidth: 280 });
+    expect(JSON.parse(items.get(STORAGE_KEY)!)).toEqual({ theme: 'dark', sidePaneWidth: 360, editSidePaneWidth: PANE_LIMITS.editSide.initial, inspectorWidth: 280 });
 
     setActivePinia(createPinia());
     const next = usePreferencesStore();
@@ -116,6 +116,29 @@ describe('remembered preferences', () => {
       const p = usePreferencesStore();
       expect([p.theme, p.sidePaneWidth, p.inspectorWidth]).toEqual(['system', PANE_LIMITS.side.initial, PANE_LIMITS.inspector.initial]);
     }
+  });
+
+  it('keep the side pane\'s Edit-view width apart: the splitter sets the width of the view shown, and the Run view gets its own back', async () => {
+    const items = fakeStorage();
+    const p = usePreferencesStore();
+    p.setPaneWidth('side', 300);
+    p.setEditingLayout(true);
+    expect(p.currentSideWidth).toBe(560);
+    p.setPaneWidth('side', 640);
+    expect([p.currentSideWidth, p.sidePaneWidth]).toEqual([640, 300]);
+    p.resetPaneWidth('side');
+    expect(p.currentSideWidth).toBe(PANE_LIMITS.editSide.initial);
+    p.setPaneWidth('side', 600);
+    p.setEditingLayout(false);
+    expect(p.currentSideWidth).toBe(300);
+    await nextTick();
+    // a window opened later starts in the Run view with the Run width, and edits at the width last used for editing
+    expect(JSON.parse(items.get(STORAGE_KEY)!)).toMatchObject({ sidePaneWidth: 300, editSidePaneWidth: 600 });
+    setActivePinia(createPinia());
+    const next = usePreferencesStore();
+    expect(next.currentSideWidth).toBe(300);
+    next.setEditingLayout(true);
+    expect(next.currentSideWidth).toBe(600);
   });
 
   it('work without storage at all (the browser may refuse it)', async () => {

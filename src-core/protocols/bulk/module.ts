@@ -89,6 +89,7 @@ function checkSend(a: BulkSendAction, path: readonly PathSegment[], refs: Refere
 export const BULK_MODULE: ProtocolModule = {
   protocol: PROTOCOL,
   title: 'Bulk transfer',
+  paletteTitle: 'Bulk',
   services: [sink],
   actions: [send],
   dissector: dissectBulk,
@@ -96,7 +97,7 @@ export const BULK_MODULE: ProtocolModule = {
   stateTypes: BULK_STATE_TYPES,
   lessons: ['transport-bulk'],
   presets: [
-    { id: 'bulk-sink-tcp', label: 'Bulk-transfer sink (TCP)', kind: 'host', services: [{ type: 'bulk-sink', port: 5001, transport: 'tcp' }] },
-    { id: 'bulk-sink-udp', label: 'Bulk-transfer sink (UDP)', kind: 'host', services: [{ type: 'bulk-sink', port: 5001, transport: 'udp' }] },
+    { id: 'bulk-sink-tcp', label: 'Bulk-transfer sink (TCP)', short: 'TCP sink', kind: 'host', services: [{ type: 'bulk-sink', port: 5001, transport: 'tcp' }] },
+    { id: 'bulk-sink-udp', label: 'Bulk-transfer sink (UDP)', short: 'UDP sink', kind: 'host', services: [{ type: 'bulk-sink', port: 5001, transport: 'udp' }] },
   ],
 };

@@ -211,9 +211,9 @@ export const DNS_MODULE: ProtocolModule = {
     'dns-amplification',
   ],
   presets: [
-    { id: 'dns-root', label: 'Root DNS server', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: '.', records: [] }] }] },
-    { id: 'dns-tld', label: 'TLD DNS server (.com)', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: 'com', records: [] }] }] },
-    { id: 'dns-authoritative', label: 'Authoritative DNS server', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: 'example.com', records: [] }] }] },
-    { id: 'dns-resolver', label: 'Local DNS server (resolver)', kind: 'host', services: [{ type: 'dns-resolver', mode: 'iterative', rootServers: [] }] },
+    { id: 'dns-root', label: 'Root DNS server', short: 'Root', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: '.', records: [] }] }] },
+    { id: 'dns-tld', label: 'TLD DNS server (.com)', short: 'TLD (.com)', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: 'com', records: [] }] }] },
+    { id: 'dns-authoritative', label: 'Authoritative DNS server', short: 'Authoritative', kind: 'host', services: [{ type: 'dns-server', zones: [{ origin: 'example.com', records: [] }] }] },
+    { id: 'dns-resolver', label: 'Local DNS server (resolver)', short: 'Local resolver', kind: 'host', services: [{ type: 'dns-resolver', mode: 'iterative', rootServers: [] }] },
   ],
 };

@@ -79,6 +79,7 @@ const tcpClient: ActionDefinition<TcpUpperClientAction> = {
 export const SOCKETS_MODULE: ProtocolModule = {
   protocol: PROTOCOL,
   title: 'Socket programming (upper-case server)',
+  paletteTitle: 'Sockets',
   services: [udpServer, tcpServer],
   actions: [udpClient, tcpClient],
   dissector: dissectSockets,
@@ -86,7 +87,7 @@ export const SOCKETS_MODULE: ProtocolModule = {
   stateTypes: ['sockets.replyReceived', 'sockets.timeout', 'sockets.failed'],
   lessons: ['sockets-udp', 'sockets-tcp'],
   presets: [
-    { id: 'udp-upper-server', label: 'UDP upper-case server', kind: 'host', services: [{ type: 'udp-upper-server', port: 12000 }] },
-    { id: 'tcp-upper-server', label: 'TCP upper-case server', kind: 'host', services: [{ type: 'tcp-upper-server', port: 12000 }] },
+    { id: 'udp-upper-server', label: 'UDP upper-case server', short: 'UDP server', kind: 'host', services: [{ type: 'udp-upper-server', port: 12000 }] },
+    { id: 'tcp-upper-server', label: 'TCP upper-case server', short: 'TCP server', kind: 'host', services: [{ type: 'tcp-upper-server', port: 12000 }] },
   ],
 };
