@@ -3,12 +3,12 @@
  * the README's `| key | action |` table is exactly `keyTableMarkdown()`
  * (key-table.test.ts fails when they drift). It is built from the tables
  * that handle the keys — SHORTCUTS (the app's commands), PLAYBACK_KEYS,
- * CHART_KEYS and EDITOR_KEYS — so a key cannot be handled without being listed. Only the
+ * CHART_KEYS, EDITOR_KEYS and MINIMAP_KEYS — so a key cannot be handled without being listed. Only the
  * message list's keys (a listbox's usual ones) are written out here.
  */
 import type { MenuCommand } from '../../src-core/api/contract';
 import { CHART_KEYS, type ChartKeyAction } from '../chart/keys';
-import { EDITOR_KEYS, type EditorKey, type EditorKeyAction } from '../editor/keys';
+import { EDITOR_KEYS, MINIMAP_KEYS, type EditorKey, type EditorKeyAction, type MinimapKeyAction } from '../editor/keys';
 import { keyName, keysOf, PLAYBACK_KEYS, type PlaybackKeyAction } from '../playback/keys';
 import { shortcutLabel } from './shortcuts';
 
@@ -74,8 +74,20 @@ const EDITOR: readonly { action: EditorKeyAction; text: string }[] = [
   { action: 'linkMode', text: 'link mode: drag from a node to another to link them' },
   { action: 'layout', text: 'lay the network out automatically' },
   { action: 'fit', text: 'fit the network in view' },
+  { action: 'minimap', text: 'show or hide the minimap' },
   { action: 'escape', text: 'leave link mode, else clear the selection' },
 ];
+
+const MINIMAP: readonly { action: MinimapKeyAction; text: string }[] = [
+  { action: 'panLeft', text: 'move the view a quarter of its width left' },
+  { action: 'panRight', text: 'a quarter right' },
+  { action: 'panUp', text: 'a quarter of its height up' },
+  { action: 'panDown', text: 'a quarter down' },
+  { action: 'minimap', text: 'hide the minimap (the canvas gets the focus)' },
+];
+
+/** A minimap key as written for people: "←", "M". */
+const minimapKeyName = (key: string) => (key.length === 1 ? key.toUpperCase() : keyName(key));
 
 /** An editor key as written for people: "Ctrl+D" ("⌘D" on a Mac), "Delete", "←". */
 function editorKeyName(key: EditorKey, mac: boolean): string {
@@ -105,6 +117,11 @@ export function keyTable(mac: boolean): readonly KeyGroup[] {
       title: 'Topology editor, when its canvas has focus (Edit mode)',
       where: 'editor focused',
       rows: EDITOR.map((e) => ({ keys: EDITOR_KEYS.filter((k) => k.action === e.action).map((k) => editorKeyName(k, mac)), action: e.text })),
+    },
+    {
+      title: 'Minimap, when it has focus (Edit mode; click or drag in it to move the view)',
+      where: 'minimap focused',
+      rows: MINIMAP.map((m) => ({ keys: Object.keys(MINIMAP_KEYS).filter((k) => MINIMAP_KEYS[k] === m.action).map(minimapKeyName), action: m.text })),
     },
   ];
 }

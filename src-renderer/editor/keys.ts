@@ -2,7 +2,8 @@
  * The topology editor's keys, when its canvas has focus in Edit mode
  * (TopologyGraph handles them; commands/key-table.ts shows them in the help
  * and the README). Undo and redo are the app's commands (Ctrl+Z, Ctrl+Y):
- * they work from anywhere but a text field.
+ * they work from anywhere but a text field. The minimap (EditorMinimap) has
+ * its own few keys while it has focus, MINIMAP_KEYS.
  */
 export type EditorKeyAction =
   | 'delete'
@@ -17,6 +18,7 @@ export type EditorKeyAction =
   | 'linkMode'
   | 'layout'
   | 'fit'
+  | 'minimap'
   | 'escape';
 
 export interface EditorKey {
@@ -42,6 +44,7 @@ export const EDITOR_KEYS: readonly EditorKey[] = [
   { key: 'l', action: 'linkMode' },
   { key: 'l', mod: true, action: 'layout' },
   { key: 'f', action: 'fit' },
+  { key: 'm', action: 'minimap' },
   { key: 'Escape', action: 'escape' },
 ];
 
@@ -50,4 +53,22 @@ export function editorKeyAction(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | '
   const mod = mac ? event.metaKey : event.ctrlKey;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   return EDITOR_KEYS.find((k) => k.key === key && (k.mod === true) === mod)?.action ?? null;
+}
+
+export type MinimapKeyAction = 'panLeft' | 'panRight' | 'panUp' | 'panDown' | 'minimap';
+
+/** The focused minimap's keys, KeyboardEvent.key → action, in the order the help lists them: arrows pan the view, M hides the minimap. */
+export const MINIMAP_KEYS: Readonly<Record<string, MinimapKeyAction>> = {
+  ArrowLeft: 'panLeft',
+  ArrowRight: 'panRight',
+  ArrowUp: 'panUp',
+  ArrowDown: 'panDown',
+  m: 'minimap',
+};
+
+/** The action a key press asks for on the focused minimap, or null (never with Ctrl, ⌘ or Alt: those are other commands'). */
+export function minimapKeyAction(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): MinimapKeyAction | null {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  return MINIMAP_KEYS[key] ?? null;
 }
