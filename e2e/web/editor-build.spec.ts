@@ -133,6 +133,11 @@ test('builds the iterative DNS network from an empty canvas, runs it, saves, reo
   await addRecords(page, 'example.com', [{ type: 'A', name: 'www.example.com', address: '192.0.2.80' }]);
   await page.screenshot({ path: `${SHOTS}/editor-build-records.png` });
 
+  // until the resolver has a root hint the Run button says what blocks a run
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toHaveAccessibleDescription('⚠ 1 issue to fix');
+  await expect(run).toHaveAttribute('title', /^Cannot run yet: fix 1 issue first\. untitled\.l7\.json:\d+:\d+: nodes\[1\]\.services\[0\]\.rootServers/);
+
   // the resolver starts from the root server
   await clickOn(page, 'dns-resolver');
   await enter(page, /^Root servers/, 'dns-root');
@@ -144,6 +149,7 @@ test('builds the iterative DNS network from an empty canvas, runs it, saves, reo
   expect(zone('dns-authoritative')).toEqual([expect.objectContaining({ type: 'A', name: 'www.example.com', address: '192.0.2.80' })]);
   expect(doc.nodes.find((n) => n.id === 'dns-resolver')!.services![0]!.rootServers).toEqual(['dns-root']);
   await expect(page.getByRole('region', { name: /issue/i })).toHaveCount(0);
+  await expect(run).toHaveAttribute('title', /^Run the scenario/);
 
   // one lookup of www.example.com
   await box.focus();
