@@ -27,6 +27,11 @@ describe('CookieJar: storing (RFC 6265 §5.3)', () => {
     expect(jar.setCookie('x=1; Domain=a.www.example.com', 'http://www.example.com/', T0)).toMatchObject({ outcome: 'rejected', code: 'domain-mismatch' });
   });
 
+  it('a Domain of just "." gives a host-only cookie (RFC 6265 §5.2.3, §5.3 step 6)', () => {
+    const jar = new CookieJar();
+    expect(jar.setCookie('a=1; Domain=.', 'http://www.example.com/', T0)).toMatchObject({ outcome: 'stored', cookie: { domain: 'www.example.com', hostOnly: true } });
+  });
+
   it('refuses a Domain that is a single label (our stand-in for a public suffix), unless it is the host itself', () => {
     const jar = new CookieJar();
     expect(jar.setCookie('x=1; Domain=com', 'http://www.example.com/', T0)).toMatchObject({ outcome: 'rejected', code: 'public-suffix' });
