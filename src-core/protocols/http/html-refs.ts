@@ -77,7 +77,7 @@ export interface HtmlRefsOptions {
   readonly contentType?: string;
 }
 
-interface Decoded {
+export interface DecodedHtml {
   readonly text: string;
   /** Byte offset of each UTF-16 code unit of `text`, plus one entry for the end. */
   readonly offsets: Uint32Array;
@@ -97,14 +97,14 @@ export function charsetOf(contentType: string | undefined): string | undefined {
 }
 
 /** Decodes the page as a browser would (see the module comment), keeping each character's byte offset. */
-export function decodeHtml(bytes: Uint8Array, contentType?: string): Decoded {
+export function decodeHtml(bytes: Uint8Array, contentType?: string): DecodedHtml {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const charset = charsetOf(contentType);
   if (!bom && charset !== undefined && SINGLE_BYTE_CHARSETS.has(charset)) return decodeWindows1252(bytes);
   return decodeUtf8(bytes, bom ? 3 : 0);
 }
 
-function decodeWindows1252(bytes: Uint8Array): Decoded {
+function decodeWindows1252(bytes: Uint8Array): DecodedHtml {
   const offsets = new Uint32Array(bytes.length + 1);
   let text = '';
   for (let i = 0; i < bytes.length; i++) {
@@ -121,7 +121,7 @@ function decodeWindows1252(bytes: Uint8Array): Decoded {
  * invalid subsequence becomes one U+FFFD), recording where each character
  * starts. The result equals `new TextDecoder().decode(bytes.subarray(start))`.
  */
-function decodeUtf8(bytes: Uint8Array, start: number): Decoded {
+function decodeUtf8(bytes: Uint8Array, start: number): DecodedHtml {
   const units: number[] = [];
   const offsets: number[] = [];
   const emit = (cp: number, at: number) => {
