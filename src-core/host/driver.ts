@@ -52,6 +52,7 @@ export class EngineDriver<Event, Command = never, M extends StateDataMap = State
   /** Sockets that could not be opened: later transmits for them are dropped (the engine was told). */
   private readonly failed = new Set<SocketId>();
   private readonly pump: Pump;
+  private readonly listeners: ((event: Event) => void)[] = [];
 
   constructor(
     private readonly stack: HostStack,
@@ -65,7 +66,10 @@ export class EngineDriver<Event, Command = never, M extends StateDataMap = State
         drainEngine({
           pollEvent: () => engine.pollEvent(),
           pollTransmit: () => engine.pollTransmit(),
-          report: (event) => options.report?.(event, this.reporter),
+          report: (event) => {
+            options.report?.(event, this.reporter);
+            for (const listener of this.listeners) listener(event);
+          },
           perform: (transmit) => this.perform(transmit),
           fault: (where, error) => this.fault(where, error),
         }),
@@ -78,6 +82,11 @@ export class EngineDriver<Event, Command = never, M extends StateDataMap = State
   start(): this {
     this.pump.run();
     return this;
+  }
+
+  /** Also hands every event the engine emits to `listener`, after it is reported (protocols/module.ts DrivenEngine). */
+  onEvent(listener: (event: Event) => void): void {
+    this.listeners.push(listener);
   }
 
   /** A command from the workload. */

@@ -31,9 +31,16 @@ export interface EngineBinding<Event, Command, M extends StateDataMap> {
   readonly report: (event: Event, reporter: Reporter<M>) => void;
 }
 
-/** A running engine, as its starter sees it: commands go in here. */
-export interface DrivenEngine<Command> {
+/**
+ * A running engine, as its starter sees it: commands go in here, and its
+ * events can be watched, so that applications of one node work together
+ * (a browser asks the node's stub resolver for an address and is told the
+ * answer). A listener is called after the event is reported, on the same
+ * call stack; what it throws is a fault of the engine that emitted it.
+ */
+export interface DrivenEngine<Command, Event = unknown> {
   command(command: Command): void;
+  onEvent(listener: (event: Event) => void): void;
 }
 
 /**
@@ -51,7 +58,7 @@ export interface NodeContext {
   /** The address of a node of the scenario (32-bit; ids are checked when the scenario is loaded). */
   addressOf(nodeId: string): number;
   /** Runs an engine on this node, from now on. */
-  drive<Event, Command, M extends StateDataMap>(binding: EngineBinding<Event, Command, M>): DrivenEngine<Command>;
+  drive<Event, Command, M extends StateDataMap>(binding: EngineBinding<Event, Command, M>): DrivenEngine<Command, Event>;
   /** State events and metrics that come from no engine (an administrator's edit). */
   reporter<M extends StateDataMap>(protocol: string): Reporter<M>;
 }

@@ -63,7 +63,7 @@ const MAX_DELAY_MS = 0x7fffffff;
 /** A timer firing this much before its deadline (Node counts whole ms from a cached loop time) counts as on time. */
 const EARLY_NS = 5_000_000;
 
-export class LoopbackDriver<Event, Command, M extends StateDataMap> implements DrivenEngine<Command> {
+export class LoopbackDriver<Event, Command, M extends StateDataMap> implements DrivenEngine<Command, Event> {
   readonly reporter: Reporter<M>;
   private readonly refusals: Reporter<ServeStateData>;
   private readonly sockets = new Map<SocketId, Held>();
@@ -71,6 +71,7 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
   private readonly failed = new Set<SocketId>();
   private readonly pump: Pump;
   private stopped = false;
+  private readonly listeners: ((event: Event) => void)[] = [];
 
   constructor(
     private readonly host: LoopbackHost,
@@ -86,7 +87,10 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
         drainEngine({
           pollEvent: () => engine.pollEvent(),
           pollTransmit: () => engine.pollTransmit(),
-          report: (event) => binding.report(event, this.reporter),
+          report: (event) => {
+            binding.report(event, this.reporter);
+            for (const listener of this.listeners) listener(event);
+          },
           perform: (transmit) => this.perform(transmit),
           fault: (where, error) => this.fault(binding.name, where, error),
         });
@@ -117,6 +121,11 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
   start(): this {
     this.pump.run();
     return this;
+  }
+
+  /** Also hands every event the engine emits to `listener`, after it is reported. */
+  onEvent(listener: (event: Event) => void): void {
+    this.listeners.push(listener);
   }
 
   command(command: Command): void {

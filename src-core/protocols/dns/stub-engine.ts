@@ -133,7 +133,8 @@ export class StubResolver extends EngineBase<DnsEvent, LookupCommand> {
     if (!r.answers.some((a) => a.data.type === 'A') && this.fallback(rcodeName(r.header.rcode), now)) return;
     this.finish();
     const answers = r.answers.map((a) => describeData(a));
-    this.out.event({ type: 'dns.answered', name: c.name, qtype: c.qtype, rcode: r.header.rcode, answers, elapsed: now - this.startedAt, cause, connection });
+    const addresses = r.answers.flatMap((a) => (a.data.type === 'A' ? [a.data.address] : []));
+    this.out.event({ type: 'dns.answered', name: c.name, qtype: c.qtype, rcode: r.header.rcode, answers, addresses, elapsed: now - this.startedAt, cause, connection });
   }
 
   private failed(summary: string, connection: string | null, now: SimTime): void {

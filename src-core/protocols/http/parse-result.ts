@@ -111,8 +111,10 @@ export type HttpParseErrorCode =
   | 'bad-method'
   /** The request target is empty or holds a space, a control or a byte above 0x7E (§3.2). */
   | 'bad-target'
-  /** Not HTTP-name "/" DIGIT "." DIGIT, or not 1.0 or 1.1 (§2.3). */
+  /** Not HTTP-name "/" DIGIT "." DIGIT (§2.3). */
   | 'bad-version'
+  /** A well-formed version other than 1.0 and 1.1 ("HTTP/2.0"): a server answers 505 (RFC 9110 §15.6.6). */
+  | 'unsupported-version'
   /** The status code is not three digits, 100–599 (§4, RFC 9110 §15). */
   | 'bad-status'
   /** A line ends with LF alone, or holds a CR not followed by LF (§2.2). */

@@ -31,9 +31,9 @@ const CASES: readonly Case[] = [
   req('GET  / HTTP/1.1\r\n\r\n', 'bad-target', 4),
   req('GET /caf\xe9 HTTP/1.1\r\n\r\n', 'bad-target', t('\xe9')),
   req('GET / HTTP/1.1 extra\r\n\r\n', 'bad-version', 6),
-  req('GET / HTTP/2.0\r\n\r\n', 'bad-version', 6),
+  req('GET / HTTP/2.0\r\n\r\n', 'unsupported-version', 6),
   req('GET / http/1.1\r\n\r\n', 'bad-version', 6),
-  res('HTTP/1.2 200 OK\r\n\r\n', 'bad-version', 0),
+  res('HTTP/1.2 200 OK\r\n\r\n', 'unsupported-version', 0),
   res('HTTP/1.1 20 OK\r\n\r\n', 'bad-status', 9),
   res('HTTP/1.1 2000 OK\r\n\r\n', 'bad-status', 9),
   res('HTTP/1.1 099 Low\r\n\r\n', 'bad-status', 9),
@@ -109,7 +109,7 @@ const offset = (c: Case) => (typeof c.at === 'number' ? c.at : c.at === 'end' ? 
 describe('the HTTP/1.x parser on malformed input', () => {
   it('reaches every error code', () => {
     const codes = new Set(CASES.map((c) => c.code));
-    const all: HttpParseErrorCode[] = ['bad-start-line', 'bad-method', 'bad-target', 'bad-version', 'bad-status', 'bad-line-ending', 'start-line-too-long', 'bad-header', 'header-too-long', 'too-many-headers', 'bad-content-length', 'bad-transfer-encoding', 'unsupported-transfer-coding', 'bad-chunk', 'body-too-large', 'unexpected-response', 'switched-protocols', 'incomplete'];
+    const all: HttpParseErrorCode[] = ['bad-start-line', 'bad-method', 'bad-target', 'bad-version', 'unsupported-version', 'bad-status', 'bad-line-ending', 'start-line-too-long', 'bad-header', 'header-too-long', 'too-many-headers', 'bad-content-length', 'bad-transfer-encoding', 'unsupported-transfer-coding', 'bad-chunk', 'body-too-large', 'unexpected-response', 'switched-protocols', 'incomplete'];
     expect([...codes].sort()).toEqual(all.sort());
   });
 

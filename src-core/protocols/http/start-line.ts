@@ -92,6 +92,6 @@ export function parseStatusLine(line: Uint8Array): StatusLine | Failed {
 function httpVersion(line: Uint8Array, from: number, to: number): { readonly ok: true; readonly version: HttpVersion } | Failed {
   const text = latin1(line, from, Math.min(to, from + 16));
   if (to - from !== 8 || !/^HTTP\/\d\.\d$/.test(text)) return fail('bad-version', `${JSON.stringify(text)} is not an HTTP version (HTTP/1.1 or HTTP/1.0, case-sensitive: RFC 9112 §2.3)`, from);
-  if (text !== 'HTTP/1.0' && text !== 'HTTP/1.1') return fail('bad-version', `${text}: this parser speaks HTTP/1.0 and HTTP/1.1 only (a server answers 505)`, from);
+  if (text !== 'HTTP/1.0' && text !== 'HTTP/1.1') return fail('unsupported-version', `${text}: this parser speaks HTTP/1.0 and HTTP/1.1 only (a server answers 505)`, from);
   return { ok: true, version: text };
 }

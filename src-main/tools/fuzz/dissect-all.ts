@@ -8,6 +8,7 @@
 import { dissect } from '../../../src-core/dissect/index';
 import { checkTree, messageEvent } from './dissect-check';
 import { dnsDictionary, dnsMessages, dnsTcpStreams } from './dns-seeds';
+import { httpRequestSeeds, httpResponseSeeds } from './http-seeds';
 import { lineSeeds } from './sockets';
 import { check, type FuzzTarget } from './target';
 import { fixTcp, fixUdp, tcpSeeds, udpSeeds } from './transport';
@@ -33,7 +34,7 @@ export function dissectTargets(): FuzzTarget[] {
     name: 'dissect:other',
     seeds: () => [...lineSeeds(), ...dnsMessages().slice(0, 4)],
     run(input) {
-      const tree = dissect(messageEvent('http', input));
+      const tree = dissect(messageEvent('no-dissector', input));
       check(tree.length === 1 && tree[0]!.filter === 'data' && tree[0]!.offset === 0 && tree[0]!.length === input.length, () => 'a protocol without a dissector does not get one Data node over its bytes');
       return checkTree(tree, input.length);
     },
@@ -44,6 +45,7 @@ export function dissectTargets(): FuzzTarget[] {
     target('sockets', lineSeeds),
     target('dns', dnsMessages),
     target('dns', () => dnsTcpStreams(dnsMessages()), { connection: 'tcp:10.0.0.1:49152-10.0.0.2:53', suffix: '/tcp' }),
+    target('http', () => [...httpRequestSeeds(), ...httpResponseSeeds()], { connection: 'tcp:10.0.0.1:49152-10.0.0.2:80' }),
     other,
   ];
 }

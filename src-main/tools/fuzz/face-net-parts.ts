@@ -94,6 +94,8 @@ export class Driven {
   /** Of those, refusals by the oracle's reading (a FORMERR, an unmatched response). */
   refusals = 0;
   held = false;
+  /** Who watches its events (protocols/module.ts DrivenEngine.onEvent): applications of the same node. */
+  readonly listeners: ((event: unknown) => void)[] = [];
   /** Consecutive timeouts fired at one time (the stuck-deadline guard). */
   sameDeadline = 0;
   lastFired: SimTime = -1;

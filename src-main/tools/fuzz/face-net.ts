@@ -290,6 +290,7 @@ export class FuzzNet {
     const before = this.store.size;
     const metrics = this.store.metrics.length;
     this.call(d, 'reporting an event', () => d.binding.report(e, d.reporter));
+    for (const listener of d.listeners) this.call(d, 'handing an event to a listener', () => listener(e));
     const declared = this.stateTypes.get(d.binding.protocol);
     for (let id = before; id < this.store.size; id++) {
       const s = this.store.get(id);

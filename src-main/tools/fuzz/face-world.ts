@@ -72,7 +72,7 @@ export class World {
       addressOf: (id) => this.node(id).addr,
       drive<Event, Command, M extends StateDataMap>(binding: EngineBinding<Event, Command, M>) {
         const d = net.attach(node, binding as unknown as EngineBinding<unknown, unknown, StateDataMap>);
-        return { command: (c: Command) => net.command(d, c) };
+        return { command: (c: Command) => net.command(d, c), onEvent: (listener: (event: Event) => void) => void d.listeners.push(listener as (event: unknown) => void) };
       },
       reporter: <M extends StateDataMap>(protocol: string) => new Reporter<M>(net.sink(node), protocol),
     };

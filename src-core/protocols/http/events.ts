@@ -1,0 +1,79 @@
+/**
+ * What the HTTP engines report (past tense), and the state events they
+ * become (report.ts). Times are SimTime (integer ns) in events, seconds in
+ * state data; sizes are body bytes unless named otherwise.
+ */
+import type { Cause } from '../../engine/face';
+import type { SimTime } from '../../sim/time';
+import type { BrowseMode } from './schema';
+
+export const PROTOCOL = 'http';
+
+/** When each phase of one object's fetch happened (ns since the page load began); null: the phase did not happen (a reused connection has no connect). */
+export interface ObjectPhases {
+  /** The host name was resolved (an address in the URL or already known: the start). */
+  readonly resolved: SimTime;
+  readonly connectStart: SimTime | null;
+  readonly connected: SimTime | null;
+  readonly requestSent: SimTime;
+  readonly firstByte: SimTime;
+  readonly lastByte: SimTime;
+}
+
+export type HttpEvent =
+  /** Browser: it needs the address of `host` (the module's glue asks the node's stub resolver and answers with a command). */
+  | { readonly type: 'http.resolveNeeded'; readonly host: string }
+  /** Browser: a page load began. */
+  | { readonly type: 'http.pageStarted'; readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number }
+  /** Browser: one object arrived whole (or with an error status). */
+  | {
+      readonly type: 'http.objectLoaded';
+      readonly url: string;
+      readonly status: number;
+      readonly bytes: number;
+      readonly phases: ObjectPhases;
+      /** Which of the page's connections carried it (1, 2 …) and whether the connection was new for it. */
+      readonly connectionNumber: number;
+      readonly newConnection: boolean;
+      readonly cause: Cause;
+      readonly connection: string;
+    }
+  /** Browser: the base page and every object it references are in. */
+  | { readonly type: 'http.pageLoaded'; readonly url: string; readonly objects: number; readonly connections: number; readonly elapsed: SimTime; readonly cause: Cause }
+  /** Browser: the page load stopped: an address not found, a connection refused or broken, a malformed response. */
+  | { readonly type: 'http.pageFailed'; readonly url: string; readonly reason: string; readonly connection: string | null }
+  /** Browser: one object could not be had (no address, a broken connection); the page goes on without it. */
+  | { readonly type: 'http.objectFailed'; readonly url: string; readonly reason: string }
+  /** Either end: bytes that are not HTTP/1.x; the server answers 400 and closes, the browser drops the connection. */
+  | { readonly type: 'http.malformed'; readonly reason: string; readonly offset: number; readonly cause: Cause; readonly connection: string }
+  /** Server: a persistent connection was idle for the keep-alive timeout and is closed. */
+  | { readonly type: 'http.idleClosed'; readonly idle: SimTime; readonly connection: string };
+
+/** The HTTP state types and their data (plain JSON; docs/trace-format.md). */
+export type HttpStateData = {
+  readonly 'http.pageStarted': { readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number };
+  readonly 'http.objectLoaded': {
+    readonly url: string;
+    readonly status: number;
+    readonly bytes: number;
+    /** Seconds since the page load began, per phase (null: did not happen). */
+    readonly phases: { readonly [phase in keyof ObjectPhases]: number | null };
+    readonly connectionNumber: number;
+    readonly newConnection: boolean;
+  };
+  readonly 'http.pageLoaded': { readonly url: string; readonly objects: number; readonly connections: number; readonly elapsed: number };
+  readonly 'http.pageFailed': { readonly url: string; readonly reason: string };
+  readonly 'http.objectFailed': { readonly url: string; readonly reason: string };
+  readonly 'http.malformed': { readonly reason: string; readonly offset: number };
+  readonly 'http.idleClosed': { readonly idle: number };
+};
+
+export const HTTP_STATE_TYPES: readonly (keyof HttpStateData)[] = [
+  'http.pageStarted',
+  'http.objectLoaded',
+  'http.pageLoaded',
+  'http.pageFailed',
+  'http.objectFailed',
+  'http.malformed',
+  'http.idleClosed',
+];

@@ -1,0 +1,36 @@
+// The HTTP lessons' page loads against the course's formulas (Kurose &
+// Ross §2.2.2), RTT = 2 × (1 + 14) ms = 30 ms: each load takes its formula's
+// round trips plus transmission time, which on the server's 10 Mbit/s link
+// is about 0.83 ms per 1 040-byte image packet, a few tens of µs for the rest.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../scenario/load';
+import { runScenario } from '../../scenario/runner';
+
+const RTT = 0.03;
+/** The transmission of the page's 11 objects, headers and all, on the 10 Mbit/s link, with room for the small packets (s). */
+const TX_ALL = 0.0125;
+
+function pageLoads(id: string): number[] {
+  const loaded = parseScenarioText(readFileSync(`resources/lessons/${id}.l7.json`, 'utf8'));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  return runScenario(loaded.scenario).sim.store.metrics.filter((m) => m.name === 'pageLoadTime').map((m) => m.value);
+}
+
+describe('HTTP lessons', () => {
+  it('non-persistent: 11 × 2 RTT serially, 2 RTT + 2 × 2 RTT with 5 in parallel, plus transmission', () => {
+    const [serial, parallel] = pageLoads('http-non-persistent');
+    expect(serial! - 22 * RTT).toBeGreaterThan(0);
+    expect(serial! - 22 * RTT).toBeLessThan(TX_ALL + 0.002);
+    expect(parallel! - 6 * RTT).toBeGreaterThan(0);
+    expect(parallel! - 6 * RTT).toBeLessThan(TX_ALL);
+  });
+
+  it('persistent: 2 RTT + 10 RTT one request at a time, 3 RTT pipelined, plus transmission', () => {
+    const [persistent, pipelined] = pageLoads('http-persistent');
+    expect(persistent! - 12 * RTT).toBeGreaterThan(0);
+    expect(persistent! - 12 * RTT).toBeLessThan(TX_ALL + 0.002);
+    expect(pipelined! - 3 * RTT).toBeGreaterThan(0);
+    expect(pipelined! - 3 * RTT).toBeLessThan(TX_ALL);
+  });
+});

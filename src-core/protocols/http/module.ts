@@ -1,0 +1,163 @@
+/**
+ * The HTTP/1.x module: the web server (a service) and a page load by a
+ * browser (an action), on the protocol seam (docs/adding-a-protocol.md).
+ *
+ * A browser resolves names through the node's own stub resolver, as an
+ * operating system's applications do: an IPv4 address in the URL is used as
+ * it is; a name in the node's hosts file is taken from there (the file is
+ * read first, as nsswitch's "files dns" order does); any other name is
+ * looked up by a DNS stub resolver engine started for it, asking the
+ * action's `resolver` (its queries, the answer and the resolution time are
+ * DNS's own trace). The glue is here: the browser emits
+ * http.resolveNeeded and gets a `resolved` command back.
+ */
+import type { Engine } from '../../engine/face';
+import { parseIpv4 } from '../../net/ipv4';
+import { quote } from '../../scenario/describe-value';
+import type { PathSegment } from '../../scenario/errors';
+import { ms } from '../../sim/time';
+import { PROTOCOL as DNS_PROTOCOL, type DnsEvent, type DnsStateData } from '../dns/events';
+import { reportDns } from '../dns/report';
+import { StubResolver, type LookupCommand } from '../dns/stub-engine';
+import { DNS_TYPE } from '../dns/constants';
+import type { ActionDefinition, DrivenEngine, EngineBinding, NodeContext, ProtocolModule, ReferenceChecks, ServiceDefinition } from '../module';
+import { BrowserEngine, type BrowserCommand } from './browser';
+import { parseHttpUrl } from './browser-request';
+import { dissectHttp } from './dissect';
+import { HTTP_STATE_TYPES, PROTOCOL, type HttpEvent, type HttpStateData } from './events';
+import { pageLength } from './objects';
+import { reportHttp } from './report';
+import type { HttpBrowseAction, HttpServerService } from './schema';
+import { HttpServerEngine } from './server';
+
+/** How long the browser's stub resolver waits for each answer (its three tries), as the DNS lookup action's default. */
+const LOOKUP_TIMEOUT_MS = 2000;
+
+function binding<C>(engine: Engine<HttpEvent, C>, name: string): EngineBinding<HttpEvent, C, HttpStateData> {
+  return { engine, protocol: PROTOCOL, name, report: reportHttp };
+}
+
+const server: ServiceDefinition<HttpServerService> = {
+  type: 'http-server',
+  title: 'Web server',
+  properties: [
+    { field: 'port', label: 'Port', help: 'The TCP port it listens on (80 for http://).' },
+    { field: 'objects', label: 'Objects', help: 'What it serves, by path: a size, a text, or a page that references other objects.' },
+    { field: 'keepAliveTimeoutMs', label: 'Keep-alive timeout', help: 'A persistent connection idle this long is closed by the server.', unit: 'ms' },
+  ],
+  listeners: (s) => [{ transport: 'tcp', port: s.port }],
+  start(ctx, s) {
+    ctx.drive(binding(new HttpServerEngine(ctx.env, { port: s.port, objects: s.objects, keepAliveTimeout: ms(s.keepAliveTimeoutMs) }), 'web server'));
+  },
+  check: checkServer,
+};
+
+/** Each path once; a body given one way (content, or a size with or without embeds); a generated page no longer than its size. */
+function checkServer(s: HttpServerService, path: readonly PathSegment[], refs: ReferenceChecks): void {
+  const seen = new Map<string, number>();
+  s.objects.forEach((o, i) => {
+    const at = [...path, 'objects', i];
+    const first = seen.get(o.path);
+    if (first !== undefined) refs.report([...at, 'path'], `${quote(o.path)} is served already (objects[${first}])`);
+    seen.set(o.path, i);
+    if (o.content !== undefined && (o.size !== undefined || o.embeds !== undefined)) {
+      refs.report([...at, 'content'], 'an object has a content, or a size (and embeds), not both: its body is the content as written');
+    }
+    if (o.embeds !== undefined && o.size !== undefined) {
+      const length = pageLength(o);
+      if (o.size < length) refs.report([...at, 'size'], `expected at least ${length} (bytes): the page that references its ${o.embeds.length} objects is that long`);
+    }
+    if (o.content === undefined && o.size === undefined && o.embeds === undefined && o.redirect === undefined) {
+      refs.report(at, 'missing property "size": give the body\'s size in bytes, a "content", or "embeds" for a page');
+    }
+  });
+}
+
+const browse: ActionDefinition<HttpBrowseAction> = {
+  type: 'http-browse',
+  title: 'Load a web page',
+  properties: [
+    { field: 'url', label: 'URL', help: 'The page: http://host/path, the host an address, a name in the hosts file or one the DNS server knows.' },
+    { field: 'resolver', label: 'Local DNS server', help: 'Asked for host names that are not in the hosts file.' },
+    { field: 'mode', label: 'HTTP mode', help: 'Non-persistent (HTTP/1.0, a connection per object), persistent (HTTP/1.1) or persistent with pipelining.' },
+    { field: 'maxConnections', label: 'Parallel connections', help: 'How many connections the browser opens to one server at a time.' },
+  ],
+  check: checkBrowse,
+  run(ctx, a) {
+    const browser = ctx.drive(binding(new BrowserEngine(ctx.env), 'web browser'));
+    browser.onEvent((event) => {
+      if (event.type === 'http.resolveNeeded') resolveFor(ctx, a, browser, event.host);
+    });
+    browser.command({ kind: 'browse', url: a.url, mode: a.mode, maxConnections: a.maxConnections });
+  },
+};
+
+/** The URL is an http URL whose host can be resolved: an address, a hosts-file name, or a resolver to ask. */
+function checkBrowse(a: HttpBrowseAction, path: readonly PathSegment[], refs: ReferenceChecks): void {
+  const url = parseHttpUrl(a.url);
+  if (!url) {
+    refs.report([...path, 'url'], `expected an http:// URL, got ${quote(a.url)}`);
+    return;
+  }
+  if (a.resolver !== undefined) refs.requireServiceType([...path, 'resolver'], a.resolver, ['dns-resolver', 'dns-server'], 'a DNS server is needed here');
+  const inHosts = (refs.node(a.node)?.hostsFile ?? []).some((h) => h.name.toLowerCase() === url.host);
+  if (parseIpv4(url.host) === null && !inHosts && a.resolver === undefined) {
+    refs.report([...path, 'url'], `${quote(url.host)} is not an address and not in the hosts file of ${quote(a.node)}: add it there, or name a "resolver" to ask`);
+  }
+}
+
+/** Answers the browser's question for `host`: the hosts file, else a stub resolver asking the action's resolver. */
+function resolveFor(ctx: NodeContext, a: HttpBrowseAction, browser: DrivenEngine<BrowserCommand, HttpEvent>, host: string): void {
+  const hostsFile = ctx.scenario.nodes.find((n) => n.id === a.node)?.hostsFile ?? [];
+  const entry = hostsFile.find((h) => h.name.toLowerCase() === host);
+  if (entry) {
+    browser.command({ kind: 'resolved', host, address: parseIpv4(entry.address), reason: '', cause: null });
+    return;
+  }
+  if (a.resolver === undefined) {
+    browser.command({ kind: 'resolved', host, address: null, reason: 'not in the hosts file, and no DNS server to ask', cause: null });
+    return;
+  }
+  const stub = ctx.drive<DnsEvent, LookupCommand, DnsStateData>({ engine: new StubResolver(ctx.env), protocol: DNS_PROTOCOL, name: 'stub resolver', report: reportDns });
+  stub.onEvent((e) => {
+    if (e.type === 'dns.answered') {
+      const address = e.addresses[0];
+      browser.command({ kind: 'resolved', host, address: address === undefined ? null : parseIpv4(address), reason: address === undefined ? `the DNS answer has no address (rcode ${e.rcode})` : '', cause: e.cause });
+    } else if (e.type === 'dns.answeredFromHosts') {
+      browser.command({ kind: 'resolved', host, address: parseIpv4(e.address), reason: '', cause: null });
+    } else if (e.type === 'dns.lookupFailed') {
+      browser.command({ kind: 'resolved', host, address: null, reason: e.summary, cause: null });
+    }
+  });
+  stub.command({ server: ctx.addressOf(a.resolver), name: host, qtype: DNS_TYPE.A, timeout: ms(LOOKUP_TIMEOUT_MS), hostsFile: [] });
+}
+
+export const HTTP_MODULE: ProtocolModule = {
+  protocol: PROTOCOL,
+  title: 'HTTP',
+  services: [server],
+  actions: [browse],
+  dissector: dissectHttp,
+  colors: ['#00796b', '#6fd6c6'],
+  stateTypes: HTTP_STATE_TYPES,
+  lessons: ['http-non-persistent', 'http-persistent'],
+  presets: [
+    {
+      id: 'web-server',
+      label: 'Web server',
+      short: 'Web server',
+      kind: 'host',
+      services: [
+        {
+          type: 'http-server',
+          port: 80,
+          objects: [
+            { path: '/index.html', embeds: ['/logo.png', '/photo.jpg'] },
+            { path: '/logo.png', size: 2000 },
+            { path: '/photo.jpg', size: 20000 },
+          ],
+        },
+      ],
+    },
+  ],
+};

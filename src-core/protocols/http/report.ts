@@ -1,0 +1,67 @@
+/**
+ * HTTP engine events → state events and metrics. Metric: `pageLoadTime`
+ * (s) at the browser, from the page load's start (name resolution included)
+ * to the last byte of its last object — the time the course's formulas
+ * give for each mode. `http.resolveNeeded` is the browser asking the node's
+ * resolver (module.ts): not a state of its own (the DNS messages and the
+ * stub's events show the lookup).
+ */
+import type { Reporter } from '../../host/reporter';
+import { toSeconds, type SimTime } from '../../sim/time';
+import { secondsText } from '../bulk/report';
+import type { HttpEvent, HttpStateData, ObjectPhases } from './events';
+
+const seconds = (t: SimTime | null) => (t === null ? null : toSeconds(t));
+
+function phasesData(p: ObjectPhases): HttpStateData['http.objectLoaded']['phases'] {
+  return {
+    resolved: seconds(p.resolved),
+    connectStart: seconds(p.connectStart),
+    connected: seconds(p.connected),
+    requestSent: seconds(p.requestSent),
+    firstByte: seconds(p.firstByte),
+    lastByte: seconds(p.lastByte),
+  };
+}
+
+export function reportHttp(e: HttpEvent, r: Reporter<HttpStateData>): void {
+  switch (e.type) {
+    case 'http.resolveNeeded':
+      return;
+    case 'http.pageStarted': {
+      const how = e.mode === 'non-persistent' ? 'non-persistent HTTP/1.0' : e.mode === 'persistent' ? 'persistent HTTP/1.1' : 'pipelined HTTP/1.1';
+      const connections = e.maxConnections === 1 ? 'one connection' : `up to ${e.maxConnections} parallel connections`;
+      r.state('http.pageStarted', { summary: `loading ${e.url} over ${how}, ${connections} per server`, data: { url: e.url, mode: e.mode, maxConnections: e.maxConnections } });
+      return;
+    }
+    case 'http.objectLoaded': {
+      const on = `connection ${e.connectionNumber}${e.newConnection ? ' (new)' : ''}`;
+      r.state('http.objectLoaded', {
+        summary: `${e.url}: ${e.status}, ${e.bytes} bytes, on ${on}, last byte after ${secondsText(e.phases.lastByte)}`,
+        causedBy: e.cause,
+        connection: e.connection,
+        data: { url: e.url, status: e.status, bytes: e.bytes, phases: phasesData(e.phases), connectionNumber: e.connectionNumber, newConnection: e.newConnection },
+      });
+      return;
+    }
+    case 'http.pageLoaded': {
+      const objects = e.objects === 1 ? '1 object' : `${e.objects} objects`;
+      const connections = e.connections === 1 ? '1 connection' : `${e.connections} connections`;
+      r.state('http.pageLoaded', { summary: `page ${e.url} loaded: ${objects} over ${connections} in ${secondsText(e.elapsed)}`, causedBy: e.cause, data: { url: e.url, objects: e.objects, connections: e.connections, elapsed: toSeconds(e.elapsed) } });
+      r.durationMetric('pageLoadTime', e.elapsed, (s) => `${e.url}: ${objects} over ${connections} in ${s}`);
+      return;
+    }
+    case 'http.pageFailed':
+      r.state('http.pageFailed', { summary: `could not load ${e.url}: ${e.reason}`, connection: e.connection, data: { url: e.url, reason: e.reason } });
+      return;
+    case 'http.objectFailed':
+      r.state('http.objectFailed', { summary: `could not fetch ${e.url}: ${e.reason}`, data: { url: e.url, reason: e.reason } });
+      return;
+    case 'http.malformed':
+      r.state('http.malformed', { summary: `not HTTP/1.x at byte ${e.offset}: ${e.reason}`, causedBy: e.cause, connection: e.connection, data: { reason: e.reason, offset: e.offset } });
+      return;
+    case 'http.idleClosed':
+      r.state('http.idleClosed', { summary: `closing a connection idle for ${secondsText(e.idle)} (keep-alive timeout)`, connection: e.connection, data: { idle: toSeconds(e.idle) } });
+      return;
+  }
+}

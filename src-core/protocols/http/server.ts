@@ -1,0 +1,137 @@
+/**
+ * The web server engine (engine/face.ts): a welcoming socket on its port,
+ * one request parser per connection, and the answers of server-respond.ts.
+ *
+ * Rules:
+ * - Requests are answered in the order they arrive, each as soon as it is
+ *   whole, so pipelined requests (RFC 9112 §9.3.2) get their responses in
+ *   order, back to back.
+ * - A response that ends the connection (HTTP/1.0 without keep-alive,
+ *   "Connection: close", a 400) is followed by our FIN; what the peer sends
+ *   after it is not read (RFC 9112 §9.6).
+ * - A persistent connection idle for `keepAliveTimeout` (no request in
+ *   progress, nothing unanswered) is closed by the server (RFC 9112 §9.5).
+ *   The deadline is weak: it never keeps a finished run going by itself.
+ * - Bytes that are not HTTP/1.x get a 400 (505 for a version it does not
+ *   speak) and a traced http.malformed; the connection is then closed.
+ * - When the peer closes its direction, the server closes its own.
+ */
+import type { EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import { EngineBase } from '../../engine/base';
+import type { SimTime } from '../../sim/time';
+import { encodeResponse } from './encode';
+import { PROTOCOL, type HttpEvent } from './events';
+import { HttpParser } from './parser';
+import { ObjectTable } from './objects';
+import type { HttpObject } from './schema';
+import { answer, answerMalformed } from './server-respond';
+import { responseSummary } from './summary';
+
+export interface HttpServerOptions {
+  readonly port: number;
+  readonly objects: readonly HttpObject[];
+  /** ns */
+  readonly keepAliveTimeout: SimTime;
+}
+
+interface ServerConnection {
+  readonly parser: HttpParser;
+  readonly connection: string;
+  /** No more requests are read: a response that closes the connection was sent. */
+  closing: boolean;
+  /** When the last response went out, while nothing is pending; null while a request is being read. */
+  idleSince: SimTime | null;
+}
+
+export class HttpServerEngine extends EngineBase<HttpEvent> {
+  private readonly listener: SocketId;
+  private readonly table: ObjectTable;
+  private readonly connections = new Map<SocketId, ServerConnection>();
+
+  constructor(
+    env: EngineEnv,
+    private readonly options: HttpServerOptions,
+  ) {
+    super(PROTOCOL);
+    this.table = new ObjectTable(options.objects);
+    this.listener = env.socketId();
+    this.out.listen(this.listener, options.port);
+  }
+
+  override handleStream(e: StreamEvent, now: SimTime): void {
+    switch (e.type) {
+      case 'accepted':
+        if (e.listener === this.listener) this.connections.set(e.socket, { parser: new HttpParser('request'), connection: e.connection, closing: false, idleSince: now });
+        return;
+      case 'data':
+        this.read(e.socket, e.data, e.messages, now);
+        return;
+      case 'peerClosed': {
+        const c = this.connections.get(e.socket);
+        if (!c) return;
+        if (!c.closing) {
+          c.closing = true;
+          this.out.close(e.socket);
+        }
+        return;
+      }
+      case 'closed':
+        this.connections.delete(e.socket);
+        return;
+      case 'connected':
+      case 'acked':
+      case 'failed':
+        return;
+    }
+  }
+
+  private read(socket: SocketId, data: Uint8Array, messages: readonly number[], now: SimTime): void {
+    const c = this.connections.get(socket);
+    if (!c || c.closing) return;
+    c.idleSince = null;
+    let k = 0; // requests completed in this chunk ↔ the trace messages whose last byte is in it, in order
+    for (const parsed of c.parser.push(data)) {
+      const cause = messages[k++] ?? null;
+      if (!parsed.ok) {
+        const version = parsed.error.code === 'unsupported-version';
+        this.out.event({ type: 'http.malformed', reason: parsed.error.message, offset: parsed.error.offset, cause, connection: c.connection });
+        const response = answerMalformed(parsed.error.message, version, now);
+        this.out.write(socket, encodeResponse(response), this.out.label(responseSummary(response), cause));
+        this.finish(socket, c);
+        return;
+      }
+      const request = parsed.message;
+      if (request.kind !== 'request') continue;
+      const { response, close } = answer(request, this.table, now);
+      this.out.write(socket, encodeResponse(response), this.out.label(responseSummary(response, request.method), cause));
+      if (close) {
+        this.finish(socket, c);
+        return;
+      }
+    }
+    if (c.parser.partial() === null) c.idleSince = now;
+  }
+
+  private finish(socket: SocketId, c: ServerConnection): void {
+    c.closing = true;
+    this.out.close(socket);
+  }
+
+  override pollTimeout(): { at: SimTime; weak: boolean } | null {
+    let at: SimTime | null = null;
+    for (const c of this.connections.values()) {
+      if (c.closing || c.idleSince === null) continue;
+      const due = c.idleSince + this.options.keepAliveTimeout;
+      if (at === null || due < at) at = due;
+    }
+    return at === null ? null : { at, weak: true };
+  }
+
+  override handleTimeout(now: SimTime): void {
+    for (const [socket, c] of this.connections) {
+      if (c.closing || c.idleSince === null || c.idleSince + this.options.keepAliveTimeout > now) continue;
+      this.out.event({ type: 'http.idleClosed', idle: now - c.idleSince, connection: c.connection });
+      this.finish(socket, c);
+    }
+  }
+}
