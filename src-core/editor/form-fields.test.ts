@@ -130,3 +130,27 @@ describe('serviceTargets', () => {
     expect(serviceTargets(dns, 0)).toEqual([]);
   });
 });
+
+describe('an optional object inside a service (a web server\'s cookie)', () => {
+  const web = (cookie?: object): ScenarioInput =>
+    ({
+      format: 'l7-scenario',
+      version: 1,
+      name: 'web',
+      nodes: [{ id: 'web', kind: 'host', address: '10.0.0.80', services: [{ type: 'http-server', objects: [], ...(cookie ? { cookie } : {}) }] }],
+      links: [],
+      workload: [],
+    }) as ScenarioInput;
+  const cookieFields = (doc: ScenarioInput) => fieldsFor({ kind: 'service', node: 0, index: 0 }, doc).filter((f) => f.path.includes('cookie'));
+
+  it('is a switch while absent, then the switch and its own fields', () => {
+    expect(cookieFields(web()).map((f) => [f.path.join('.'), f.input, f.value, f.presence])).toEqual([['nodes.0.services.0.cookie', 'boolean', false, true]]);
+    const on = cookieFields(web({ maxAgeS: 60 }));
+    expect(on.map((f) => [f.path.join('.'), f.input, f.value])).toEqual([
+      ['nodes.0.services.0.cookie', 'boolean', true],
+      ['nodes.0.services.0.cookie.name', 'text', 'id'],
+      ['nodes.0.services.0.cookie.maxAgeS', 'number', 60],
+    ]);
+    expect(on[0]!.label).toBe('Cookie');
+  });
+});

@@ -115,6 +115,12 @@ function fieldAndNested(
   };
   const current = getAt(doc, path);
   const value = current !== undefined ? current : info.defaultValue;
+  if (info.kind === 'object') {
+    // an object inside an object: its fields, under a switch when it may be absent
+    const inner = typeof current === 'object' && current !== null ? objectFields(info.shape, path, doc, ids) : [];
+    if (!info.optional) return objectFields(info.shape, path, doc, ids);
+    return [{ path, ...words, input: 'boolean', value: current !== undefined, optional: true, presence: true }, ...inner];
+  }
   const input = inputFor(info, ids);
   if (input.kind === 'none') return [];
   if (input.kind === 'input') {

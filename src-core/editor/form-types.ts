@@ -60,6 +60,13 @@ export interface FormField extends InputSpec {
   readonly columns?: readonly FormColumn[];
   /** For a 'table': row properties that are lists of objects, each shown as a table field of its own; a new row starts them empty. */
   readonly nestedKeys?: readonly string[];
+  /**
+   * A 'boolean' standing for an optional object (a web server's cookie):
+   * its value says whether the object is there; on adds it empty (the
+   * loader fills its defaults), off removes it. Its own fields follow it
+   * while it is there.
+   */
+  readonly presence?: true;
 }
 
 /** The object whose properties the panel shows. */

@@ -122,6 +122,24 @@ describe('l7 serve of the web server, read by Node\'s HTTP client', () => {
 });
 
 describe('curl against l7 serve of the web server', () => {
+  it('keeps the shop\'s cookie with -c and brings it back with -b: the server then issues no new one', async (ctx) => {
+    curl.guard(ctx);
+    const dir = tempDir();
+    const s = serving(await startCli(['resources/lessons/http-cookies.l7.json', '--node', 'server', '--port', '0', '--trace', join(dir, 'trace.json')]));
+    const url = `http://127.0.0.1:${s.port('tcp')}`;
+    const jar = join(dir, 'cookies.txt');
+    const first = await run('curl', ['-s', '-D', '-', '-o', '/dev/null', '-c', jar, `${url}/index.html`]);
+    expect(first.stdout).toMatch(/^Set-Cookie: id=1678; Max-Age=60; Path=\/; HttpOnly\r$/m);
+    expect(readFileSync(jar, 'utf8')).toMatch(/#HttpOnly_127\.0\.0\.1\tFALSE\t\/\tFALSE\t\d+\tid\t1678/);
+    const again = await run('curl', ['-s', '-D', '-', '-o', '/dev/null', '-b', jar, '-c', jar, `${url}/books.html`]);
+    expect(again.stdout).toMatch(/^HTTP\/1\.1 200 OK\r$/m);
+    expect(again.stdout).not.toMatch(/Set-Cookie/i);
+    // without the jar the shop sees a new customer
+    const stranger = await run('curl', ['-s', '-D', '-', '-o', '/dev/null', `${url}/index.html`]);
+    expect(stranger.stdout).toMatch(/^Set-Cookie: id=1679;/m);
+    expect(await s.stop()).toBe(0);
+  });
+
   it('fetches an object, and a conditional GET with -z gets 304 and no body', async (ctx) => {
     curl.guard(ctx);
     const dir = tempDir();

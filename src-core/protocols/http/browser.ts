@@ -29,6 +29,9 @@
  *   objects fail); requests assigned to it but not yet sent go to another.
  * - A response that is not HTTP/1.x is traced (http.malformed) and its
  *   connection aborted; its objects fail.
+ * - Cookies (RFC 6265): every request carries the Cookie header the node's
+ *   jar gives for its URL (browser-store.ts: the jar outlives the page
+ *   load), and every response's Set-Cookie fields go into the jar.
  */
 import type { Cause, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
@@ -36,11 +39,15 @@ import { parseIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
 import { chooseConnection } from './browser-connections';
 import { browserRequest, parseHttpUrl, type HttpUrl } from './browser-request';
+import type { BrowserStore } from './browser-store';
+import { CookieJar } from './cookies';
 import { encodeRequest } from './encode';
 import { PROTOCOL, type HttpEvent, type ObjectPhases } from './events';
 import { findHtmlRefs } from './html-refs';
 import { headerValue, type HttpResponse } from './message';
+import { epochSecondsAt, formatHttpDate } from './http-date';
 import { isHtml } from './media-types';
+import { SIM_EPOCH_S } from './objects';
 import { HttpParser } from './parser';
 import type { BrowseMode } from './schema';
 import { requestSummary } from './summary';
@@ -111,7 +118,10 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
   private readonly asking = new Set<string>();
   private readonly connections = new Map<SocketId, Connection>();
 
-  constructor(private readonly env: EngineEnv) {
+  constructor(
+    private readonly env: EngineEnv,
+    private readonly store: BrowserStore = { jar: new CookieJar() },
+  ) {
     super(PROTOCOL);
   }
 
@@ -209,7 +219,9 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     const page = this.page!;
     while (c.waiting.length > 0 && (page.mode === 'pipelined' || c.inFlight.length === 0)) {
       const f = c.waiting.shift()!;
-      const request = browserRequest(f.url, page.mode, f.isPage);
+      const cookies = this.store.jar.cookieHeaderFor(f.url.href, epochSecondsAt(now, SIM_EPOCH_S));
+      const plain = browserRequest(f.url, page.mode, f.isPage);
+      const request = cookies === null ? plain : { ...plain, headers: [...plain.headers, { name: 'Cookie', value: cookies }] };
       c.parser.expectResponseTo(request.method);
       f.requestSent = now;
       c.inFlight.push(f);
@@ -314,6 +326,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
       connection: c.connection,
     });
     page.lastCause = cause;
+    this.keepCookies(response, f.url.href, cause, c.connection, now);
     const location = headerValue(response.headers, 'location');
     if (REDIRECTS.has(response.status) && location !== undefined && f.redirects < MAX_REDIRECTS) {
       const target = parseHttpUrl(location, f.url.href);
@@ -326,6 +339,19 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
       }
     }
     page.outstanding--;
+  }
+
+  /** The response's Set-Cookie fields into the node's jar (RFC 6265 §5.3), each outcome an event. */
+  private keepCookies(response: HttpResponse, url: string, cause: Cause, connection: string, now: SimTime): void {
+    for (const result of this.store.jar.setFromResponse(response.headers, url, epochSecondsAt(now, SIM_EPOCH_S))) {
+      if (result.outcome === 'rejected') {
+        this.out.event({ type: 'http.cookieStored', outcome: 'rejected', cookie: '', detail: result.reason, cause, connection });
+        continue;
+      }
+      const k = result.cookie;
+      const lasts = k.expires === null ? 'until the browser closes' : `until ${formatHttpDate(k.expires)}`;
+      this.out.event({ type: 'http.cookieStored', outcome: result.outcome, cookie: `${k.name}=${k.value}`, detail: `for ${k.hostOnly ? '' : '.'}${k.domain}${k.path}, ${lasts}`, cause, connection });
+    }
   }
 
   private failFetch(f: Fetch, reason: string, now: SimTime): void {

@@ -46,6 +46,10 @@ export type HttpEvent =
   | { readonly type: 'http.objectFailed'; readonly url: string; readonly reason: string }
   /** Either end: bytes that are not HTTP/1.x; the server answers 400 and closes, the browser drops the connection. */
   | { readonly type: 'http.malformed'; readonly reason: string; readonly offset: number; readonly cause: Cause; readonly connection: string }
+  /** Server: a request was counted in the site's back-end; `created`: a new user, whose id went out in Set-Cookie. */
+  | { readonly type: 'http.backendUpdated'; readonly id: string; readonly visits: number; readonly pages: readonly string[]; readonly created: boolean; readonly cause: Cause; readonly connection: string }
+  /** Browser: a Set-Cookie was stored in the node's cookie jar (or deleted it, or was refused, with why). */
+  | { readonly type: 'http.cookieStored'; readonly outcome: 'stored' | 'deleted' | 'rejected'; readonly cookie: string; readonly detail: string; readonly cause: Cause; readonly connection: string }
   /** Server: a persistent connection was idle for the keep-alive timeout and is closed. */
   | { readonly type: 'http.idleClosed'; readonly idle: SimTime; readonly connection: string };
 
@@ -66,6 +70,8 @@ export type HttpStateData = {
   readonly 'http.objectFailed': { readonly url: string; readonly reason: string };
   readonly 'http.malformed': { readonly reason: string; readonly offset: number };
   readonly 'http.idleClosed': { readonly idle: number };
+  readonly 'http.backendUpdated': { readonly id: string; readonly visits: number; readonly pages: readonly string[]; readonly created: boolean };
+  readonly 'http.cookieStored': { readonly outcome: 'stored' | 'deleted' | 'rejected'; readonly cookie: string; readonly detail: string };
 };
 
 export const HTTP_STATE_TYPES: readonly (keyof HttpStateData)[] = [
@@ -76,4 +82,6 @@ export const HTTP_STATE_TYPES: readonly (keyof HttpStateData)[] = [
   'http.objectFailed',
   'http.malformed',
   'http.idleClosed',
+  'http.backendUpdated',
+  'http.cookieStored',
 ];

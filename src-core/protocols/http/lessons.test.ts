@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../scenario/load';
 import { runScenario } from '../../scenario/runner';
+import type { MessageEvent, StateEvent } from '../../trace/types';
 
 const RTT = 0.03;
 /** The transmission of the page's 11 objects, headers and all, on the 10 Mbit/s link, with room for the small packets (s). */
@@ -32,5 +33,19 @@ describe('HTTP lessons', () => {
     expect(persistent! - 12 * RTT).toBeLessThan(TX_ALL + 0.002);
     expect(pipelined! - 3 * RTT).toBeGreaterThan(0);
     expect(pipelined! - 3 * RTT).toBeLessThan(TX_ALL);
+  });
+
+  it('cookies: Set-Cookie on the first visit, the cookie back on the next two, the back-end counting; forgotten after its Max-Age', () => {
+    const loaded = parseScenarioText(readFileSync('resources/lessons/http-cookies.l7.json', 'utf8'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const events = runScenario(loaded.scenario).sim.store.events;
+    const http = events.filter((e): e is MessageEvent => e.kind === 'message' && e.protocol === 'http');
+    const field = (m: MessageEvent, name: string) => new TextDecoder('latin1').decode(m.bytes).split('\r\n').find((l) => l.toLowerCase().startsWith(`${name}:`)) ?? null;
+    const requests = http.filter((m) => m.from === 'client');
+    const responses = http.filter((m) => m.from === 'server');
+    expect(requests.map((m) => field(m, 'cookie'))).toEqual([null, 'Cookie: id=1678', 'Cookie: id=1678', null]);
+    expect(responses.map((m) => field(m, 'set-cookie'))).toEqual(['Set-Cookie: id=1678; Max-Age=60; Path=/; HttpOnly', null, null, 'Set-Cookie: id=1679; Max-Age=60; Path=/; HttpOnly']);
+    const rows = events.filter((e): e is StateEvent => e.kind === 'state' && e.type === 'http.backendUpdated').map((e) => e.data);
+    expect(rows.map((r) => `${String(r['id'])}:${String(r['visits'])}`)).toEqual(['1678:1', '1678:2', '1678:3', '1679:1']);
   });
 });

@@ -23,6 +23,7 @@ import { DNS_TYPE } from '../dns/constants';
 import type { ActionDefinition, DrivenEngine, EngineBinding, NodeContext, ProtocolModule, ReferenceChecks, ServiceDefinition } from '../module';
 import { BrowserEngine, type BrowserCommand } from './browser';
 import { parseHttpUrl } from './browser-request';
+import { browserStoreOf } from './browser-store';
 import { dissectHttp } from './dissect';
 import { HTTP_STATE_TYPES, PROTOCOL, type HttpEvent, type HttpStateData } from './events';
 import { pageLength } from './objects';
@@ -44,10 +45,11 @@ const server: ServiceDefinition<HttpServerService> = {
     { field: 'port', label: 'Port', help: 'The TCP port it listens on (80 for http://).' },
     { field: 'objects', label: 'Objects', help: 'What it serves, by path: a size, a text, or a page that references other objects.' },
     { field: 'keepAliveTimeoutMs', label: 'Keep-alive timeout', help: 'A persistent connection idle this long is closed by the server.', unit: 'ms' },
+    { field: 'cookie', label: 'Cookie', help: 'Give each new visitor an id in a Set-Cookie and keep a row per visitor in the site\'s back-end.' },
   ],
   listeners: (s) => [{ transport: 'tcp', port: s.port }],
   start(ctx, s) {
-    ctx.drive(binding(new HttpServerEngine(ctx.env, { port: s.port, objects: s.objects, keepAliveTimeout: ms(s.keepAliveTimeoutMs) }), 'web server'));
+    ctx.drive(binding(new HttpServerEngine(ctx.env, { port: s.port, objects: s.objects, keepAliveTimeout: ms(s.keepAliveTimeoutMs), cookie: s.cookie }), 'web server'));
   },
   check: checkServer,
 };
@@ -84,7 +86,7 @@ const browse: ActionDefinition<HttpBrowseAction> = {
   ],
   check: checkBrowse,
   run(ctx, a) {
-    const browser = ctx.drive(binding(new BrowserEngine(ctx.env), 'web browser'));
+    const browser = ctx.drive(binding(new BrowserEngine(ctx.env, browserStoreOf(ctx.slots)), 'web browser'));
     browser.onEvent((event) => {
       if (event.type === 'http.resolveNeeded') resolveFor(ctx, a, browser, event.host);
     });
@@ -140,7 +142,7 @@ export const HTTP_MODULE: ProtocolModule = {
   dissector: dissectHttp,
   colors: ['#00796b', '#6fd6c6'],
   stateTypes: HTTP_STATE_TYPES,
-  lessons: ['http-non-persistent', 'http-persistent'],
+  lessons: ['http-non-persistent', 'http-persistent', 'http-cookies'],
   presets: [
     {
       id: 'web-server',

@@ -60,6 +60,16 @@ export function reportHttp(e: HttpEvent, r: Reporter<HttpStateData>): void {
     case 'http.malformed':
       r.state('http.malformed', { summary: `not HTTP/1.x at byte ${e.offset}: ${e.reason}`, causedBy: e.cause, connection: e.connection, data: { reason: e.reason, offset: e.offset } });
       return;
+    case 'http.backendUpdated': {
+      const what = e.created ? `new user ${e.id}: Set-Cookie sent, a row created` : `user ${e.id} came back (cookie): visit ${e.visits}`;
+      r.state('http.backendUpdated', { summary: `back-end: ${what}, pages ${e.pages.join(' ')}`, causedBy: e.cause, connection: e.connection, data: { id: e.id, visits: e.visits, pages: e.pages, created: e.created } });
+      return;
+    }
+    case 'http.cookieStored': {
+      const verb = e.outcome === 'stored' ? 'stored' : e.outcome === 'deleted' ? 'deleted' : 'refused';
+      r.state('http.cookieStored', { summary: `cookie ${verb}: ${e.cookie}${e.detail ? ` (${e.detail})` : ''}`, causedBy: e.cause, connection: e.connection, data: { outcome: e.outcome, cookie: e.cookie, detail: e.detail } });
+      return;
+    }
     case 'http.idleClosed':
       r.state('http.idleClosed', { summary: `closing a connection idle for ${secondsText(e.idle)} (keep-alive timeout)`, connection: e.connection, data: { idle: toSeconds(e.idle) } });
       return;

@@ -61,11 +61,25 @@ export const HttpObjectSchema = z
   })
   .describe('an object (path, and size, content or embeds)');
 
+/** The site's cookie: Set-Cookie on a first visit, the user's row in the back-end updated on later ones (server-cookies.ts). */
+export const HttpCookieSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,40}$/)
+      .describe('a cookie name (1 to 40 letters, digits or !#$%&\'*+.^_`|~-)')
+      .default('id'),
+    /** Max-Age, seconds; absent: a session cookie. */
+    maxAgeS: z.number().int().min(1).max(31_536_000).describe('an integer from 1 to 31536000 (seconds)').optional(),
+  })
+  .describe('a cookie object');
+
 export const HttpServerSchema = z
   .strictObject({
     type: z.literal('http-server'),
     port: portSchema.default(80),
     objects: z.array(HttpObjectSchema).max(10_000).default([]),
+    cookie: HttpCookieSchema.optional(),
     /** A persistent connection left idle this long is closed by the server. */
     keepAliveTimeoutMs: positiveMsSchema.default(5000),
   })

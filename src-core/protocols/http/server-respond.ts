@@ -160,6 +160,14 @@ export function answer(request: HttpRequest, table: ObjectTable, now: SimTime): 
   return { response: respondWith(result.status, result.body, result.headers, now, connection, request.method === 'HEAD'), close: !alive };
 }
 
+/** The response with a Set-Cookie field (RFC 6265 §4.1), placed before its Content-Length. */
+export function withSetCookie(response: HttpResponse, value: string): HttpResponse {
+  const at = response.headers.findIndex((h) => h.name.toLowerCase() === 'content-length');
+  const headers = [...response.headers];
+  headers.splice(at < 0 ? headers.length : at, 0, { name: 'Set-Cookie', value });
+  return { ...response, headers };
+}
+
 /** The answer to bytes that are not a request (RFC 9112 §2.2, §3: 400; an unsupported version 505, RFC 9110 §15.6.6); the server closes after it. */
 export function answerMalformed(reason: string, unsupportedVersion: boolean, now: SimTime): HttpResponse {
   const status = unsupportedVersion ? 505 : 400;

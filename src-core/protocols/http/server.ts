@@ -15,6 +15,8 @@
  * - Bytes that are not HTTP/1.x get a 400 (505 for a version it does not
  *   speak) and a traced http.malformed; the connection is then closed.
  * - When the peer closes its direction, the server closes its own.
+ * - A site with a cookie counts every request it answers without an error
+ *   in its back-end (server-cookies.ts): a first visit gets Set-Cookie.
  */
 import type { EngineEnv, SocketId, StreamEvent } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
@@ -24,12 +26,15 @@ import { PROTOCOL, type HttpEvent } from './events';
 import { HttpParser } from './parser';
 import { ObjectTable } from './objects';
 import type { HttpObject } from './schema';
-import { answer, answerMalformed } from './server-respond';
+import { CookieBackend, type CookieSettings } from './server-cookies';
+import { answer, answerMalformed, withSetCookie } from './server-respond';
 import { responseSummary } from './summary';
 
 export interface HttpServerOptions {
   readonly port: number;
   readonly objects: readonly HttpObject[];
+  /** The site's cookie, when it keeps a back-end of its users. */
+  readonly cookie?: CookieSettings | undefined;
   /** ns */
   readonly keepAliveTimeout: SimTime;
 }
@@ -47,6 +52,7 @@ export class HttpServerEngine extends EngineBase<HttpEvent> {
   private readonly listener: SocketId;
   private readonly table: ObjectTable;
   private readonly connections = new Map<SocketId, ServerConnection>();
+  private readonly backend: CookieBackend | null;
 
   constructor(
     env: EngineEnv,
@@ -54,6 +60,7 @@ export class HttpServerEngine extends EngineBase<HttpEvent> {
   ) {
     super(PROTOCOL);
     this.table = new ObjectTable(options.objects);
+    this.backend = options.cookie ? new CookieBackend(options.cookie) : null;
     this.listener = env.socketId();
     this.out.listen(this.listener, options.port);
   }
@@ -102,7 +109,14 @@ export class HttpServerEngine extends EngineBase<HttpEvent> {
       }
       const request = parsed.message;
       if (request.kind !== 'request') continue;
-      const { response, close } = answer(request, this.table, now);
+      const answered = answer(request, this.table, now);
+      const { close } = answered;
+      let response = answered.response;
+      if (this.backend && response.status < 400) {
+        const visit = this.backend.visit(request);
+        if (visit.setCookie !== null) response = withSetCookie(response, visit.setCookie);
+        this.out.event({ type: 'http.backendUpdated', id: visit.row.id, visits: visit.row.visits, pages: visit.row.pages, created: visit.setCookie !== null, cause, connection: c.connection });
+      }
       this.out.write(socket, encodeResponse(response), this.out.label(responseSummary(response, request.method), cause));
       if (close) {
         this.finish(socket, c);

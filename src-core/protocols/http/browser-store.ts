@@ -1,0 +1,22 @@
+/**
+ * What a node's browser keeps from one page load to the next, as a real
+ * browser does: its cookie jar (cookies.ts). Kept in the node's host slots
+ * (host/host-slot.ts), so every page load of the node's workload shares it.
+ */
+import { HostSlot, type HostSlots } from '../../host/host-slot';
+import { CookieJar } from './cookies';
+
+export interface BrowserStore {
+  readonly jar: CookieJar;
+}
+
+export const BROWSER_STORE = new HostSlot<BrowserStore>('web browser store');
+
+/** The node's browser store, made on first use. */
+export function browserStoreOf(slots: HostSlots): BrowserStore {
+  const [kept] = slots.all(BROWSER_STORE);
+  if (kept) return kept;
+  const made: BrowserStore = { jar: new CookieJar() };
+  slots.add(BROWSER_STORE, made);
+  return made;
+}
