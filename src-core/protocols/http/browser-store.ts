@@ -1,13 +1,15 @@
 /**
  * What a node's browser keeps from one page load to the next, as a real
- * browser does: its cookie jar (cookies.ts). Kept in the node's host slots
+ * browser does: its cookie jar (cookies.ts) and its cache (browser-cache.ts). Kept in the node's host slots
  * (host/host-slot.ts), so every page load of the node's workload shares it.
  */
 import { HostSlot, type HostSlots } from '../../host/host-slot';
+import { BrowserCache } from './browser-cache';
 import { CookieJar } from './cookies';
 
 export interface BrowserStore {
   readonly jar: CookieJar;
+  readonly cache: BrowserCache;
 }
 
 export const BROWSER_STORE = new HostSlot<BrowserStore>('web browser store');
@@ -16,7 +18,7 @@ export const BROWSER_STORE = new HostSlot<BrowserStore>('web browser store');
 export function browserStoreOf(slots: HostSlots): BrowserStore {
   const [kept] = slots.all(BROWSER_STORE);
   if (kept) return kept;
-  const made: BrowserStore = { jar: new CookieJar() };
+  const made: BrowserStore = { jar: new CookieJar(), cache: new BrowserCache() };
   slots.add(BROWSER_STORE, made);
   return made;
 }

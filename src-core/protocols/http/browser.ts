@@ -32,6 +32,10 @@
  * - Cookies (RFC 6265): every request carries the Cookie header the node's
  *   jar gives for its URL (browser-store.ts: the jar outlives the page
  *   load), and every response's Set-Cookie fields go into the jar.
+ * - The node's cache (browser-cache.ts, RFC 9111, kept across page loads)
+ *   is asked before each request: a fresh copy answers at once, with no
+ *   request sent; a stale one is validated by a conditional GET, whose 304
+ *   gives back the stored body.
  */
 import type { Cause, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
@@ -40,11 +44,12 @@ import type { SimTime } from '../../sim/time';
 import { chooseConnection } from './browser-connections';
 import { browserRequest, parseHttpUrl, type HttpUrl } from './browser-request';
 import type { BrowserStore } from './browser-store';
+import { BrowserCache, type CachedObject } from './browser-cache';
 import { CookieJar } from './cookies';
 import { encodeRequest } from './encode';
-import { PROTOCOL, type HttpEvent, type ObjectPhases } from './events';
+import { PROTOCOL, type HttpEvent, type ObjectPhases, type ObjectSeen } from './events';
 import { findHtmlRefs } from './html-refs';
-import { headerValue, type HttpResponse } from './message';
+import { headerValue, type HeaderField, type HttpResponse } from './message';
 import { epochSecondsAt, formatHttpDate } from './http-date';
 import { isHtml } from './media-types';
 import { SIM_EPOCH_S } from './objects';
@@ -68,6 +73,12 @@ interface Fetch {
   cause: Cause;
   /** Times it went back to its queue because its connection ended before sending it (at most once). */
   retries: number;
+  /** The validators of a stale cached copy, sent with the request (a conditional GET); null: an unconditional request. */
+  conditional: readonly HeaderField[] | null;
+  /** The request's header fields as sent (the cache keeps them for Vary). */
+  sentHeaders: readonly HeaderField[];
+  /** The cache was asked about it. */
+  cacheChecked: boolean;
   resolvedAt: SimTime | null;
   connectStart: SimTime | null;
   connected: SimTime | null;
@@ -120,7 +131,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
 
   constructor(
     private readonly env: EngineEnv,
-    private readonly store: BrowserStore = { jar: new CookieJar() },
+    private readonly store: BrowserStore = { jar: new CookieJar(), cache: new BrowserCache() },
   ) {
     super(PROTOCOL);
   }
@@ -153,7 +164,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     page.seen.add(url.href);
     const key = serverKey(url);
     const queue = page.queues.get(key) ?? [];
-    queue.push({ url, isPage, redirects, cause, retries: 0, resolvedAt: null, connectStart: null, connected: null, requestSent: null, firstByte: null, newConnection: false });
+    queue.push({ url, isPage, redirects, cause, retries: 0, conditional: null, sentHeaders: [], cacheChecked: false, resolvedAt: null, connectStart: null, connected: null, requestSent: null, firstByte: null, newConnection: false });
     page.queues.set(key, queue);
     page.outstanding++;
   }
@@ -186,6 +197,16 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
           continue;
         }
         next.resolvedAt ??= found.at ?? now;
+        if (!next.cacheChecked) {
+          next.cacheChecked = true;
+          const lookup = this.store.cache.lookup(next.url.href, { method: 'GET', headers: browserRequest(next.url, page.mode, next.isPage).headers }, epochSecondsAt(now, SIM_EPOCH_S));
+          if (lookup.action === 'use') {
+            queue.shift();
+            this.fromCache(next, lookup.cached, now);
+            continue;
+          }
+          if (lookup.action === 'revalidate') next.conditional = lookup.conditional;
+        }
         const connection = this.connectionFor(key, page, next.url, found.address);
         if (!connection) break;
         queue.shift();
@@ -221,7 +242,9 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
       const f = c.waiting.shift()!;
       const cookies = this.store.jar.cookieHeaderFor(f.url.href, epochSecondsAt(now, SIM_EPOCH_S));
       const plain = browserRequest(f.url, page.mode, f.isPage);
-      const request = cookies === null ? plain : { ...plain, headers: [...plain.headers, { name: 'Cookie', value: cookies }] };
+      const headers = [...plain.headers, ...(f.conditional ?? []), ...(cookies === null ? [] : [{ name: 'Cookie', value: cookies }])];
+      const request = { ...plain, headers };
+      f.sentHeaders = headers;
       c.parser.expectResponseTo(request.method);
       f.requestSent = now;
       c.inFlight.push(f);
@@ -313,27 +336,38 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
       firstByte: f.firstByte - page.startedAt,
       lastByte: now - page.startedAt,
     };
-    page.objects++;
-    this.out.event({
-      type: 'http.objectLoaded',
-      url: f.url.href,
-      status: response.status,
-      bytes: response.body.length,
-      phases,
-      connectionNumber: c.number,
-      newConnection: f.newConnection,
-      cause,
-      connection: c.connection,
-    });
-    page.lastCause = cause;
     this.keepCookies(response, f.url.href, cause, c.connection, now);
-    const location = headerValue(response.headers, 'location');
-    if (REDIRECTS.has(response.status) && location !== undefined && f.redirects < MAX_REDIRECTS) {
+    // the cache takes what it may; a 304 to our conditional GET gives back the stored object (RFC 9111 §4.3.4)
+    const times = { requestTime: epochSecondsAt(f.requestSent ?? now, SIM_EPOCH_S), responseTime: epochSecondsAt(now, SIM_EPOCH_S) };
+    const cached = this.store.cache.received(f.url.href, { method: 'GET', headers: f.sentHeaders }, response, times);
+    const revalidated = response.status === 304 && f.conditional !== null && cached.outcome === 'refreshed' && cached.kept !== null;
+    if (cached.outcome !== 'not stored') this.out.event({ type: 'http.cacheStored', url: f.url.href, outcome: cached.outcome, status: revalidated ? cached.kept!.entry.response.status : response.status, cause });
+    const delivered = revalidated ? { status: cached.kept!.entry.response.status, headers: cached.kept!.entry.response.headers, body: cached.kept!.body } : response;
+    this.deliver(f, delivered, { status: response.status, bytes: response.body.length, phases, connectionNumber: c.number, newConnection: f.newConnection, cache: revalidated ? 'revalidated' : null }, cause, c.connection);
+  }
+
+  /** A fresh cached copy answers the fetch at once: no request leaves the browser. */
+  private fromCache(f: Fetch, object: CachedObject, now: SimTime): void {
+    const page = this.page!;
+    const at = now - page.startedAt;
+    const phases: ObjectPhases = { resolved: at, connectStart: null, connected: null, requestSent: at, firstByte: at, lastByte: at };
+    const stored = object.entry.response;
+    this.deliver(f, { status: stored.status, headers: stored.headers, body: object.body }, { status: stored.status, bytes: 0, phases, connectionNumber: 0, newConnection: false, cache: 'fresh' }, f.cause, '');
+  }
+
+  /** The object is in (from the network or the cache): traced, then its redirect followed or, for the page, the objects it references wanted. */
+  private deliver(f: Fetch, got: { readonly status: number; readonly headers: readonly HeaderField[]; readonly body: Uint8Array }, seen: ObjectSeen, cause: Cause, connection: string): void {
+    const page = this.page!;
+    page.objects++;
+    this.out.event({ type: 'http.objectLoaded', url: f.url.href, ...seen, cause, connection });
+    if (cause !== null) page.lastCause = cause;
+    const location = headerValue(got.headers, 'location');
+    if (REDIRECTS.has(got.status) && location !== undefined && f.redirects < MAX_REDIRECTS) {
       const target = parseHttpUrl(location, f.url.href);
       if (target) this.want(target, f.isPage, f.redirects + 1, cause);
-    } else if (f.isPage && response.status === 200 && isHtml(headerValue(response.headers, 'content-type') ?? '')) {
-      const contentType = headerValue(response.headers, 'content-type');
-      for (const ref of findHtmlRefs(response.body, f.url.href, contentType === undefined ? {} : { contentType }).objects) {
+    } else if (f.isPage && got.status === 200 && isHtml(headerValue(got.headers, 'content-type') ?? '')) {
+      const contentType = headerValue(got.headers, 'content-type');
+      for (const ref of findHtmlRefs(got.body, f.url.href, contentType === undefined ? {} : { contentType }).objects) {
         const url = parseHttpUrl(ref.url);
         if (url) this.want(url, false, 0, cause);
       }

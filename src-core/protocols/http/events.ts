@@ -20,24 +20,29 @@ export interface ObjectPhases {
   readonly lastByte: SimTime;
 }
 
+/** How one object came to the browser. */
+export interface ObjectSeen {
+  /** The status received (304 for a revalidated copy; the stored one for a fresh copy). */
+  readonly status: number;
+  /** Body bytes that came over the network (0 from the cache, 0 for a 304). */
+  readonly bytes: number;
+  readonly phases: ObjectPhases;
+  /** Which of the page's connections carried it (1, 2 …; 0: none, it came from the cache) and whether the connection was new for it. */
+  readonly connectionNumber: number;
+  readonly newConnection: boolean;
+  /** 'fresh': served by the cache with no request; 'revalidated': the cache's copy, confirmed by a 304; null: from the server. */
+  readonly cache: 'fresh' | 'revalidated' | null;
+}
+
 export type HttpEvent =
   /** Browser: it needs the address of `host` (the module's glue asks the node's stub resolver and answers with a command). */
   | { readonly type: 'http.resolveNeeded'; readonly host: string }
   /** Browser: a page load began. */
   | { readonly type: 'http.pageStarted'; readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number }
-  /** Browser: one object arrived whole (or with an error status). */
-  | {
-      readonly type: 'http.objectLoaded';
-      readonly url: string;
-      readonly status: number;
-      readonly bytes: number;
-      readonly phases: ObjectPhases;
-      /** Which of the page's connections carried it (1, 2 …) and whether the connection was new for it. */
-      readonly connectionNumber: number;
-      readonly newConnection: boolean;
-      readonly cause: Cause;
-      readonly connection: string;
-    }
+  /** Browser: one object arrived whole (or with an error status), or came from the cache. */
+  | ({ readonly type: 'http.objectLoaded'; readonly url: string; readonly cause: Cause; readonly connection: string } & ObjectSeen)
+  /** Browser: the cache stored a response, or refreshed its copy from a 304 (`status`: the stored response's). */
+  | { readonly type: 'http.cacheStored'; readonly url: string; readonly outcome: 'stored' | 'refreshed'; readonly status: number; readonly cause: Cause }
   /** Browser: the base page and every object it references are in. */
   | { readonly type: 'http.pageLoaded'; readonly url: string; readonly objects: number; readonly connections: number; readonly elapsed: SimTime; readonly cause: Cause }
   /** Browser: the page load stopped: an address not found, a connection refused or broken, a malformed response. */
@@ -64,7 +69,9 @@ export type HttpStateData = {
     readonly phases: { readonly [phase in keyof ObjectPhases]: number | null };
     readonly connectionNumber: number;
     readonly newConnection: boolean;
+    readonly cache: 'fresh' | 'revalidated' | null;
   };
+  readonly 'http.cacheStored': { readonly url: string; readonly outcome: 'stored' | 'refreshed'; readonly status: number };
   readonly 'http.pageLoaded': { readonly url: string; readonly objects: number; readonly connections: number; readonly elapsed: number };
   readonly 'http.pageFailed': { readonly url: string; readonly reason: string };
   readonly 'http.objectFailed': { readonly url: string; readonly reason: string };
@@ -77,6 +84,7 @@ export type HttpStateData = {
 export const HTTP_STATE_TYPES: readonly (keyof HttpStateData)[] = [
   'http.pageStarted',
   'http.objectLoaded',
+  'http.cacheStored',
   'http.pageLoaded',
   'http.pageFailed',
   'http.objectFailed',

@@ -48,4 +48,23 @@ describe('HTTP lessons', () => {
     const rows = events.filter((e): e is StateEvent => e.kind === 'state' && e.type === 'http.backendUpdated').map((e) => e.data);
     expect(rows.map((r) => `${String(r['id'])}:${String(r['visits'])}`)).toEqual(['1678:1', '1678:2', '1678:3', '1679:1']);
   });
+
+  it('browser cache: the first load fetches everything; the second checks the page (304) and takes the fresh images from the cache; the third revalidates every image (304s)', () => {
+    const loaded = parseScenarioText(readFileSync('resources/lessons/http-browser-cache.l7.json', 'utf8'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const run = runScenario(loaded.scenario);
+    const events = run.sim.store.events;
+    const responses = events.filter((e): e is MessageEvent => e.kind === 'message' && e.protocol === 'http' && e.from === 'server');
+    const at = (t0: number, t1: number) => responses.filter((m) => m.sentAt >= t0 * 1e9 && m.sentAt < t1 * 1e9).map((m) => m.summary.split(' ').slice(1, 2).join(''));
+    expect([at(0, 5), at(5, 30), at(30, 60)]).toEqual([['200', '200', '200', '200'], ['304'], ['304', '304', '304', '304']]);
+    const fromCache = events.filter((e): e is StateEvent => e.kind === 'state' && e.type === 'http.objectLoaded' && e.data['cache'] === 'fresh');
+    expect(fromCache.map((e) => String(e.data['url']).replace('http://www.example.com', ''))).toEqual(['/logo.png', '/photo1.jpg', '/photo2.jpg']);
+    const [first, second, third] = run.sim.store.metrics.filter((m) => m.name === 'pageLoadTime').map((m) => m.value);
+    // the second load is one conditional GET on a new connection: 2 RTT and a few hundred µs
+    expect(second! - 2 * RTT).toBeGreaterThan(0);
+    expect(second! - 2 * RTT).toBeLessThan(0.001);
+    // the third pays 1 RTT more per image, but no image bytes: faster than the first
+    expect(third!).toBeLessThan(first!);
+    expect(third! - 5 * RTT).toBeLessThan(0.003);
+  });
 });

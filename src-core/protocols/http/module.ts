@@ -142,7 +142,7 @@ export const HTTP_MODULE: ProtocolModule = {
   dissector: dissectHttp,
   colors: ['#00796b', '#6fd6c6'],
   stateTypes: HTTP_STATE_TYPES,
-  lessons: ['http-non-persistent', 'http-persistent', 'http-cookies'],
+  lessons: ['http-non-persistent', 'http-persistent', 'http-cookies', 'http-browser-cache'],
   presets: [
     {
       id: 'web-server',

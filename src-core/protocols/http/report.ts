@@ -36,14 +36,25 @@ export function reportHttp(e: HttpEvent, r: Reporter<HttpStateData>): void {
     }
     case 'http.objectLoaded': {
       const on = `connection ${e.connectionNumber}${e.newConnection ? ' (new)' : ''}`;
+      const how =
+        e.cache === 'fresh'
+          ? `from the browser's cache (fresh: no request), at ${secondsText(e.phases.lastByte)}`
+          : `${e.status}${e.cache === 'revalidated' ? ' Not Modified: the cached copy is used' : `, ${e.bytes} bytes`}, on ${on}, last byte after ${secondsText(e.phases.lastByte)}`;
       r.state('http.objectLoaded', {
-        summary: `${e.url}: ${e.status}, ${e.bytes} bytes, on ${on}, last byte after ${secondsText(e.phases.lastByte)}`,
+        summary: `${e.url}: ${how}`,
         causedBy: e.cause,
-        connection: e.connection,
-        data: { url: e.url, status: e.status, bytes: e.bytes, phases: phasesData(e.phases), connectionNumber: e.connectionNumber, newConnection: e.newConnection },
+        connection: e.connection === '' ? null : e.connection,
+        data: { url: e.url, status: e.status, bytes: e.bytes, phases: phasesData(e.phases), connectionNumber: e.connectionNumber, newConnection: e.newConnection, cache: e.cache },
       });
       return;
     }
+    case 'http.cacheStored':
+      r.state('http.cacheStored', {
+        summary: e.outcome === 'stored' ? `browser cache: stored ${e.url} (${e.status})` : `browser cache: ${e.url} confirmed by a 304, kept`,
+        causedBy: e.cause,
+        data: { url: e.url, outcome: e.outcome, status: e.status },
+      });
+      return;
     case 'http.pageLoaded': {
       const objects = e.objects === 1 ? '1 object' : `${e.objects} objects`;
       const connections = e.connections === 1 ? '1 connection' : `${e.connections} connections`;
