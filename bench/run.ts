@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: prints figures; asserts nothing (targets are read by people,
  * not by tests). Targets: kernel ≥ 1,000,000 events/s on a 2-core machine;
- * the chart's targets are in chart/run.ts (it runs last, in Chromium).
+ * the chart's and the editor's targets are in chart/run.ts and editor/run.ts
+ * (they run last, in Chromium).
  */
 import { benchChart } from './chart/run';
+import { benchEditor } from './editor/run';
 import { benchKernel } from './kernel';
 import { benchTcpTransfer } from './tcp-transfer';
 
@@ -30,3 +32,5 @@ process.stdout.write(
 
 // The sequence chart in Chromium (bench/chart/run.ts; also `npm run bench:chart`).
 await benchChart();
+// The topology editor of the web app in Chromium (bench/editor/run.ts; also `npm run bench:editor`).
+await benchEditor();

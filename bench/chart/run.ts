@@ -11,46 +11,11 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS, mark, mib, ms, out, percentile, printProfile, PROFILE } from '../chromium';
 import type { FrameFigures, LoadFigures } from './figures';
 
 const CONFIG = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
 const VIEWPORT = { width: 1280, height: 800 };
-/** BENCH_PROFILE=1: also print where the time goes (CPU profile, self time per function). */
-const PROFILE = process.env['BENCH_PROFILE'] === '1';
-
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-}
-
-function printProfile(title: string, profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): void {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  let total = 0;
-  (profile.samples ?? []).forEach((id, i) => {
-    const dt = (profile.timeDeltas?.[i] ?? 0) / 1000;
-    const frame = byId.get(id)?.callFrame;
-    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}` : '?';
-    self.set(name, (self.get(name) ?? 0) + dt);
-    total += dt;
-  });
-  out(`  profile, ${title}: ${ms(total)} sampled; top self time:`);
-  for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 14)) out(`    ${ms(t).padStart(10)}  ${name}`);
-}
-
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
-
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
 
 async function heapUsed(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -72,7 +37,7 @@ export async function benchChart(): Promise<void> {
   await build({ configFile: CONFIG, logLevel: 'warn' });
   const server = await preview({ configFile: CONFIG, preview: { port: 0, host: 'localhost', strictPort: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     if (!url) throw new Error('vite preview did not report its address');
     const page: Page = await browser.newPage({ viewport: VIEWPORT });

@@ -9,20 +9,45 @@ import type { Topology } from './topology';
 /** For a node, the link id to send on to reach each destination node id. */
 export type RoutingTable = ReadonlyMap<string, string>;
 
-export function computeRoutes(topology: Topology): Map<string, RoutingTable> {
+type Adjacency = Map<string, Array<{ link: string; to: string; delay: number }>>;
+
+function graphOf(topology: Topology): { kind: Map<string, string>; adjacency: Adjacency } {
   const kind = new Map(topology.nodes.map((n) => [n.id, n.kind]));
-  const adjacency = new Map<string, Array<{ link: string; to: string; delay: number }>>();
+  const adjacency: Adjacency = new Map();
   for (const n of topology.nodes) adjacency.set(n.id, []);
   for (const l of topology.links) {
     adjacency.get(l.a)?.push({ link: l.id, to: l.b, delay: l.delay });
     adjacency.get(l.b)?.push({ link: l.id, to: l.a, delay: l.delay });
   }
+  return { kind, adjacency };
+}
 
+export function computeRoutes(topology: Topology): Map<string, RoutingTable> {
+  const { kind, adjacency } = graphOf(topology);
   const tables = new Map<string, RoutingTable>();
   for (const source of topology.nodes) {
     tables.set(source.id, routesFrom(source.id, adjacency, kind));
   }
   return tables;
+}
+
+/**
+ * The same tables as computeRoutes, each made when first asked for and then
+ * kept: for views that follow a few paths through a big network (all 500
+ * tables of a 500-node network take about a second).
+ */
+export function routesOnDemand(topology: Topology): (source: string) => RoutingTable | undefined {
+  const { kind, adjacency } = graphOf(topology);
+  const tables = new Map<string, RoutingTable>();
+  return (source) => {
+    if (!adjacency.has(source)) return undefined;
+    let table = tables.get(source);
+    if (!table) {
+      table = routesFrom(source, adjacency, kind);
+      tables.set(source, table);
+    }
+    return table;
+  };
 }
 
 interface Best {
@@ -31,11 +56,7 @@ interface Best {
   firstLink: string;
 }
 
-function routesFrom(
-  source: string,
-  adjacency: Map<string, Array<{ link: string; to: string; delay: number }>>,
-  kind: Map<string, string>,
-): RoutingTable {
+function routesFrom(source: string, adjacency: Adjacency, kind: Map<string, string>): RoutingTable {
   const best = new Map<string, Best>();
   const done = new Set<string>();
   best.set(source, { delay: 0, hops: 0, firstLink: '' });

@@ -146,7 +146,7 @@ export function createAppCommands(deps: AppCommandDeps) {
         return;
       }
       if (!(await mayReplace())) return;
-      scenario.load(file);
+      scenario.load(file, null, loaded);
       afterLoad();
     });
 

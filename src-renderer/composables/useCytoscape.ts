@@ -11,7 +11,7 @@
  * the user pans and zooms it; useTopologyEditor adds the editing gestures.
  */
 import cytoscape, { type Core, type StylesheetJson } from 'cytoscape';
-import { onMounted, onUnmounted, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
+import { nextTick, onMounted, onUnmounted, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
 import { diffElements, needsLayout, OWN_PREFIX, type TopologyElement } from '../topology/elements';
 import { fitPositions, type Point } from '../topology/fit';
 
@@ -34,19 +34,30 @@ export function useCytoscape(
   let model = new Map<string, Point>();
   let observer: ResizeObserver | undefined;
   let refitOnResize = false;
+  /**
+   * What the last fit was for. A fit for the same pane size, positions and mode changes nothing, and is
+   * skipped: cytoscape would still draw all of the network again (the pane's observer reports the size a
+   * patch has fitted to already).
+   */
+  let fitted: { readonly width: number; readonly height: number; readonly model: ReadonlyMap<string, Point>; readonly editing: boolean } | null = null;
 
   function fit(): void {
     const c = cy.value;
     const box = container.value;
     if (!c || !box) return;
-    c.resize();
+    const now = { width: box.clientWidth, height: box.clientHeight, model, editing: editing() };
+    const resized = fitted?.width !== now.width || fitted.height !== now.height;
+    if (!resized && fitted?.model === now.model && fitted.editing === now.editing) return;
+    fitted = now;
+    // (cytoscape draws everything afresh after resize(): only when the pane's size did change)
+    if (resized) c.resize();
     if (editing()) {
       c.batch(() => {
         for (const [id, p] of model) c.getElementById(id).position({ ...p });
       });
       return;
     }
-    const placed = fitPositions(model, { width: box.clientWidth, height: box.clientHeight, ...FIT });
+    const placed = fitPositions(model, { width: now.width, height: now.height, ...FIT });
     c.batch(() => {
       for (const [id, p] of placed) c.getElementById(id).position({ ...p });
     });
@@ -77,7 +88,10 @@ export function useCytoscape(
     } else {
       model = new Map(next.flatMap((e) => (e.group === 'nodes' && e.position ? [[e.data.id, e.position]] : [])));
     }
-    fit();
+    // fitted once the pane has the new drawing's height (TopologyGraph sets it as it renders, after this
+    // watcher): fitted at the old height, the drawing was fitted and its labels planned and painted again
+    // a frame later (for 500 nodes, a tenth of a second)
+    void nextTick(fit);
   }
 
   /** The whole network in view, but never so small that its labels cannot be read (then the user pans). */

@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseScenarioText } from '../../src-core/scenario/load';
 import { lessonText } from '../testing/lessons';
 import { NEW_FILE_NAME } from './new-scenario';
 import { useScenarioStore } from './scenario';
@@ -22,6 +23,16 @@ describe('scenario store', () => {
     expect(scenario.lessonId).toBe('sockets-tcp');
     expect(scenario.scenario?.nodes.map((n) => n.id)).toEqual(['clientA', 'clientB', 'router', 'server']);
     expect(scenario.title).toBe('Socket programming: TCP');
+    expect(scenario.dirty).toBe(false);
+  });
+
+  it('takes what the loader made of the text when given it (Open has parsed the file already)', () => {
+    const scenario = useScenarioStore();
+    const text = lessonText('sockets-tcp');
+    const parsed = parseScenarioText(text);
+    scenario.load({ path: null, name: 'sockets-tcp.l7.json', text }, null, parsed);
+    expect(parsed.ok && scenario.scenario === parsed.scenario).toBe(true);
+    expect(scenario.text).toBe(text);
     expect(scenario.dirty).toBe(false);
   });
 

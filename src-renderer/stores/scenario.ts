@@ -9,7 +9,7 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { OpenedFile, SavedFile } from '../../src-core/api/contract';
-import { parseScenarioText, type Scenario, type ScenarioIssue } from '../../src-core/scenario/load';
+import { parseScenarioText, type LoadResult, type Scenario, type ScenarioIssue } from '../../src-core/scenario/load';
 import { NEW_FILE_NAME, NEW_SCENARIO_TEXT } from './new-scenario';
 
 export const useScenarioStore = defineStore('scenario', () => {
@@ -33,13 +33,13 @@ export const useScenarioStore = defineStore('scenario', () => {
   /** The scenario's own name when it has one, else the file name. */
   const title = computed(() => scenario.value?.name ?? name.value);
 
-  function parse(): void {
-    const result = parseScenarioText(text.value);
+  function parse(result: LoadResult = parseScenarioText(text.value)): void {
     scenario.value = result.ok ? markRaw(result.scenario) : null;
     issues.value = result.ok ? [] : markRaw(result.issues);
   }
 
-  function load(file: OpenedFile, fromLesson: string | null = null): void {
+  /** `parsed`: what the loader made of `file.text` already (Open checks it first), so that a big file is not parsed twice. */
+  function load(file: OpenedFile, fromLesson: string | null = null, parsed?: LoadResult): void {
     name.value = file.name;
     path.value = file.path;
     lessonId.value = fromLesson;
@@ -47,7 +47,7 @@ export const useScenarioStore = defineStore('scenario', () => {
     savedText.value = file.text;
     refused.value = null;
     generation.value++;
-    parse();
+    parse(parsed);
   }
 
   function newDocument(): void {

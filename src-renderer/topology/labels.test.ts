@@ -74,6 +74,15 @@ describe('planLabels: nodes', () => {
     expect(planLabels(boxedIn, [link('r', 's'), link('s', 't')], view, measure).nodes.get('s')).toMatchObject({ text: 'name', side: 'right' }); // the name alone fits
   });
 
+  it('leaves the label of a node outside the drawing (the editor panned off it) below it, unmoved, and keeps that place', () => {
+    const nodes = [node('off', -150, 100, 'Local DNS server\n10.0.0.53'), node('far', 200, 900), node('in', 20, 100, 'Local DNS server\n10.0.0.54')];
+    const plan = planLabels(nodes, [], view, measure);
+    expect(plan.nodes.get('off')).toMatchObject({ text: 'full', side: 'below', dx: 0 });
+    expect(plan.nodes.get('off')!.box.x2).toBeLessThan(0); // not moved into the drawing
+    expect(plan.nodes.get('far')).toMatchObject({ text: 'full', side: 'below', dx: 0 });
+    expect(plan.nodes.get('in')).toMatchObject({ side: 'below', box: { x1: 0 } }); // moved sideways, as before
+  });
+
   it('leaves the name below a node boxed in on every side', () => {
     const nodes = [node('s', 200, 150), node('b', 200, 185), node('a', 200, 115), node('r', 240, 150), node('l', 160, 150)];
     expect(planLabels(nodes, [], view, measure).nodes.get('s')).toMatchObject({ text: 'name', side: 'below' });

@@ -4,7 +4,7 @@
  * shortest total propagation delay, ties by fewer hops then link order; only
  * routers forward), followed hop by hop from the sender to the receiver.
  */
-import { computeRoutes, type RoutingTable } from '../../src-core/net/routing';
+import { routesOnDemand } from '../../src-core/net/routing';
 import type { Topology } from '../../src-core/net/topology';
 
 export interface Hop {
@@ -18,9 +18,9 @@ export interface Router {
   path(from: string, to: string): readonly Hop[];
 }
 
-/** Routes once per topology; paths are computed on demand and remembered. */
+/** Routes once per topology, each node's table when a path first passes it; paths are computed on demand and remembered. */
 export function createRouter(topology: Topology): Router {
-  const tables: Map<string, RoutingTable> = computeRoutes(topology);
+  const tables = routesOnDemand(topology);
   const links = new Map(topology.links.map((l) => [l.id, l]));
   const cache = new Map<string, readonly Hop[]>();
 
@@ -32,7 +32,7 @@ export function createRouter(topology: Topology): Router {
     let at = from;
     // A route never visits a node twice; the bound guards against a broken table.
     for (let i = 0; at !== to && i <= topology.nodes.length; i++) {
-      const linkId = tables.get(at)?.get(to);
+      const linkId = tables(at)?.get(to);
       const link = linkId === undefined ? undefined : links.get(linkId);
       if (!link) return remember(key, []);
       const next = link.a === at ? link.b : link.a;
