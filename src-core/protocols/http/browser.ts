@@ -62,12 +62,24 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export type BrowserCommand =
   | { readonly kind: 'browse'; readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number }
+  /** One request of any method (a form's GET or POST, PUT, DELETE, HEAD …) over a persistent connection; no objects are looked for in its answer. */
+  | { readonly kind: 'request'; readonly url: string; readonly method: string; readonly body: Uint8Array; readonly contentType: string | null }
   /** The address of `host` (32-bit), or null with the reason it has none; `cause`: the DNS answer, if one was received. */
   | { readonly kind: 'resolved'; readonly host: string; readonly address: number | null; readonly reason: string; readonly cause: Cause };
+
+/** What a fetch asks: the method, and a body with its type (form data, a file to PUT). */
+interface RequestSpec {
+  readonly method: string;
+  readonly body: Uint8Array;
+  readonly contentType: string | null;
+}
+
+const GET: RequestSpec = { method: 'GET', body: new Uint8Array(0), contentType: null };
 
 interface Fetch {
   readonly url: HttpUrl;
   readonly isPage: boolean;
+  readonly request: RequestSpec;
   readonly redirects: number;
   /** The message that made the browser want it: the page's HTML response (or a redirect), or the DNS answer for its host. */
   cause: Cause;
@@ -106,6 +118,8 @@ interface Connection {
 
 interface Page {
   readonly url: HttpUrl;
+  /** A page load fetches the objects its HTML references; a request action's answer is only received. */
+  readonly fetchesObjects: boolean;
   readonly mode: BrowseMode;
   readonly maxConnections: number;
   readonly startedAt: SimTime;
@@ -151,20 +165,23 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
       this.out.event({ type: 'http.pageFailed', url: c.url, reason: 'not an http:// URL', connection: null });
       return;
     }
-    this.page = { url, mode: c.mode, maxConnections: c.maxConnections, startedAt: now, seen: new Set(), queues: new Map(), outstanding: 0, objects: 0, connectionsOpened: 0, lastCause: null, finished: false };
-    this.out.event({ type: 'http.pageStarted', url: url.href, mode: c.mode, maxConnections: c.maxConnections });
-    this.want(url, true, 0, null);
+    const mode = c.kind === 'browse' ? c.mode : 'persistent';
+    const maxConnections = c.kind === 'browse' ? c.maxConnections : 1;
+    const method = c.kind === 'browse' ? 'GET' : c.method;
+    this.page = { url, fetchesObjects: c.kind === 'browse', mode, maxConnections, startedAt: now, seen: new Set(), queues: new Map(), outstanding: 0, objects: 0, connectionsOpened: 0, lastCause: null, finished: false };
+    this.out.event({ type: 'http.pageStarted', url: url.href, mode, maxConnections, method });
+    this.want(url, true, 0, null, c.kind === 'request' ? { method, body: c.body, contentType: c.contentType } : GET);
     this.dispatch(now, null);
   }
 
   /** Queues a fetch of `url` (once per page, redirects apart). */
-  private want(url: HttpUrl, isPage: boolean, redirects: number, cause: Cause): void {
+  private want(url: HttpUrl, isPage: boolean, redirects: number, cause: Cause, request: RequestSpec = GET): void {
     const page = this.page!;
     if (redirects === 0 && page.seen.has(url.href)) return;
     page.seen.add(url.href);
     const key = serverKey(url);
     const queue = page.queues.get(key) ?? [];
-    queue.push({ url, isPage, redirects, cause, retries: 0, conditional: null, sentHeaders: [], cacheChecked: false, resolvedAt: null, connectStart: null, connected: null, requestSent: null, firstByte: null, newConnection: false });
+    queue.push({ url, isPage, request, redirects, cause, retries: 0, conditional: null, sentHeaders: [], cacheChecked: false, resolvedAt: null, connectStart: null, connected: null, requestSent: null, firstByte: null, newConnection: false });
     page.queues.set(key, queue);
     page.outstanding++;
   }
@@ -197,7 +214,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
           continue;
         }
         next.resolvedAt ??= found.at ?? now;
-        if (!next.cacheChecked) {
+        if (!next.cacheChecked && next.request.method === 'GET') {
           next.cacheChecked = true;
           const lookup = this.store.cache.lookup(next.url.href, { method: 'GET', headers: browserRequest(next.url, page.mode, next.isPage).headers }, epochSecondsAt(now, SIM_EPOCH_S));
           if (lookup.action === 'use') {
@@ -242,8 +259,10 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
       const f = c.waiting.shift()!;
       const cookies = this.store.jar.cookieHeaderFor(f.url.href, epochSecondsAt(now, SIM_EPOCH_S));
       const plain = browserRequest(f.url, page.mode, f.isPage);
-      const headers = [...plain.headers, ...(f.conditional ?? []), ...(cookies === null ? [] : [{ name: 'Cookie', value: cookies }])];
-      const request = { ...plain, headers };
+      const { method, body, contentType } = f.request;
+      const bodyFields = method === 'GET' || method === 'HEAD' ? [] : [...(contentType === null ? [] : [{ name: 'Content-Type', value: contentType }]), { name: 'Content-Length', value: String(body.length) }];
+      const headers = [...plain.headers, ...(f.conditional ?? []), ...(cookies === null ? [] : [{ name: 'Cookie', value: cookies }]), ...bodyFields];
+      const request = { ...plain, method, headers, body };
       f.sentHeaders = headers;
       c.parser.expectResponseTo(request.method);
       f.requestSent = now;
@@ -339,7 +358,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     this.keepCookies(response, f.url.href, cause, c.connection, now);
     // the cache takes what it may; a 304 to our conditional GET gives back the stored object (RFC 9111 §4.3.4)
     const times = { requestTime: epochSecondsAt(f.requestSent ?? now, SIM_EPOCH_S), responseTime: epochSecondsAt(now, SIM_EPOCH_S) };
-    const cached = this.store.cache.received(f.url.href, { method: 'GET', headers: f.sentHeaders }, response, times);
+    const cached = this.store.cache.received(f.url.href, { method: f.request.method, headers: f.sentHeaders }, response, times);
     const revalidated = response.status === 304 && f.conditional !== null && cached.outcome === 'refreshed' && cached.kept !== null;
     if (cached.outcome !== 'not stored') this.out.event({ type: 'http.cacheStored', url: f.url.href, outcome: cached.outcome, status: revalidated ? cached.kept!.entry.response.status : response.status, cause });
     const delivered = revalidated ? { status: cached.kept!.entry.response.status, headers: cached.kept!.entry.response.headers, body: cached.kept!.body } : response;
@@ -362,10 +381,11 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     this.out.event({ type: 'http.objectLoaded', url: f.url.href, ...seen, cause, connection });
     if (cause !== null) page.lastCause = cause;
     const location = headerValue(got.headers, 'location');
-    if (REDIRECTS.has(got.status) && location !== undefined && f.redirects < MAX_REDIRECTS) {
+    // redirects are followed for GET and HEAD (RFC 9110 §15.4: a user agent may; for other methods it must not change them unasked)
+    if (REDIRECTS.has(got.status) && location !== undefined && f.redirects < MAX_REDIRECTS && (f.request.method === 'GET' || f.request.method === 'HEAD')) {
       const target = parseHttpUrl(location, f.url.href);
-      if (target) this.want(target, f.isPage, f.redirects + 1, cause);
-    } else if (f.isPage && got.status === 200 && isHtml(headerValue(got.headers, 'content-type') ?? '')) {
+      if (target) this.want(target, f.isPage, f.redirects + 1, cause, f.request);
+    } else if (f.isPage && page.fetchesObjects && got.status === 200 && isHtml(headerValue(got.headers, 'content-type') ?? '')) {
       const contentType = headerValue(got.headers, 'content-type');
       for (const ref of findHtmlRefs(got.body, f.url.href, contentType === undefined ? {} : { contentType }).objects) {
         const url = parseHttpUrl(ref.url);

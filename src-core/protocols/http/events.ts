@@ -38,7 +38,7 @@ export type HttpEvent =
   /** Browser: it needs the address of `host` (the module's glue asks the node's stub resolver and answers with a command). */
   | { readonly type: 'http.resolveNeeded'; readonly host: string }
   /** Browser: a page load began. */
-  | { readonly type: 'http.pageStarted'; readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number }
+  | { readonly type: 'http.pageStarted'; readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number; readonly method: string }
   /** Browser: one object arrived whole (or with an error status), or came from the cache. */
   | ({ readonly type: 'http.objectLoaded'; readonly url: string; readonly cause: Cause; readonly connection: string } & ObjectSeen)
   /** Browser: the cache stored a response, or refreshed its copy from a 304 (`status`: the stored response's). */
@@ -60,7 +60,8 @@ export type HttpEvent =
 
 /** The HTTP state types and their data (plain JSON; docs/trace-format.md). */
 export type HttpStateData = {
-  readonly 'http.pageStarted': { readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number };
+  /** `method`: GET for a page load; a request action's own otherwise (its answer's objects are not fetched). */
+  readonly 'http.pageStarted': { readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number; readonly method: string };
   readonly 'http.objectLoaded': {
     readonly url: string;
     readonly status: number;

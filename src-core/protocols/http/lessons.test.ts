@@ -67,4 +67,30 @@ describe('HTTP lessons', () => {
     expect(third!).toBeLessThan(first!);
     expect(third! - 5 * RTT).toBeLessThan(0.003);
   });
+
+  it('messages: each method gets the status the course names, forms go after "?" for GET and in the body for POST', () => {
+    const loaded = parseScenarioText(readFileSync('resources/lessons/http-messages.l7.json', 'utf8'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const http = runScenario(loaded.scenario).sim.store.events.filter((e): e is MessageEvent => e.kind === 'message' && e.protocol === 'http');
+    const pairs = http.filter((m) => m.from === 'client').map((q) => `${q.summary.replace(/ HTTP\/1\.1$/, '')} → ${http.find((r) => r.causedBy === q.id)?.summary.split(' ')[1]}`);
+    expect(pairs).toEqual([
+      'GET /index.html → 200',
+      'HEAD /index.html → 200',
+      'GET /old.html → 301',
+      'GET /index.html → 200',
+      'GET /missing.html → 404',
+      'GET /search.html?q=computer+networking → 200',
+      'POST /order.html → 200',
+      'PUT /notes.txt → 201',
+      'PUT /notes.txt → 204',
+      'GET /notes.txt → 200',
+      'DELETE /notes.txt → 204',
+      'DELETE /notes.txt → 404',
+      'OPTIONS /index.html → 405',
+    ]);
+    const post = new TextDecoder().decode(http.find((m) => m.summary.startsWith('POST'))!.bytes);
+    expect(post).toContain('Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 15\r\n\r\nitem=book&qty=2');
+    const head = http.find((m) => m.causedBy === http.find((q) => q.summary.startsWith('HEAD'))!.id)!;
+    expect(new TextDecoder().decode(head.bytes).endsWith('\r\n\r\n')).toBe(true);
+  });
 });

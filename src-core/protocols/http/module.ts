@@ -28,7 +28,7 @@ import { dissectHttp } from './dissect';
 import { HTTP_STATE_TYPES, PROTOCOL, type HttpEvent, type HttpStateData } from './events';
 import { pageLength } from './objects';
 import { reportHttp } from './report';
-import type { HttpBrowseAction, HttpServerService } from './schema';
+import type { HttpBrowseAction, HttpRequestAction, HttpServerService } from './schema';
 import { HttpServerEngine } from './server';
 
 /** How long the browser's stub resolver waits for each answer (its three tries), as the DNS lookup action's default. */
@@ -94,6 +94,43 @@ const browse: ActionDefinition<HttpBrowseAction> = {
   },
 };
 
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/** The form's fields urlencoded (WHATWG URLSearchParams: what a browser sends for an HTML form). */
+function formText(form: readonly { readonly name: string; readonly value: string }[]): string {
+  return new URLSearchParams(form.map((f): [string, string] => [f.name, f.value])).toString();
+}
+
+const request: ActionDefinition<HttpRequestAction> = {
+  type: 'http-request',
+  title: 'Send an HTTP request',
+  properties: [
+    { field: 'url', label: 'URL', help: 'http://host/path, as for a page load.' },
+    { field: 'resolver', label: 'Local DNS server', help: 'Asked for host names that are not in the hosts file.' },
+    { field: 'method', label: 'Method', help: 'GET, HEAD, POST, PUT, DELETE, OPTIONS or PATCH.' },
+    { field: 'form', label: 'Form fields', help: 'Sent after "?" in the URL with GET and HEAD, as the body with POST (application/x-www-form-urlencoded).' },
+    { field: 'body', label: 'Body', help: 'A text sent as the body (a file to PUT), instead of form fields.' },
+    { field: 'contentType', label: 'Content type', help: 'The body\'s media type.' },
+  ],
+  check(a, path, refs) {
+    checkBrowse({ ...a, mode: 'persistent', maxConnections: 1, type: 'http-browse' }, path, refs);
+    if (a.form !== undefined && a.body !== undefined) refs.report([...path, 'body'], 'a request has form fields or a body, not both');
+    if ((a.method === 'GET' || a.method === 'HEAD') && a.body !== undefined) refs.report([...path, 'body'], `a ${a.method} request has no body (RFC 9110 §9.3.1): give form fields, which go after "?"`);
+  },
+  run(ctx, a) {
+    const browser = ctx.drive(binding(new BrowserEngine(ctx.env, browserStoreOf(ctx.slots)), 'web browser'));
+    browser.onEvent((event) => {
+      if (event.type === 'http.resolveNeeded') resolveFor(ctx, a, browser, event.host);
+    });
+    const inQuery = a.method === 'GET' || a.method === 'HEAD';
+    const form = a.form === undefined ? null : formText(a.form);
+    const url = form !== null && inQuery ? `${a.url}${a.url.includes('?') ? '&' : '?'}${form}` : a.url;
+    const text = form !== null && !inQuery ? form : (a.body ?? '');
+    const contentType = form !== null && !inQuery ? FORM_TYPE : a.body !== undefined ? (a.contentType ?? 'text/plain; charset=utf-8') : null;
+    browser.command({ kind: 'request', url, method: a.method, body: new TextEncoder().encode(text), contentType });
+  },
+};
+
 /** The URL is an http URL whose host can be resolved: an address, a hosts-file name, or a resolver to ask. */
 function checkBrowse(a: HttpBrowseAction, path: readonly PathSegment[], refs: ReferenceChecks): void {
   const url = parseHttpUrl(a.url);
@@ -109,7 +146,7 @@ function checkBrowse(a: HttpBrowseAction, path: readonly PathSegment[], refs: Re
 }
 
 /** Answers the browser's question for `host`: the hosts file, else a stub resolver asking the action's resolver. */
-function resolveFor(ctx: NodeContext, a: HttpBrowseAction, browser: DrivenEngine<BrowserCommand, HttpEvent>, host: string): void {
+function resolveFor(ctx: NodeContext, a: { readonly node: string; readonly resolver?: string | undefined }, browser: DrivenEngine<BrowserCommand, HttpEvent>, host: string): void {
   const hostsFile = ctx.scenario.nodes.find((n) => n.id === a.node)?.hostsFile ?? [];
   const entry = hostsFile.find((h) => h.name.toLowerCase() === host);
   if (entry) {
@@ -138,11 +175,11 @@ export const HTTP_MODULE: ProtocolModule = {
   protocol: PROTOCOL,
   title: 'HTTP',
   services: [server],
-  actions: [browse],
+  actions: [browse, request],
   dissector: dissectHttp,
   colors: ['#00796b', '#6fd6c6'],
   stateTypes: HTTP_STATE_TYPES,
-  lessons: ['http-non-persistent', 'http-persistent', 'http-cookies', 'http-browser-cache'],
+  lessons: ['http-messages', 'http-non-persistent', 'http-persistent', 'http-cookies', 'http-browser-cache'],
   presets: [
     {
       id: 'web-server',

@@ -31,7 +31,8 @@ export function reportHttp(e: HttpEvent, r: Reporter<HttpStateData>): void {
     case 'http.pageStarted': {
       const how = e.mode === 'non-persistent' ? 'non-persistent HTTP/1.0' : e.mode === 'persistent' ? 'persistent HTTP/1.1' : 'pipelined HTTP/1.1';
       const connections = e.maxConnections === 1 ? 'one connection' : `up to ${e.maxConnections} parallel connections`;
-      r.state('http.pageStarted', { summary: `loading ${e.url} over ${how}, ${connections} per server`, data: { url: e.url, mode: e.mode, maxConnections: e.maxConnections } });
+      const summary = e.method === 'GET' ? `loading ${e.url} over ${how}, ${connections} per server` : `sending ${e.method} ${e.url}`;
+      r.state('http.pageStarted', { summary, data: { url: e.url, mode: e.mode, maxConnections: e.maxConnections, method: e.method } });
       return;
     }
     case 'http.objectLoaded': {

@@ -110,9 +110,32 @@ export const HttpBrowseSchema = z
   })
   .describe('an action object');
 
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] as const;
+
+/** One request of a method, with form fields (a query for GET, a urlencoded body for POST) or a body. */
+export const HttpRequestSchema = z
+  .strictObject({
+    type: z.literal('http-request'),
+    atMs: nonNegativeMsSchema,
+    node: nodeRefSchema,
+    url: HttpBrowseSchema.shape.url,
+    resolver: nodeRefSchema.optional(),
+    method: z.enum(HTTP_METHODS).default('GET').describe('"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS" or "PATCH"'),
+    /** A form's fields: after "?" in the URL for GET and HEAD, the body (application/x-www-form-urlencoded) otherwise. */
+    form: z
+      .array(z.strictObject({ name: z.string().min(1).max(200), value: z.string().max(2000) }).describe('a form field (name and value)'))
+      .max(100)
+      .optional(),
+    /** A body as text (PUT a file), with its type. */
+    body: z.string().max(MAX_CONTENT_CHARS).describe(`a text of at most ${MAX_CONTENT_CHARS} characters`).optional(),
+    contentType: tokenText('a media type such as "text/plain"').optional(),
+  })
+  .describe('an action object');
+
 export const HTTP_SERVICE_SCHEMAS = [HttpServerSchema] as const;
-export const HTTP_ACTION_SCHEMAS = [HttpBrowseSchema] as const;
+export const HTTP_ACTION_SCHEMAS = [HttpBrowseSchema, HttpRequestSchema] as const;
 
 export type HttpObject = z.output<typeof HttpObjectSchema>;
 export type HttpServerService = z.output<typeof HttpServerSchema>;
 export type HttpBrowseAction = z.output<typeof HttpBrowseSchema>;
+export type HttpRequestAction = z.output<typeof HttpRequestSchema>;
