@@ -4,12 +4,12 @@
  * (host/host-slot.ts), so every page load of the node's workload shares it.
  */
 import { HostSlot, type HostSlots } from '../../host/host-slot';
-import { BrowserCache } from './browser-cache';
+import { ObjectCache } from './object-cache';
 import { CookieJar } from './cookies';
 
 export interface BrowserStore {
   readonly jar: CookieJar;
-  readonly cache: BrowserCache;
+  readonly cache: ObjectCache;
 }
 
 export const BROWSER_STORE = new HostSlot<BrowserStore>('web browser store');
@@ -18,7 +18,7 @@ export const BROWSER_STORE = new HostSlot<BrowserStore>('web browser store');
 export function browserStoreOf(slots: HostSlots): BrowserStore {
   const [kept] = slots.all(BROWSER_STORE);
   if (kept) return kept;
-  const made: BrowserStore = { jar: new CookieJar(), cache: new BrowserCache() };
+  const made: BrowserStore = { jar: new CookieJar(), cache: new ObjectCache({ shared: false }) };
   slots.add(BROWSER_STORE, made);
   return made;
 }

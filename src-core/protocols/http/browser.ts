@@ -12,6 +12,9 @@
  *   all the referenced objects).
  *
  * Rules:
+ * - With an explicit proxy every request goes to it, its target the whole
+ *   URL (RFC 9112 §3.2.2): the proxy resolves the servers' names, and the
+ *   per-server limit counts connections to the proxy.
  * - Host names are resolved before connecting: an IPv4 address is used as
  *   it is; otherwise the engine emits http.resolveNeeded and waits for a
  *   `resolved` command (the module's glue asks the node's stub resolver, or
@@ -37,14 +40,14 @@
  *   request sent; a stale one is validated by a conditional GET, whose 304
  *   gives back the stored body.
  */
-import type { Cause, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import type { Cause, EngineEnv, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import { parseIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
 import { chooseConnection } from './browser-connections';
 import { browserRequest, parseHttpUrl, type HttpUrl } from './browser-request';
 import type { BrowserStore } from './browser-store';
-import { BrowserCache, type CachedObject } from './browser-cache';
+import { ObjectCache, type CachedObject } from './object-cache';
 import { CookieJar } from './cookies';
 import { encodeRequest } from './encode';
 import { PROTOCOL, type HttpEvent, type ObjectPhases, type ObjectSeen } from './events';
@@ -61,9 +64,9 @@ export const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export type BrowserCommand =
-  | { readonly kind: 'browse'; readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number }
+  | { readonly kind: 'browse'; readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number; readonly proxy: SocketAddr | null }
   /** One request of any method (a form's GET or POST, PUT, DELETE, HEAD …) over a persistent connection; no objects are looked for in its answer. */
-  | { readonly kind: 'request'; readonly url: string; readonly method: string; readonly body: Uint8Array; readonly contentType: string | null }
+  | { readonly kind: 'request'; readonly url: string; readonly method: string; readonly body: Uint8Array; readonly contentType: string | null; readonly proxy: SocketAddr | null }
   /** The address of `host` (32-bit), or null with the reason it has none; `cause`: the DNS answer, if one was received. */
   | { readonly kind: 'resolved'; readonly host: string; readonly address: number | null; readonly reason: string; readonly cause: Cause };
 
@@ -120,6 +123,8 @@ interface Page {
   readonly url: HttpUrl;
   /** A page load fetches the objects its HTML references; a request action's answer is only received. */
   readonly fetchesObjects: boolean;
+  /** The explicit proxy every request goes to (absolute-form targets), or null: straight to each server. */
+  readonly proxy: SocketAddr | null;
   readonly mode: BrowseMode;
   readonly maxConnections: number;
   readonly startedAt: SimTime;
@@ -135,6 +140,8 @@ interface Page {
 }
 
 const serverKey = (url: HttpUrl) => `${url.host}:${url.port}`;
+/** With a proxy every request goes to it: one queue, one set of connections. */
+const PROXY_KEY = 'proxy';
 
 export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
   private page: Page | null = null;
@@ -145,7 +152,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
 
   constructor(
     private readonly env: EngineEnv,
-    private readonly store: BrowserStore = { jar: new CookieJar(), cache: new BrowserCache() },
+    private readonly store: BrowserStore = { jar: new CookieJar(), cache: new ObjectCache({ shared: false }) },
   ) {
     super(PROTOCOL);
   }
@@ -168,7 +175,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     const mode = c.kind === 'browse' ? c.mode : 'persistent';
     const maxConnections = c.kind === 'browse' ? c.maxConnections : 1;
     const method = c.kind === 'browse' ? 'GET' : c.method;
-    this.page = { url, fetchesObjects: c.kind === 'browse', mode, maxConnections, startedAt: now, seen: new Set(), queues: new Map(), outstanding: 0, objects: 0, connectionsOpened: 0, lastCause: null, finished: false };
+    this.page = { url, fetchesObjects: c.kind === 'browse', proxy: c.proxy, mode, maxConnections, startedAt: now, seen: new Set(), queues: new Map(), outstanding: 0, objects: 0, connectionsOpened: 0, lastCause: null, finished: false };
     this.out.event({ type: 'http.pageStarted', url: url.href, mode, maxConnections, method });
     this.want(url, true, 0, null, c.kind === 'request' ? { method, body: c.body, contentType: c.contentType } : GET);
     this.dispatch(now, null);
@@ -179,7 +186,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     const page = this.page!;
     if (redirects === 0 && page.seen.has(url.href)) return;
     page.seen.add(url.href);
-    const key = serverKey(url);
+    const key = page.proxy ? PROXY_KEY : serverKey(url);
     const queue = page.queues.get(key) ?? [];
     queue.push({ url, isPage, request, redirects, cause, retries: 0, conditional: null, sentHeaders: [], cacheChecked: false, resolvedAt: null, connectStart: null, connected: null, requestSent: null, firstByte: null, newConnection: false });
     page.queues.set(key, queue);
@@ -206,7 +213,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     for (const [key, queue] of page.queues) {
       while (queue.length > 0) {
         const next = queue[0]!;
-        const found = this.addressOf(next.url.host);
+        const found = page.proxy ? { address: page.proxy.addr, reason: '', at: null } : this.addressOf(next.url.host);
         if (found === undefined) break;
         if (found.address === null) {
           queue.shift();
@@ -224,7 +231,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
           }
           if (lookup.action === 'revalidate') next.conditional = lookup.conditional;
         }
-        const connection = this.connectionFor(key, page, next.url, found.address);
+        const connection = this.connectionFor(key, page, page.proxy?.port ?? next.url.port, found.address);
         if (!connection) break;
         queue.shift();
         if (!connection.open && connection.waiting.length === 0 && connection.inFlight.length === 0) {
@@ -240,7 +247,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
   }
 
   /** A connection to `key` that may take one more fetch now (browser-connections.ts), opening one if it must; null when none may. */
-  private connectionFor(key: string, page: Page, url: HttpUrl, address: number): Connection | null {
+  private connectionFor(key: string, page: Page, port: number, address: number): Connection | null {
     const mine = [...this.connections.values()].filter((c) => c.server === key);
     const choice = chooseConnection(page.mode, page.maxConnections, mine.map((c) => ({ takesRequests: !c.done, pending: c.waiting.length + c.inFlight.length })));
     if (choice.kind === 'use') return mine[choice.index]!;
@@ -248,7 +255,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     const socket = this.env.socketId();
     const c: Connection = { socket, number: ++page.connectionsOpened, server: key, parser: new HttpParser('response'), connection: '', open: false, waiting: [], inFlight: [], received: 0, done: false };
     this.connections.set(socket, c);
-    this.out.connect(socket, { addr: address, port: url.port });
+    this.out.connect(socket, { addr: address, port });
     return c;
   }
 
@@ -262,7 +269,8 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
       const { method, body, contentType } = f.request;
       const bodyFields = method === 'GET' || method === 'HEAD' ? [] : [...(contentType === null ? [] : [{ name: 'Content-Type', value: contentType }]), { name: 'Content-Length', value: String(body.length) }];
       const headers = [...plain.headers, ...(f.conditional ?? []), ...(cookies === null ? [] : [{ name: 'Cookie', value: cookies }]), ...bodyFields];
-      const request = { ...plain, method, headers, body };
+      // to a proxy the target is the whole URL (RFC 9112 §3.2.2)
+      const request = { ...plain, method, headers, body, target: page.proxy ? f.url.href : plain.target };
       f.sentHeaders = headers;
       c.parser.expectResponseTo(request.method);
       f.requestSent = now;

@@ -55,6 +55,11 @@ export type HttpEvent =
   | { readonly type: 'http.backendUpdated'; readonly id: string; readonly visits: number; readonly pages: readonly string[]; readonly created: boolean; readonly cause: Cause; readonly connection: string }
   /** Browser: a Set-Cookie was stored in the node's cookie jar (or deleted it, or was refused, with why). */
   | { readonly type: 'http.cookieStored'; readonly outcome: 'stored' | 'deleted' | 'rejected'; readonly cookie: string; readonly detail: string; readonly cause: Cause; readonly connection: string }
+  /**
+   * Proxy: a request answered — 'hit' (a fresh copy from its cache, `age` s old), 'miss' (from the origin, stored),
+   * 'revalidated' (its stale copy confirmed by a 304), 'passed' (from the origin, not for the cache), 'error' (400, 502).
+   */
+  | { readonly type: 'http.proxyServed'; readonly url: string; readonly method: string; readonly how: 'hit' | 'miss' | 'revalidated' | 'passed' | 'error'; readonly status: number; readonly age: number | null; readonly cause: Cause; readonly connection: string }
   /** Server: a persistent connection was idle for the keep-alive timeout and is closed. */
   | { readonly type: 'http.idleClosed'; readonly idle: SimTime; readonly connection: string };
 
@@ -78,6 +83,7 @@ export type HttpStateData = {
   readonly 'http.objectFailed': { readonly url: string; readonly reason: string };
   readonly 'http.malformed': { readonly reason: string; readonly offset: number };
   readonly 'http.idleClosed': { readonly idle: number };
+  readonly 'http.proxyServed': { readonly url: string; readonly method: string; readonly how: 'hit' | 'miss' | 'revalidated' | 'passed' | 'error'; readonly status: number; readonly age: number | null };
   readonly 'http.backendUpdated': { readonly id: string; readonly visits: number; readonly pages: readonly string[]; readonly created: boolean };
   readonly 'http.cookieStored': { readonly outcome: 'stored' | 'deleted' | 'rejected'; readonly cookie: string; readonly detail: string };
 };
@@ -93,4 +99,5 @@ export const HTTP_STATE_TYPES: readonly (keyof HttpStateData)[] = [
   'http.idleClosed',
   'http.backendUpdated',
   'http.cookieStored',
+  'http.proxyServed',
 ];

@@ -28,7 +28,8 @@ import { dissectHttp } from './dissect';
 import { HTTP_STATE_TYPES, PROTOCOL, type HttpEvent, type HttpStateData } from './events';
 import { pageLength } from './objects';
 import { reportHttp } from './report';
-import type { HttpBrowseAction, HttpRequestAction, HttpServerService } from './schema';
+import { HttpProxyEngine } from './proxy';
+import type { HttpBrowseAction, HttpProxyService, HttpRequestAction, HttpServerService } from './schema';
 import { HttpServerEngine } from './server';
 
 /** How long the browser's stub resolver waits for each answer (its three tries), as the DNS lookup action's default. */
@@ -81,6 +82,7 @@ const browse: ActionDefinition<HttpBrowseAction> = {
   properties: [
     { field: 'url', label: 'URL', help: 'The page: http://host/path, the host an address, a name in the hosts file or one the DNS server knows.' },
     { field: 'resolver', label: 'Local DNS server', help: 'Asked for host names that are not in the hosts file.' },
+    { field: 'proxy', label: 'Proxy', help: 'A proxy cache to send every request to (it finds the servers itself).' },
     { field: 'mode', label: 'HTTP mode', help: 'Non-persistent (HTTP/1.0, a connection per object), persistent (HTTP/1.1) or persistent with pipelining.' },
     { field: 'maxConnections', label: 'Parallel connections', help: 'How many connections the browser opens to one server at a time.' },
   ],
@@ -90,7 +92,29 @@ const browse: ActionDefinition<HttpBrowseAction> = {
     browser.onEvent((event) => {
       if (event.type === 'http.resolveNeeded') resolveFor(ctx, a, browser, event.host);
     });
-    browser.command({ kind: 'browse', url: a.url, mode: a.mode, maxConnections: a.maxConnections });
+    browser.command({ kind: 'browse', url: a.url, mode: a.mode, maxConnections: a.maxConnections, proxy: proxyOf(ctx, a.proxy) });
+  },
+};
+
+const proxy: ServiceDefinition<HttpProxyService> = {
+  type: 'http-proxy',
+  title: 'Proxy cache',
+  properties: [
+    { field: 'port', label: 'Port', help: 'The TCP port browsers send their requests to.' },
+    { field: 'cache', label: 'Cache', help: 'Keep copies of what may be shared (RFC 9111), and answer from them while fresh.' },
+    { field: 'resolver', label: 'Local DNS server', help: 'Asked for the servers\' names that are not in this node\'s hosts file.' },
+    { field: 'keepAliveTimeoutMs', label: 'Keep-alive timeout', help: 'A connection to a server idle this long is closed.', unit: 'ms' },
+  ],
+  listeners: (s) => [{ transport: 'tcp', port: s.port }],
+  check: (s, path, refs) => {
+    if (s.resolver !== undefined) refs.requireServiceType([...path, 'resolver'], s.resolver, ['dns-resolver', 'dns-server'], 'a DNS server is needed here');
+  },
+  start(ctx, s) {
+    const node = ctx.scenario.nodes.find((n) => n.id === ctx.nodeId);
+    const engine = ctx.drive(binding(new HttpProxyEngine(ctx.env, { port: s.port, name: node?.name ?? ctx.nodeId, cache: s.cache, keepAliveTimeout: ms(s.keepAliveTimeoutMs) }), 'proxy cache'));
+    engine.onEvent((event) => {
+      if (event.type === 'http.resolveNeeded') resolveFor(ctx, { node: ctx.nodeId, resolver: s.resolver }, engine, event.host);
+    });
   },
 };
 
@@ -107,6 +131,7 @@ const request: ActionDefinition<HttpRequestAction> = {
   properties: [
     { field: 'url', label: 'URL', help: 'http://host/path, as for a page load.' },
     { field: 'resolver', label: 'Local DNS server', help: 'Asked for host names that are not in the hosts file.' },
+    { field: 'proxy', label: 'Proxy', help: 'A proxy cache to send the request to.' },
     { field: 'method', label: 'Method', help: 'GET, HEAD, POST, PUT, DELETE, OPTIONS or PATCH.' },
     { field: 'form', label: 'Form fields', help: 'Sent after "?" in the URL with GET and HEAD, as the body with POST (application/x-www-form-urlencoded).' },
     { field: 'body', label: 'Body', help: 'A text sent as the body (a file to PUT), instead of form fields.' },
@@ -127,15 +152,27 @@ const request: ActionDefinition<HttpRequestAction> = {
     const url = form !== null && inQuery ? `${a.url}${a.url.includes('?') ? '&' : '?'}${form}` : a.url;
     const text = form !== null && !inQuery ? form : (a.body ?? '');
     const contentType = form !== null && !inQuery ? FORM_TYPE : a.body !== undefined ? (a.contentType ?? 'text/plain; charset=utf-8') : null;
-    browser.command({ kind: 'request', url, method: a.method, body: new TextEncoder().encode(text), contentType });
+    browser.command({ kind: 'request', url, method: a.method, body: new TextEncoder().encode(text), contentType, proxy: proxyOf(ctx, a.proxy) });
   },
 };
 
-/** The URL is an http URL whose host can be resolved: an address, a hosts-file name, or a resolver to ask. */
+/** The address and port of the http-proxy on node `id`, or null without a proxy. */
+function proxyOf(ctx: NodeContext, id: string | undefined): { addr: number; port: number } | null {
+  if (id === undefined) return null;
+  const service = ctx.scenario.nodes.find((n) => n.id === id)?.services.find((s) => s.type === 'http-proxy');
+  if (!service || service.type !== 'http-proxy') throw new Error(`node ${id} runs no http-proxy (checkBrowse refuses it)`);
+  return { addr: ctx.addressOf(id), port: service.port };
+}
+
+/** The URL is an http URL whose host can be resolved: an address, a hosts-file name, or a resolver to ask (or a proxy, which resolves it). */
 function checkBrowse(a: HttpBrowseAction, path: readonly PathSegment[], refs: ReferenceChecks): void {
   const url = parseHttpUrl(a.url);
   if (!url) {
     refs.report([...path, 'url'], `expected an http:// URL, got ${quote(a.url)}`);
+    return;
+  }
+  if (a.proxy !== undefined) {
+    refs.requireServiceType([...path, 'proxy'], a.proxy, ['http-proxy'], 'a proxy cache is needed here');
     return;
   }
   if (a.resolver !== undefined) refs.requireServiceType([...path, 'resolver'], a.resolver, ['dns-resolver', 'dns-server'], 'a DNS server is needed here');
@@ -146,7 +183,7 @@ function checkBrowse(a: HttpBrowseAction, path: readonly PathSegment[], refs: Re
 }
 
 /** Answers the browser's question for `host`: the hosts file, else a stub resolver asking the action's resolver. */
-function resolveFor(ctx: NodeContext, a: { readonly node: string; readonly resolver?: string | undefined }, browser: DrivenEngine<BrowserCommand, HttpEvent>, host: string): void {
+function resolveFor(ctx: NodeContext, a: { readonly node: string; readonly resolver?: string | undefined }, browser: DrivenEngine<Extract<BrowserCommand, { kind: 'resolved' }>, HttpEvent>, host: string): void {
   const hostsFile = ctx.scenario.nodes.find((n) => n.id === a.node)?.hostsFile ?? [];
   const entry = hostsFile.find((h) => h.name.toLowerCase() === host);
   if (entry) {
@@ -174,13 +211,14 @@ function resolveFor(ctx: NodeContext, a: { readonly node: string; readonly resol
 export const HTTP_MODULE: ProtocolModule = {
   protocol: PROTOCOL,
   title: 'HTTP',
-  services: [server],
+  services: [server, proxy],
   actions: [browse, request],
   dissector: dissectHttp,
   colors: ['#00796b', '#6fd6c6'],
   stateTypes: HTTP_STATE_TYPES,
-  lessons: ['http-messages', 'http-non-persistent', 'http-persistent', 'http-cookies', 'http-browser-cache'],
+  lessons: ['http-messages', 'http-non-persistent', 'http-persistent', 'http-cookies', 'http-browser-cache', 'http-proxy-cache'],
   presets: [
+    { id: 'proxy-cache', label: 'Proxy cache', short: 'Proxy cache', kind: 'host', services: [{ type: 'http-proxy', port: 3128 }] },
     {
       id: 'web-server',
       label: 'Web server',

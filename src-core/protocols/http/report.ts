@@ -82,6 +82,17 @@ export function reportHttp(e: HttpEvent, r: Reporter<HttpStateData>): void {
       r.state('http.cookieStored', { summary: `cookie ${verb}: ${e.cookie}${e.detail ? ` (${e.detail})` : ''}`, causedBy: e.cause, connection: e.connection, data: { outcome: e.outcome, cookie: e.cookie, detail: e.detail } });
       return;
     }
+    case 'http.proxyServed': {
+      const how = {
+        hit: `a hit: from the cache (${Number((e.age ?? 0).toFixed(3))} s old), the origin not asked`,
+        miss: 'a miss: fetched from the origin, stored',
+        revalidated: 'the cached copy, confirmed by the origin (304)',
+        passed: 'passed on to the origin (not for the cache)',
+        error: 'could not be served',
+      }[e.how];
+      r.state('http.proxyServed', { summary: `proxy: ${e.method} ${e.url} → ${e.status}, ${how}`, causedBy: e.cause, connection: e.connection === '' ? null : e.connection, data: { url: e.url, method: e.method, how: e.how, status: e.status, age: e.age === null ? null : Number(e.age.toFixed(3)) } });
+      return;
+    }
     case 'http.idleClosed':
       r.state('http.idleClosed', { summary: `closing a connection idle for ${secondsText(e.idle)} (keep-alive timeout)`, connection: e.connection, data: { idle: toSeconds(e.idle) } });
       return;

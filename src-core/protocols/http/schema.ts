@@ -85,6 +85,19 @@ export const HttpServerSchema = z
   })
   .describe('a service object');
 
+/** A proxy cache (proxy.ts): browsers that name it send it every request. */
+export const HttpProxySchema = z
+  .strictObject({
+    type: z.literal('http-proxy'),
+    port: portSchema.default(3128),
+    /** Keep a shared cache (RFC 9111); false: only pass requests on. */
+    cache: z.boolean().default(true),
+    /** The proxy's local DNS server, for the servers' names not in its node's hosts file. */
+    resolver: nodeRefSchema.optional(),
+    keepAliveTimeoutMs: positiveMsSchema.default(5000),
+  })
+  .describe('a service object');
+
 export const HttpBrowseSchema = z
   .strictObject({
     type: z.literal('http-browse'),
@@ -99,6 +112,8 @@ export const HttpBrowseSchema = z
     /** The host's local DNS server, asked for the URL's host name (and the host of every object referenced elsewhere). */
     resolver: nodeRefSchema.optional(),
     mode: z.enum(BROWSE_MODES).default('persistent').describe('"non-persistent", "persistent" or "pipelined"'),
+    /** An explicit proxy (a node with an http-proxy): every request goes to it. */
+    proxy: nodeRefSchema.optional(),
     /** Connections the browser opens to one server at a time (parallel connections). */
     maxConnections: z
       .number()
@@ -120,6 +135,7 @@ export const HttpRequestSchema = z
     node: nodeRefSchema,
     url: HttpBrowseSchema.shape.url,
     resolver: nodeRefSchema.optional(),
+    proxy: nodeRefSchema.optional(),
     method: z.enum(HTTP_METHODS).default('GET').describe('"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS" or "PATCH"'),
     /** A form's fields: after "?" in the URL for GET and HEAD, the body (application/x-www-form-urlencoded) otherwise. */
     form: z
@@ -132,10 +148,11 @@ export const HttpRequestSchema = z
   })
   .describe('an action object');
 
-export const HTTP_SERVICE_SCHEMAS = [HttpServerSchema] as const;
+export const HTTP_SERVICE_SCHEMAS = [HttpServerSchema, HttpProxySchema] as const;
 export const HTTP_ACTION_SCHEMAS = [HttpBrowseSchema, HttpRequestSchema] as const;
 
 export type HttpObject = z.output<typeof HttpObjectSchema>;
 export type HttpServerService = z.output<typeof HttpServerSchema>;
+export type HttpProxyService = z.output<typeof HttpProxySchema>;
 export type HttpBrowseAction = z.output<typeof HttpBrowseSchema>;
 export type HttpRequestAction = z.output<typeof HttpRequestSchema>;

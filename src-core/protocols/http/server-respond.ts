@@ -43,6 +43,7 @@ export const REASONS: Readonly<Record<number, string>> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   501: 'Not Implemented',
+  502: 'Bad Gateway',
   505: 'HTTP Version Not Supported',
 };
 

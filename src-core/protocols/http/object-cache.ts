@@ -1,11 +1,12 @@
 /**
- * A browser's own cache (private, RFC 9111; Kurose & Ross §2.2.5): responses
- * stored by URL with their bodies, answered from when fresh, validated with
- * a conditional GET when stale. The rules are cache-policy.ts's and
- * cache-validation.ts's; this keeps the entries and says what to do.
+ * An HTTP cache of objects (RFC 9111; Kurose & Ross §2.2.5): a browser's own
+ * (private) or a proxy's (shared). Responses are stored by URL with their
+ * bodies, answered from when fresh, validated with a conditional GET when
+ * stale. The rules are cache-policy.ts's and cache-validation.ts's; this
+ * keeps the entries and says what to do.
  *
  * Rules:
- * - Only what `mayStore` allows for a private cache is kept (GET or HEAD, a
+ * - Only what `mayStore` allows for this kind of cache is kept (GET or HEAD, a
  *   cacheable status, no no-store …), keyed by the URL without fragment;
  *   and of that only what could be reused: fresh for some time, or with a
  *   validator (ETag, Last-Modified) for a conditional GET. A response with
@@ -32,15 +33,19 @@ export type CacheLookup =
   | { readonly action: 'revalidate'; readonly cached: CachedObject; readonly decision: ReuseDecision; readonly conditional: readonly HeaderField[] }
   | { readonly action: 'forward' };
 
-const PRIVATE = { shared: false } as const;
-
-export class BrowserCache {
+export class ObjectCache {
   private readonly byUrl = new Map<string, CachedObject>();
+  private readonly options: { readonly shared: boolean };
+
+  /** `shared`: a proxy's cache (s-maxage, private, Authorization count, RFC 9111 §3, §5.2.2.10). */
+  constructor(options: { readonly shared: boolean }) {
+    this.options = { shared: options.shared };
+  }
 
   lookup(url: string, request: CacheRequest, now: EpochSeconds): CacheLookup {
     const cached = this.byUrl.get(url);
     if (!cached) return { action: 'forward' };
-    const decision = reuseDecision(cached.entry, request, now, PRIVATE);
+    const decision = reuseDecision(cached.entry, request, now, this.options);
     if (decision.action === 'use') return { action: 'use', cached, decision };
     if (decision.action === 'revalidate') return { action: 'revalidate', cached, decision, conditional: conditionalRequestHeaders(cached.entry) };
     return { action: 'forward' };
@@ -61,7 +66,7 @@ export class BrowserCache {
       return { kept, outcome: 'refreshed' };
     }
     const entry = createEntry(request, res, times);
-    if (mayStore(request, res, PRIVATE) && (freshnessLifetime(entry, PRIVATE) > 0 || conditionalRequestHeaders(entry).length > 0)) {
+    if (mayStore(request, res, this.options) && (freshnessLifetime(entry, this.options) > 0 || conditionalRequestHeaders(entry).length > 0)) {
       const kept = { entry, body: response.body };
       this.byUrl.set(url, kept);
       return { kept, outcome: 'stored' };
