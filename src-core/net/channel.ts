@@ -23,6 +23,23 @@ export interface ChannelEnv {
   drop(packet: IpPacket, reason: DropReason, link: string | null, atNode: string): void;
 }
 
+/** What one direction of a link carried (the run's per-link statistics, link-report.ts). Times in ns. */
+export interface ChannelStats {
+  /** Packets transmitted (dropped ones on the wire included, queue-full ones not). */
+  packets: number;
+  /** IP bytes transmitted. */
+  bytes: number;
+  /** Time the transmitter was sending: the sum of the transmission delays. */
+  busy: SimTime;
+  /** Queueing delay, summed over the packets transmitted, and the longest. */
+  queueing: SimTime;
+  maxQueueing: SimTime;
+  /** Packets refused because the queue was full. */
+  queueDrops: number;
+  /** The longest the queue grew (packets waiting behind the one being sent). */
+  maxQueue: number;
+}
+
 interface Queued {
   readonly packet: IpPacket;
   readonly firstHop: boolean;
@@ -33,6 +50,7 @@ export class Channel {
   private readonly queue: Queued[] = [];
   private queueHead = 0;
   private busy = false;
+  readonly stats: ChannelStats = { packets: 0, bytes: 0, busy: 0, queueing: 0, maxQueueing: 0, queueDrops: 0, maxQueue: 0 };
 
   constructor(
     readonly link: LinkSpec,
@@ -54,19 +72,28 @@ export class Channel {
       return;
     }
     if (this.queueLength >= this.link.queuePackets) {
+      this.stats.queueDrops++;
       this.env.drop(packet, 'queue-full', this.link.id, this.from);
       return;
     }
     this.queue.push({ packet, firstHop, enqueuedAt: now });
+    this.stats.maxQueue = Math.max(this.stats.maxQueue, this.queueLength);
   }
 
   private transmit(item: Queued): void {
     const { scheduler } = this.env;
     const { packet } = item;
     this.busy = true;
-    packet.timing.queueing += scheduler.now - item.enqueuedAt;
+    const waited = scheduler.now - item.enqueuedAt;
+    packet.timing.queueing += waited;
     const tx = transmissionDelay(packet.size, this.link.bandwidth);
     packet.timing.transmission += tx;
+    const stats = this.stats;
+    stats.packets++;
+    stats.bytes += packet.size;
+    stats.busy += tx;
+    stats.queueing += waited;
+    if (waited > stats.maxQueueing) stats.maxQueueing = waited;
     scheduler.after(tx, () => this.finishTransmission(item));
   }
 

@@ -8,7 +8,7 @@
 import type { Prng } from '../sim/prng';
 import type { Scheduler } from '../sim/scheduler';
 import type { SimTime } from '../sim/time';
-import { Channel, type ChannelEnv } from './channel';
+import { Channel, type ChannelStats, type ChannelEnv } from './channel';
 import { RandomLoss, RuleSet, type DropReason, type LossRule } from './faults';
 import type { IpPacket } from './packet';
 import { computeRoutes, type RoutingTable } from './routing';
@@ -55,6 +55,11 @@ export class Network implements ChannelEnv {
         this.channels.set(`${l.id}>${from}`, new Channel(l, from, to, loss, this));
       }
     }
+  }
+
+  /** Every direction of every link, in the topology's link order (a then b first), with what it carried. */
+  channelStatistics(): readonly { readonly link: string; readonly from: string; readonly to: string; readonly stats: Readonly<ChannelStats> }[] {
+    return [...this.channels.values()].map((c) => ({ link: c.link.id, from: c.from, to: c.to, stats: c.stats }));
   }
 
   node(id: string): NodeSpec | undefined {

@@ -8,6 +8,7 @@
  * byte, whatever the step sizes.
  */
 import { formatIpv4 } from '../net/ipv4';
+import { linkMetrics } from '../net/link-report';
 import type { Simulation } from '../host/simulation';
 import type { StopReason } from '../sim/scheduler';
 import { ms, type SimTime } from '../sim/time';
@@ -68,11 +69,20 @@ export class ScenarioRun {
     if (reason === 'event-budget' && scheduler.eventsExecuted < this.maxEvents) return 'running';
     this.status = reason;
     if (reason === 'end-time') scheduler.advanceTo(this.endTime);
+    this.reportLinks();
     return reason;
   }
 
   cancel(): void {
-    if (this.status === 'running') this.status = 'cancelled';
+    if (this.status !== 'running') return;
+    this.status = 'cancelled';
+    this.reportLinks();
+  }
+
+  /** When the run stops: what each link carried, as metrics (net/link-report.ts). */
+  private reportLinks(): void {
+    const now = this.sim.scheduler.now;
+    for (const m of linkMetrics(this.sim.network.channelStatistics(), now)) this.sim.store.addMetric({ ...m, at: now });
   }
 
   progress(): RunProgress {

@@ -25,8 +25,14 @@ describe('transport-bulk lesson', () => {
   const L = 1_000_000;
   const throughputs = metrics.filter((m) => m.name === 'throughput').map((m) => m.value);
 
+  it('records what the bottleneck carried: its queue overflowed at 12 Mbit/s', () => {
+    const bottleneck = metrics.filter((m) => m.node === 'router' && m.summary.startsWith('link bottleneck, router → server'));
+    expect(bottleneck.map((m) => m.name)).toEqual(['linkUtilisation', 'queueingDelay']);
+    expect(bottleneck[1]!.summary).toMatch(/queue up to 100 packets, \d+ dropped when full$/);
+  });
+
   it('names the transfer each metric measures: the Results table lists three of each side by side', () => {
-    expect(metrics.map((m) => `${m.node} ${m.name}: ${m.summary}`)).toEqual([
+    expect(metrics.filter((m) => m.name !== 'linkUtilisation' && m.name !== 'queueingDelay').map((m) => `${m.node} ${m.name}: ${m.summary}`)).toEqual([
       'server transferTime: 1000000 bytes over TCP, first to last byte in 0.82079 s',
       'server throughput: 9.747 Mbit/s: 1000000 bytes over TCP in 0.82079 s',
       'client transferTime: 1000000 bytes over TCP sent, the last one acknowledged after 0.866226 s',

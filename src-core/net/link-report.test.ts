@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ms } from '../sim/time';
+import { linkMetrics } from './link-report';
+
+const idle = { packets: 0, bytes: 0, busy: 0, queueing: 0, maxQueueing: 0, queueDrops: 0, maxQueue: 0 };
+
+describe('per-link statistics', () => {
+  it('give each direction that carried packets its utilisation, and its queueing delay where a packet waited', () => {
+    const metrics = linkMetrics(
+      [
+        { link: 'access', from: 'campus', to: 'isp', stats: { packets: 10, bytes: 15_000, busy: ms(12), queueing: ms(30), maxQueueing: ms(8), queueDrops: 2, maxQueue: 5 } },
+        { link: 'access', from: 'isp', to: 'campus', stats: { ...idle, packets: 4, bytes: 160, busy: ms(0.128) } },
+        { link: 'lan', from: 'a', to: 'b', stats: idle },
+      ],
+      ms(100),
+    );
+    expect(metrics).toEqual([
+      { node: 'campus', name: 'linkUtilisation', value: 0.12, unit: 'ratio', summary: 'link access, campus → isp: busy 12 % of 100 ms, 10 packets, 15000 bytes (1.2 Mbit/s on average)' },
+      { node: 'campus', name: 'queueingDelay', value: 0.003, unit: 's', summary: 'link access, campus → isp: 3 ms in the queue on average, at most 8 ms; queue up to 5 packets, 2 dropped when full' },
+      { node: 'isp', name: 'linkUtilisation', value: 0.00128, unit: 'ratio', summary: 'link access, isp → campus: busy 0.13 % of 100 ms, 4 packets, 160 bytes (0.013 Mbit/s on average)' },
+    ]);
+  });
+
+  it('a run of no time has none', () => {
+    expect(linkMetrics([{ link: 'l', from: 'a', to: 'b', stats: { ...idle, packets: 1 } }], 0)).toEqual([]);
+  });
+});

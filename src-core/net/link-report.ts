@@ -1,0 +1,54 @@
+/**
+ * The run's per-link statistics as metrics (Kurose & Ross §1.4, §2.2.5: the
+ * access link's utilisation and queueing delay), one set per direction of
+ * every link that carried a packet, recorded when the run stops:
+ * - `linkUtilisation` (ratio) on the sending node: the time its
+ *   transmitter was busy / the run's length; the summary gives the packets,
+ *   the bytes and the rate they were sent at;
+ * - `queueingDelay` (s) on the sending node, only where a packet waited:
+ *   the mean wait in the queue per packet sent, the summary with the
+ *   longest wait, the longest queue and the packets refused when it was
+ *   full.
+ */
+import { toSeconds, type SimTime } from '../sim/time';
+import type { ChannelStats } from './channel';
+
+export interface LinkMetric {
+  readonly node: string;
+  readonly name: 'linkUtilisation' | 'queueingDelay';
+  readonly value: number;
+  readonly unit: 'ratio' | 's';
+  readonly summary: string;
+}
+
+const ms = (t: SimTime) => `${Number((t / 1e6).toFixed(3))} ms`;
+const percent = (r: number) => `${Number((r * 100).toFixed(2))} %`;
+
+export function linkMetrics(channels: readonly { readonly link: string; readonly from: string; readonly to: string; readonly stats: Readonly<ChannelStats> }[], elapsed: SimTime): LinkMetric[] {
+  const out: LinkMetric[] = [];
+  if (elapsed <= 0) return out;
+  for (const { link, from, to, stats } of channels) {
+    if (stats.packets === 0 && stats.queueDrops === 0) continue;
+    const where = `link ${link}, ${from} → ${to}`;
+    const utilisation = stats.busy / elapsed;
+    const bits = (8 * stats.bytes) / toSeconds(elapsed);
+    out.push({
+      node: from,
+      name: 'linkUtilisation',
+      value: utilisation,
+      unit: 'ratio',
+      summary: `${where}: busy ${percent(utilisation)} of ${ms(elapsed)}, ${stats.packets} packets, ${stats.bytes} bytes (${Number((bits / 1e6).toFixed(3))} Mbit/s on average)`,
+    });
+    if (stats.maxQueueing > 0 || stats.queueDrops > 0) {
+      const mean = stats.packets > 0 ? stats.queueing / stats.packets : 0;
+      out.push({
+        node: from,
+        name: 'queueingDelay',
+        value: toSeconds(mean),
+        unit: 's',
+        summary: `${where}: ${ms(mean)} in the queue on average, at most ${ms(stats.maxQueueing)}; queue up to ${stats.maxQueue} packets${stats.queueDrops > 0 ? `, ${stats.queueDrops} dropped when full` : ''}`,
+      });
+    }
+  }
+  return out;
+}
