@@ -18,6 +18,16 @@ const tcp = lessonTrace('sockets-tcp.l7.json');
 const options = { ...DEFAULT_LAYOUT, endTime: tcp.header.endTime };
 
 describe('computeAnnotations', () => {
+  it('brackets each HTTP request → response on the browser\'s lane only: the requests an HTML page leads to are no replies to the server', () => {
+    const http = lessonTrace('http-persistent.l7.json');
+    const layout = layoutChart(http.nodes, http.events, { ...DEFAULT_LAYOUT, endTime: http.header.endTime, showTransport: false });
+    const rtts = computeAnnotations(layout, http.events, http.metrics).flatMap((n) => (n.kind === 'rtt' && n.label.startsWith('reply after') ? [n] : []));
+    const client = layout.lanes.findIndex((l) => l.node.id === 'client');
+    // the persistent load's 11 requests each; the pipelined load's drawn one by one (a burst is drawn as one arrow)
+    expect(rtts.length).toBeGreaterThanOrEqual(11);
+    expect(new Set(rtts.map((n) => n.lane))).toEqual(new Set([client]));
+  });
+
   it('brackets the handshake RTT and each request → reply on the requester lane, with transport shown', () => {
     const layout = layoutChart(tcp.nodes, tcp.events, { ...options, showTransport: true });
     const notes = computeAnnotations(layout, tcp.events, tcp.metrics);

@@ -13,6 +13,7 @@
  *   and their connection's colour index (`tone`, layout.ts connectionIndexes).
  * Positions are the layout's (lane index, y in px); times are SimTime (ns).
  */
+import { PROTOCOL_MODULES } from '../protocols/registry';
 import { formatMetricValue } from '../trace/metric-format';
 import { NS_PER_MS, type SimTime } from '../sim/time';
 import type { MessageEvent, Metric, TraceEvent } from '../trace/types';
@@ -22,6 +23,9 @@ import { connectionIndexes, type ChartLayout } from './layout';
 
 /** A message's transmission time is annotated when it exceeds this share of its delay. */
 export const TRANSMISSION_SHARE = 0.05;
+
+/** Each protocol's test for an answer (protocols/module.ts isAnswer). */
+const ANSWERS = new Map(PROTOCOL_MODULES.flatMap((m) => (m.isAnswer ? [[m.protocol, m.isAnswer] as const] : [])));
 /** Least distance between two transmission annotations on a lane, px: a line of their text. */
 export const TRANSMISSION_SPACING = 14;
 
@@ -96,6 +100,8 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     const request = byId.get(reply.causedBy);
     if (!request || request.layer !== 'application' || reply.to !== request.from) continue;
     if (!shown.has(request.id) || !shown.has(reply.id)) continue;
+    // an answer (an HTML page) that led the peer to ask again (for its images) is no question of its own: no bracket
+    if (ANSWERS.get(request.protocol)?.(request.summary) === true) continue;
     const requester = lane.get(request.from);
     if (requester === undefined) continue;
     const label = `reply after ${formatMs(reply.receivedAt - request.sentAt)}`;

@@ -168,6 +168,13 @@ export interface ProtocolModule {
    * none: the label is cut with "…".
    */
   readonly briefLabels?: readonly BriefRule[];
+  /**
+   * True for a message summary that is an answer (an HTTP response), never a
+   * question awaiting a reply: the chart draws no "reply after" bracket from
+   * it to what it led the peer to send next (the requests for a page's
+   * images). Without it, any message may be a question.
+   */
+  readonly isAnswer?: (summary: string) => boolean;
   /** The state types it emits, each with its data's JSON shape described for the trace format. */
   readonly stateTypes: readonly string[];
   /** Built-in lessons about it, in teaching order (resources/lessons/<id>.l7.json). */

@@ -214,6 +214,7 @@ export const HTTP_MODULE: ProtocolModule = {
   services: [server, proxy],
   actions: [browse, request],
   dissector: dissectHttp,
+  isAnswer: (summary) => summary.startsWith('HTTP/'),
   colors: ['#00796b', '#6fd6c6'],
   stateTypes: HTTP_STATE_TYPES,
   lessons: ['http-messages', 'http-non-persistent', 'http-persistent', 'http-cookies', 'http-browser-cache', 'http-proxy-cache'],
