@@ -8,15 +8,17 @@
  * open it, and on a member of an open burst, bundle it again. Space, Home, End,
  * ← and → are playback's keys everywhere, the chart included.
  */
-import { watch, type Ref } from 'vue';
+import { onMounted, watch, type Ref } from 'vue';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
 import { useSelectionStore } from '../stores/selection';
 import { AXIS_WIDTH, chartAux, arrowIndex, handleTarget, HEADER_HEIGHT } from './geometry';
-import { burstOwner, drawnIdOf } from '../../src-core/chart/bursts';
+import { burstOwner } from '../../src-core/chart/bursts';
 import { findMark } from '../../src-core/chart/marks';
+import { useRelations } from '../composables/useRelations';
 import { chartPaneView } from './chart-state';
 import { CHART_KEYS, type ChartKeyAction } from './keys';
+import { shownArrowIndex } from './shown-arrow';
 import { zoomIn, zoomOut, zoomToFit } from './zoom';
 
 /** Space kept between a revealed message and the pane's sides, px. */
@@ -26,6 +28,7 @@ export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
   const chart = useChartViewStore();
   const selection = useSelectionStore();
   const playback = usePlaybackStore();
+  const relations = useRelations();
   /** Time to keep at `offset` px below the body's top once the zoomed layout arrives. */
   let anchor: { t: number; offset: number } | null = null;
 
@@ -65,7 +68,7 @@ export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
     const layout = chart.layout;
     const box = scroller.value;
     if (id === null || !layout || !box) return;
-    const i = arrowIndex(layout, drawnIdOf(layout, id));
+    const i = shownArrowIndex(layout, id, relations.value.carriedBy);
     const mark = i < 0 ? findMark(layout.marks, id) : null;
     if (i < 0 && !mark) return;
     const [y1, y2] = mark ? [mark.y, mark.labelY] : [layout.arrows[i]!.y1, layout.arrows[i]!.y2];
@@ -93,6 +96,8 @@ export function useChartNavigation(scroller: Ref<HTMLElement | null>) {
 
   // The one cursor: the selection is playback's position too.
   watch(() => selection.selectedId, reveal, { flush: 'post' });
+  // A chart shown again (after the List or Waterfall tab) opens at the selection.
+  onMounted(() => reveal(selection.selectedId));
 
   /** ↑/↓ move the one cursor as playback's ←/→ do, without turning playback on. */
   const step = (move: 'next' | 'previous') => playback.move(move, false);

@@ -13,9 +13,12 @@ import { onMounted, onUnmounted, ref, watch, type Ref } from 'vue';
 import { chartPalette } from '../../src-core/chart/colors';
 import { drawnIdOf } from '../../src-core/chart/bursts';
 import { findMark } from '../../src-core/chart/marks';
+import type { ChartLayout } from '../../src-core/chart/layout';
+import { useRelations } from '../composables/useRelations';
 import { arrowIndex, HEADER_HEIGHT } from './geometry';
 import { annotationsFor, chartPaneView } from './chart-state';
 import { paintChart } from './paint';
+import { shownArrowIndex } from './shown-arrow';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
 import { usePreferencesStore } from '../stores/preferences';
@@ -28,6 +31,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
   const selection = useSelectionStore();
   const playback = usePlaybackStore();
   const preferences = usePreferencesStore();
+  const relations = useRelations();
   const size = ref({ width: 0, height: 0 });
   const scroll = ref({ top: 0, left: 0 });
   let frame = 0;
@@ -38,6 +42,12 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       frame = 0;
       paint();
     });
+  }
+
+  /** The arrow (or mark) that shows event `id` (shown-arrow.ts). */
+  function shownId(layout: ChartLayout, id: number): number {
+    const i = shownArrowIndex(layout, id, relations.value.carriedBy);
+    return i >= 0 ? layout.arrows[i]!.id : drawnIdOf(layout, id);
   }
 
   function paint(): void {
@@ -73,8 +83,8 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       annotations: annotationsFor(layout),
       palette,
       viewport: { top, left, width, height, scale },
-      // a message inside a collapsed burst is shown by its bundle
-      selectedId: selection.selectedId === null ? null : drawnIdOf(layout, selection.selectedId),
+      // a message inside a collapsed burst is shown by its bundle, one drawn as its segments by the first of them
+      selectedId: selection.selectedId === null ? null : shownId(layout, selection.selectedId),
       hoverId: hoverId.value,
       isRevealed: playback.active && playback.cursor !== null ? playback.isRevealed : undefined,
       afterCursor: playback.afterCursor,

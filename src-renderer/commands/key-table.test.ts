@@ -3,6 +3,7 @@ import readme from '../../README.md?raw';
 import { CHART_KEYS } from '../chart/keys';
 import { EDITOR_KEYS, MINIMAP_KEYS } from '../editor/keys';
 import { keyName, PLAYBACK_KEYS } from '../playback/keys';
+import { WATERFALL_KEYS } from '../waterfall/keys';
 import { keyTable, keyTableMarkdown } from './key-table';
 import { SHORTCUTS, shortcutLabel } from './shortcuts';
 
@@ -28,10 +29,11 @@ describe('the key table', () => {
     }
     for (const key of Object.keys(PLAYBACK_KEYS)) expect(listed).toContain(`:${keyName(key)}`);
     for (const key of Object.keys(CHART_KEYS)) expect(listed).toContain(`chart focused:${keyName(key)}`);
+    for (const key of Object.keys(WATERFALL_KEYS)) expect(listed).toContain(`waterfall focused:${keyName(key)}`);
     for (const key of EDITOR_KEYS) expect(listed).toContain(`editor focused:${key.mod ? 'Ctrl+' : ''}${key.key.length === 1 ? key.key.toUpperCase() : keyName(key.key)}`);
     for (const key of Object.keys(MINIMAP_KEYS)) expect(listed).toContain(`minimap focused:${key.length === 1 ? key.toUpperCase() : keyName(key)}`);
-    // Home and End mean one thing wherever the chart or playback has them (the list's own rows aside).
-    expect(listed.filter((k) => k.endsWith(':Home') && !k.startsWith('list'))).toEqual([':Home']);
+    // Home and End mean one thing wherever the chart or playback has them (the rows of the list and the waterfall aside).
+    expect(listed.filter((k) => k.endsWith(':Home') && !k.startsWith('list') && !k.startsWith('waterfall'))).toEqual([':Home']);
     expect(new Set(listed).size).toBe(listed.length);
   });
 

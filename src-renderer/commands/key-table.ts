@@ -3,13 +3,14 @@
  * the README's `| key | action |` table is exactly `keyTableMarkdown()`
  * (key-table.test.ts fails when they drift). It is built from the tables
  * that handle the keys — SHORTCUTS (the app's commands), PLAYBACK_KEYS,
- * CHART_KEYS, EDITOR_KEYS and MINIMAP_KEYS — so a key cannot be handled without being listed. Only the
+ * CHART_KEYS, WATERFALL_KEYS, EDITOR_KEYS and MINIMAP_KEYS — so a key cannot be handled without being listed. Only the
  * message list's keys (a listbox's usual ones) are written out here.
  */
 import type { MenuCommand } from '../../src-core/api/contract';
 import { CHART_KEYS, type ChartKeyAction } from '../chart/keys';
 import { EDITOR_KEYS, MINIMAP_KEYS, type EditorKey, type EditorKeyAction, type MinimapKeyAction } from '../editor/keys';
 import { keyName, keysOf, PLAYBACK_KEYS, type PlaybackKeyAction } from '../playback/keys';
+import { WATERFALL_KEYS, type WaterfallKeyAction } from '../waterfall/keys';
 import { shortcutLabel } from './shortcuts';
 
 export interface KeyRow {
@@ -59,6 +60,16 @@ const CHART: readonly { action: ChartKeyAction; text: string }[] = [
   { action: 'zoomOut', text: 'zoom out' },
   { action: 'fit', text: 'fit the whole run' },
   { action: 'toggle', text: 'expand or collapse the selected message’s segments' },
+];
+
+const WATERFALL: readonly { action: WaterfallKeyAction; text: string }[] = [
+  { action: 'previous', text: 'previous object' },
+  { action: 'next', text: 'next object' },
+  { action: 'pageUp', text: 'a page up' },
+  { action: 'pageDown', text: 'a page down' },
+  { action: 'first', text: 'first object' },
+  { action: 'last', text: 'last object' },
+  { action: 'show', text: 'select the object’s HTTP response and show it in the chart' },
 ];
 
 const EDITOR: readonly { action: EditorKeyAction; text: string }[] = [
@@ -113,6 +124,7 @@ export function keyTable(mac: boolean): readonly KeyGroup[] {
     },
     { title: 'Chart, when it has focus', where: 'chart focused', rows: CHART.map((c) => ({ keys: keysOf(CHART_KEYS, c.action), action: c.text })) },
     { title: 'Message list, when it has focus', where: 'list focused', rows: LIST },
+    { title: 'Waterfall, when a row has focus', where: 'waterfall focused', rows: WATERFALL.map((w) => ({ keys: keysOf(WATERFALL_KEYS, w.action), action: w.text })) },
     {
       title: 'Topology editor, when its canvas has focus (Edit mode)',
       where: 'editor focused',
