@@ -18,7 +18,7 @@ const seconds = z.number().nonnegative();
 const url = z.string();
 
 const SCHEMAS = {
-  'http.pageStarted': z.object({ url, mode: z.enum(BROWSE_MODES), maxConnections: z.number().int().positive() }),
+  'http.pageStarted': z.object({ url, mode: z.enum(BROWSE_MODES), maxConnections: z.number().int().positive(), method: z.string() }),
   'http.objectLoaded': z.object({
     url,
     status: z.number().int(),
@@ -32,8 +32,10 @@ const SCHEMAS = {
       firstByte: seconds,
       lastByte: seconds,
     }),
-    connectionNumber: z.number().int().positive(),
+    /** 0: none, it came from the browser's cache */
+    connectionNumber: z.number().int().nonnegative(),
     newConnection: z.boolean(),
+    cache: z.enum(['fresh', 'revalidated']).nullable(),
   }),
   'http.objectFailed': z.object({ url, reason: z.string() }),
   'http.pageLoaded': z.object({ url, objects: z.number().int().nonnegative(), connections: z.number().int().nonnegative(), elapsed: seconds }),

@@ -33,8 +33,9 @@ export function sizeText(bytes: number): string {
   return bytes < 100_000 ? `${formatCount(bytes)} B` : `${(bytes / 1000).toFixed(1)} kB`;
 }
 
-/** "3 (new)" for an object that opened its connection, "1" for one that reused it. */
+/** "3 (new)" for an object that opened its connection, "1" for one that reused it, "cache" for one the browser's cache answered. */
 export function connectionText(o: PageObject): string {
+  if (o.cache === 'fresh') return 'cache';
   return o.newConnection ? `${o.connectionNumber} (new)` : String(o.connectionNumber);
 }
 

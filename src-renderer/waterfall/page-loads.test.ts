@@ -8,6 +8,7 @@ import type { StateEvent, TraceEvent } from '../../src-core/trace/types';
 import { locateEvent } from './locate';
 import { pageLoadsOf, shortUrl, type PageObject } from './page-loads';
 import { barSpan } from './phases';
+import { connectionText } from './labels';
 import { lessonLoads } from './test-traces';
 
 const IMAGES = Array.from({ length: 10 }, (_, i) => `/img${i + 1}.jpg`);
@@ -144,5 +145,13 @@ describe('reading page loads', () => {
     expect(shortUrl('http://WWW.example.com', 'http://www.example.com/')).toBe('/');
     expect(shortUrl('http://cdn.example.com/a.png?v=2', 'http://www.example.com/')).toBe('cdn.example.com/a.png?v=2');
     expect(shortUrl('not a url', 'http://www.example.com/')).toBe('not a url');
+  });
+});
+
+describe('page loads the browser\'s cache answered', () => {
+  it('show the cache in the connection column: the second load of the cache lesson takes its images from it, the third revalidates them', () => {
+    const [, second, third] = lessonLoads('http-browser-cache').loads;
+    expect(second!.objects.map((o) => `${o.path} ${o.status} ${connectionText(o)}`)).toEqual(['/index.html 304 1 (new)', '/logo.png 200 cache', '/photo1.jpg 200 cache', '/photo2.jpg 200 cache']);
+    expect(third!.objects.map((o) => `${o.status} ${String(o.cache)}`)).toEqual(['304 revalidated', '304 revalidated', '304 revalidated', '304 revalidated']);
   });
 });

@@ -48,9 +48,11 @@ export interface PageObject {
   readonly status: number;
   /** Body bytes. */
   readonly bytes: number;
-  /** Which of the page's connections carried it (1, 2 …), and whether it opened that connection. */
+  /** Which of the page's connections carried it (1, 2 …; 0: none), and whether it opened that connection. */
   readonly connectionNumber: number;
   readonly newConnection: boolean;
+  /** 'fresh': from the browser's cache, no request; 'revalidated': its copy, confirmed by a 304; null: from the server. */
+  readonly cache: 'fresh' | 'revalidated' | null;
   /** The TCP connection's id in the trace. */
   readonly connection: string | null;
   /** ns since the page load began. */
@@ -186,6 +188,7 @@ function pageObject(load: Draft['load'], event: StateEvent, data: PageLoadStateD
     bytes: data.bytes,
     connectionNumber: data.connectionNumber,
     newConnection: data.newConnection,
+    cache: data.cache,
     connection: event.connection,
     relative,
     absolute,

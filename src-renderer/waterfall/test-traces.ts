@@ -13,7 +13,7 @@ export interface LessonLoads {
 
 const cache = new Map<string, LessonLoads>();
 
-export function lessonLoads(id: 'http-non-persistent' | 'http-persistent'): LessonLoads {
+export function lessonLoads(id: 'http-non-persistent' | 'http-persistent' | 'http-browser-cache'): LessonLoads {
   const known = cache.get(id);
   if (known) return known;
   const loaded = parseScenarioText(lessonText(id));
