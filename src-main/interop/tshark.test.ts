@@ -64,7 +64,7 @@ describe('tshark reads our packets', () => {
   });
 
   it('HTTP: every request and response of a lesson decodes as HTTP, none malformed', () => {
-    for (const lesson of ['http-persistent.l7.json', 'http-non-persistent.l7.json', 'http-messages.l7.json', 'http-cookies.l7.json', 'http-browser-cache.l7.json', 'http-proxy-cache.l7.json']) {
+    for (const lesson of ['http-persistent.l7.json', 'http-non-persistent.l7.json', 'http-messages.l7.json', 'http-cookies.l7.json', 'http-browser-cache.l7.json', 'http-proxy-cache.l7.json', 'http-access-link-cache.l7.json']) {
       const loaded = parseScenarioText(readFileSync(join('resources/lessons', lesson), 'utf8'));
       if (!loaded.ok) throw new Error('lesson does not load');
       const http = runScenario(loaded.scenario).sim.store.events.filter((e): e is MessageEvent => e.kind === 'message' && e.protocol === 'http');

@@ -60,6 +60,12 @@ export type HttpEvent =
    * 'revalidated' (its stale copy confirmed by a 304), 'passed' (from the origin, not for the cache), 'error' (400, 502).
    */
   | { readonly type: 'http.proxyServed'; readonly url: string; readonly method: string; readonly how: 'hit' | 'miss' | 'revalidated' | 'passed' | 'error'; readonly status: number; readonly age: number | null; readonly cause: Cause; readonly connection: string }
+  /** Population: its arrivals are drawn. */
+  | { readonly type: 'http.populationStarted'; readonly count: number; readonly rate: number; readonly objects: number; readonly viaProxy: boolean }
+  /** Population: one request is over (`cached`: the answer carried Age; null: it failed); the trace keeps only the totals (http.populationDone). */
+  | { readonly type: 'http.populationAnswered'; readonly url: string; readonly cached: boolean | null; readonly elapsed: SimTime }
+  /** Population: every request has an answer or failed; `fromCache`: answers that carried Age (null without a proxy); times in ns. */
+  | { readonly type: 'http.populationDone'; readonly count: number; readonly answered: number; readonly failed: number; readonly fromCache: number | null; readonly meanResponse: SimTime; readonly maxResponse: SimTime }
   /** Server: a persistent connection was idle for the keep-alive timeout and is closed. */
   | { readonly type: 'http.idleClosed'; readonly idle: SimTime; readonly connection: string };
 
@@ -84,6 +90,9 @@ export type HttpStateData = {
   readonly 'http.malformed': { readonly reason: string; readonly offset: number };
   readonly 'http.idleClosed': { readonly idle: number };
   readonly 'http.proxyServed': { readonly url: string; readonly method: string; readonly how: 'hit' | 'miss' | 'revalidated' | 'passed' | 'error'; readonly status: number; readonly age: number | null };
+  readonly 'http.populationStarted': { readonly count: number; readonly rate: number; readonly objects: number; readonly viaProxy: boolean };
+  /** `meanResponse`, `maxResponse` in s. */
+  readonly 'http.populationDone': { readonly count: number; readonly answered: number; readonly failed: number; readonly fromCache: number | null; readonly meanResponse: number; readonly maxResponse: number };
   readonly 'http.backendUpdated': { readonly id: string; readonly visits: number; readonly pages: readonly string[]; readonly created: boolean };
   readonly 'http.cookieStored': { readonly outcome: 'stored' | 'deleted' | 'rejected'; readonly cookie: string; readonly detail: string };
 };
@@ -100,4 +109,6 @@ export const HTTP_STATE_TYPES: readonly (keyof HttpStateData)[] = [
   'http.backendUpdated',
   'http.cookieStored',
   'http.proxyServed',
+  'http.populationStarted',
+  'http.populationDone',
 ];

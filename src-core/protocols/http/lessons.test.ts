@@ -93,4 +93,28 @@ describe('HTTP lessons', () => {
     const head = http.find((m) => m.causedBy === http.find((q) => q.summary.startsWith('HEAD'))!.id)!;
     expect(new TextDecoder().decode(head.bytes).endsWith('\r\n\r\n')).toBe(true);
   });
+
+  it('access link: Poisson arrivals at 12 per second load the link to the institution at about 0.8; a proxy cache with a hit rate near 0.4 brings it near 0.55 and cuts the mean response time', () => {
+    const measures = (id: string) => {
+      const loaded = parseScenarioText(readFileSync(`resources/lessons/${id}.l7.json`, 'utf8'));
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      const run = runScenario(loaded.scenario);
+      const metric = (name: string, where = '') => run.sim.store.metrics.find((m) => m.name === name && m.summary.includes(where))?.value;
+      const starts = run.sim.store.events.filter((e): e is MessageEvent => e.kind === 'message' && e.layer === 'transport' && e.from === 'users' && e.summary.includes('[SYN]')).map((m) => m.sentAt);
+      return { utilisation: metric('linkUtilisation', 'access, isp → campus')!, response: metric('meanResponseTime')!, hitRate: metric('hitRate'), starts };
+    };
+    const plain = measures('http-access-link');
+    const cached = measures('http-access-link-cache');
+    // 150 arrivals, their mean gap 1/12 s (the sample's mean of a Poisson process, within 15 % for this seed), gaps all different
+    expect(plain.starts).toHaveLength(150);
+    const meanGap = (plain.starts.at(-1)! - plain.starts[0]!) / 149 / 1e9;
+    expect(meanGap).toBeGreaterThan((1 / 12) * 0.85);
+    expect(meanGap).toBeLessThan((1 / 12) * 1.15);
+    expect(plain.utilisation).toBeGreaterThan(0.75);
+    expect(plain.hitRate).toBeUndefined();
+    expect(cached.hitRate!).toBeGreaterThan(0.3);
+    expect(cached.hitRate!).toBeLessThan(0.45);
+    expect(cached.utilisation).toBeLessThan(0.6);
+    expect(cached.response).toBeLessThan(plain.response / 2);
+  });
 });

@@ -28,8 +28,9 @@ import { dissectHttp } from './dissect';
 import { HTTP_STATE_TYPES, PROTOCOL, type HttpEvent, type HttpStateData } from './events';
 import { pageLength } from './objects';
 import { reportHttp } from './report';
+import { PopulationEngine } from './population';
 import { HttpProxyEngine } from './proxy';
-import type { HttpBrowseAction, HttpProxyService, HttpRequestAction, HttpServerService } from './schema';
+import type { HttpBrowseAction, HttpPopulationAction, HttpProxyService, HttpRequestAction, HttpServerService } from './schema';
 import { HttpServerEngine } from './server';
 
 /** How long the browser's stub resolver waits for each answer (its three tries), as the DNS lookup action's default. */
@@ -115,6 +116,43 @@ const proxy: ServiceDefinition<HttpProxyService> = {
     engine.onEvent((event) => {
       if (event.type === 'http.resolveNeeded') resolveFor(ctx, { node: ctx.nodeId, resolver: s.resolver }, engine, event.host);
     });
+  },
+};
+
+const population: ActionDefinition<HttpPopulationAction> = {
+  type: 'http-population',
+  title: 'Many users\' requests (Poisson arrivals)',
+  properties: [
+    { field: 'urls', label: 'Objects', help: 'The URLs asked for, one picked at random for each request.' },
+    { field: 'ratePerSecond', label: 'Request rate', help: 'Requests per second on average; the gaps between them are random (a Poisson process).', unit: 'requests/s' },
+    { field: 'count', label: 'Requests', help: 'How many requests are made in all.' },
+    { field: 'proxy', label: 'Proxy', help: 'A proxy cache to send every request to; without one, each goes to its origin.' },
+  ],
+  check(a, path, refs) {
+    if (a.proxy !== undefined) {
+      refs.requireServiceType([...path, 'proxy'], a.proxy, ['http-proxy'], 'a proxy cache is needed here');
+      return;
+    }
+    const hosts = refs.node(a.node)?.hostsFile ?? [];
+    a.urls.forEach((u, i) => {
+      const url = parseHttpUrl(u);
+      if (!url) refs.report([...path, 'urls', i], `expected an http:// URL, got ${quote(u)}`);
+      else if (parseIpv4(url.host) === null && !hosts.some((h) => h.name.toLowerCase() === url.host)) {
+        refs.report([...path, 'urls', i], `${quote(url.host)} is not an address and not in the hosts file of ${quote(a.node)} (a population asks no DNS): add it there, or name a "proxy"`);
+      }
+    });
+  },
+  run(ctx, a) {
+    const via = proxyOf(ctx, a.proxy);
+    const hosts = ctx.scenario.nodes.find((n) => n.id === a.node)?.hostsFile ?? [];
+    const targets = a.urls.flatMap((u) => {
+      const url = parseHttpUrl(u);
+      if (!url) return [];
+      if (via) return [{ url, to: via, viaProxy: true }];
+      const address = parseIpv4(url.host) ?? parseIpv4(hosts.find((h) => h.name.toLowerCase() === url.host)?.address ?? '');
+      return address === null ? [] : [{ url, to: { addr: address, port: url.port }, viaProxy: false }];
+    });
+    ctx.drive(binding(new PopulationEngine(ctx.env), 'population of users')).command({ targets, rate: a.ratePerSecond, count: a.count });
   },
 };
 
@@ -212,12 +250,12 @@ export const HTTP_MODULE: ProtocolModule = {
   protocol: PROTOCOL,
   title: 'HTTP',
   services: [server, proxy],
-  actions: [browse, request],
+  actions: [browse, request, population],
   dissector: dissectHttp,
   isAnswer: (summary) => summary.startsWith('HTTP/'),
   colors: ['#00796b', '#6fd6c6'],
   stateTypes: HTTP_STATE_TYPES,
-  lessons: ['http-messages', 'http-non-persistent', 'http-persistent', 'http-cookies', 'http-browser-cache', 'http-proxy-cache'],
+  lessons: ['http-messages', 'http-non-persistent', 'http-persistent', 'http-cookies', 'http-browser-cache', 'http-proxy-cache', 'http-access-link', 'http-access-link-cache'],
   presets: [
     { id: 'proxy-cache', label: 'Proxy cache', short: 'Proxy cache', kind: 'host', services: [{ type: 'http-proxy', port: 3128 }] },
     {

@@ -4,7 +4,8 @@
  * to the last byte of its last object — the time the course's formulas
  * give for each mode. `http.resolveNeeded` is the browser asking the node's
  * resolver (module.ts): not a state of its own (the DNS messages and the
- * stub's events show the lookup).
+ * stub's events show the lookup); `http.populationAnswered` is one of many
+ * users' requests, of which the trace keeps the totals (http.populationDone).
  */
 import type { Reporter } from '../../host/reporter';
 import { toSeconds, type SimTime } from '../../sim/time';
@@ -27,6 +28,7 @@ function phasesData(p: ObjectPhases): HttpStateData['http.objectLoaded']['phases
 export function reportHttp(e: HttpEvent, r: Reporter<HttpStateData>): void {
   switch (e.type) {
     case 'http.resolveNeeded':
+    case 'http.populationAnswered':
       return;
     case 'http.pageStarted': {
       const how = e.mode === 'non-persistent' ? 'non-persistent HTTP/1.0' : e.mode === 'persistent' ? 'persistent HTTP/1.1' : 'pipelined HTTP/1.1';
@@ -91,6 +93,22 @@ export function reportHttp(e: HttpEvent, r: Reporter<HttpStateData>): void {
         error: 'could not be served',
       }[e.how];
       r.state('http.proxyServed', { summary: `proxy: ${e.method} ${e.url} → ${e.status}, ${how}`, causedBy: e.cause, connection: e.connection === '' ? null : e.connection, data: { url: e.url, method: e.method, how: e.how, status: e.status, age: e.age === null ? null : Number(e.age.toFixed(3)) } });
+      return;
+    }
+    case 'http.populationStarted':
+      r.state('http.populationStarted', {
+        summary: `${e.count} requests for ${e.objects} objects at ${e.rate} per second (Poisson arrivals)${e.viaProxy ? ', through the proxy' : ''}`,
+        data: { count: e.count, rate: e.rate, objects: e.objects, viaProxy: e.viaProxy },
+      });
+      return;
+    case 'http.populationDone': {
+      const hits = e.fromCache === null ? '' : `, ${e.fromCache} from the proxy's cache`;
+      r.state('http.populationDone', {
+        summary: `${e.answered} of ${e.count} answered${hits}${e.failed > 0 ? `, ${e.failed} failed` : ''}: mean response ${secondsText(e.meanResponse)}, longest ${secondsText(e.maxResponse)}`,
+        data: { count: e.count, answered: e.answered, failed: e.failed, fromCache: e.fromCache, meanResponse: toSeconds(e.meanResponse), maxResponse: toSeconds(e.maxResponse) },
+      });
+      r.durationMetric('meanResponseTime', e.meanResponse, (s) => `mean of ${e.answered} responses, arrival to last byte: ${s}`);
+      if (e.fromCache !== null && e.answered > 0) r.metric('hitRate', e.fromCache / e.answered, 'ratio', `${e.fromCache} of ${e.answered} answers came from the proxy's cache (they carried Age)`);
       return;
     }
     case 'http.idleClosed':

@@ -148,11 +148,26 @@ export const HttpRequestSchema = z
   })
   .describe('an action object');
 
+/** The institution's users: Poisson arrivals of requests for objects picked at random (population.ts). */
+export const HttpPopulationSchema = z
+  .strictObject({
+    type: z.literal('http-population'),
+    atMs: nonNegativeMsSchema,
+    node: nodeRefSchema,
+    urls: z.array(HttpBrowseSchema.shape.url).min(1).max(100),
+    /** Mean arrivals per second. */
+    ratePerSecond: z.number().gt(0).max(1000).describe('a number above 0, at most 1000 (requests per second)'),
+    count: z.number().int().min(1).max(10_000).describe('an integer from 1 to 10000 (requests)'),
+    proxy: nodeRefSchema.optional(),
+  })
+  .describe('an action object');
+
 export const HTTP_SERVICE_SCHEMAS = [HttpServerSchema, HttpProxySchema] as const;
-export const HTTP_ACTION_SCHEMAS = [HttpBrowseSchema, HttpRequestSchema] as const;
+export const HTTP_ACTION_SCHEMAS = [HttpBrowseSchema, HttpRequestSchema, HttpPopulationSchema] as const;
 
 export type HttpObject = z.output<typeof HttpObjectSchema>;
 export type HttpServerService = z.output<typeof HttpServerSchema>;
 export type HttpProxyService = z.output<typeof HttpProxySchema>;
 export type HttpBrowseAction = z.output<typeof HttpBrowseSchema>;
 export type HttpRequestAction = z.output<typeof HttpRequestSchema>;
+export type HttpPopulationAction = z.output<typeof HttpPopulationSchema>;
