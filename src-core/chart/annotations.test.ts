@@ -18,6 +18,15 @@ const tcp = lessonTrace('sockets-tcp.l7.json');
 const options = { ...DEFAULT_LAYOUT, endTime: tcp.header.endTime };
 
 describe('computeAnnotations', () => {
+  it('leaves out a reply bracket that would overlap an earlier one on its lane (a proxy with requests to its origin in flight at once)', () => {
+    const trace = lessonTrace('http-access-link-cache.l7.json');
+    const layout = layoutChart(trace.nodes, trace.events, { ...DEFAULT_LAYOUT, endTime: trace.header.endTime, showTransport: false });
+    const brackets = computeAnnotations(layout, trace.events, trace.metrics).flatMap((n) => (n.kind === 'rtt' ? [n] : []));
+    const proxy = layout.lanes.findIndex((l) => l.node.id === 'proxy');
+    expect(brackets.some((b) => b.lane === proxy)).toBe(true);
+    for (const a of brackets) for (const b of brackets) if (a !== b && a.lane === b.lane) expect(a.y1 < b.y2 && b.y1 < a.y2, `${a.label} / ${b.label}`).toBe(false);
+  });
+
   it('brackets each HTTP request → response on the browser\'s lane only: the requests an HTML page leads to are no replies to the server', () => {
     const http = lessonTrace('http-persistent.l7.json');
     const layout = layoutChart(http.nodes, http.events, { ...DEFAULT_LAYOUT, endTime: http.header.endTime, showTransport: false });

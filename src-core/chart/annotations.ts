@@ -95,6 +95,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
   });
 
   // Request → reply on the requester's lane (application messages, whether drawn collapsed or expanded).
+  const bracketsOn = new Map<number, [number, number][]>();
   for (const reply of messages) {
     if (reply.layer !== 'application' || reply.causedBy === null || reply.receivedAt === null) continue;
     const request = byId.get(reply.causedBy);
@@ -104,8 +105,16 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     if (ANSWERS.get(request.protocol)?.(request.summary) === true) continue;
     const requester = lane.get(request.from);
     if (requester === undefined) continue;
+    // brackets of one lane are drawn at one x: one that would overlap an earlier one (requests in flight at once,
+    // a proxy's to its origins) is left out, or their texts would be written over each other
+    const y1 = y(request.sentAt);
+    const y2 = y(reply.receivedAt);
+    const taken = bracketsOn.get(requester) ?? [];
+    if (taken.some(([a, b]) => y1 < b && a < y2)) continue;
+    taken.push([y1, y2]);
+    bracketsOn.set(requester, taken);
     const label = `reply after ${formatMs(reply.receivedAt - request.sentAt)}`;
-    out.push({ kind: 'rtt', lane: requester, y1: y(request.sentAt), y2: y(reply.receivedAt), label });
+    out.push({ kind: 'rtt', lane: requester, y1, y2, label });
   }
 
   // Transmission time of large messages; on a lane, one per TRANSMISSION_SPACING px at most (a train of
