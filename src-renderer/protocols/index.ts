@@ -6,9 +6,11 @@
  */
 import type { Component } from 'vue';
 import DnsCacheTable from './dns/DnsCacheTable.vue';
+import HttpCacheTable from './http/HttpCacheTable.vue';
 
 const STATE_DETAILS: Readonly<Record<string, readonly Component[]>> = {
   dns: [DnsCacheTable],
+  http: [HttpCacheTable],
 };
 
 /** The extra details components of a protocol's state events (none for most). */

@@ -368,7 +368,10 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     const times = { requestTime: epochSecondsAt(f.requestSent ?? now, SIM_EPOCH_S), responseTime: epochSecondsAt(now, SIM_EPOCH_S) };
     const cached = this.store.cache.received(f.url.href, { method: f.request.method, headers: f.sentHeaders }, response, times);
     const revalidated = response.status === 304 && f.conditional !== null && cached.outcome === 'refreshed' && cached.kept !== null;
-    if (cached.outcome !== 'not stored') this.out.event({ type: 'http.cacheStored', url: f.url.href, outcome: cached.outcome, status: revalidated ? cached.kept!.entry.response.status : response.status, cause });
+    if (cached.outcome !== 'not stored' && cached.kept) {
+      const kept = cached.kept;
+      this.out.event({ type: 'http.cacheStored', url: f.url.href, outcome: cached.outcome, status: kept.entry.response.status, lifetime: this.store.cache.lifetimeOf(kept), bytes: kept.body.length, cause });
+    }
     const delivered = revalidated ? { status: cached.kept!.entry.response.status, headers: cached.kept!.entry.response.headers, body: cached.kept!.body } : response;
     this.deliver(f, delivered, { status: response.status, bytes: response.body.length, phases, connectionNumber: c.number, newConnection: f.newConnection, cache: revalidated ? 'revalidated' : null }, cause, c.connection);
   }

@@ -20,6 +20,12 @@ export interface ObjectPhases {
   readonly lastByte: SimTime;
 }
 
+/** A copy a cache now holds (after a miss it stored, or a 304 that refreshed it): how long it stays fresh (s) and its body's bytes. */
+export interface KeptCopy {
+  readonly lifetime: number;
+  readonly bytes: number;
+}
+
 /** How one object came to the browser. */
 export interface ObjectSeen {
   /** The status received (304 for a revalidated copy; the stored one for a fresh copy). */
@@ -42,7 +48,7 @@ export type HttpEvent =
   /** Browser: one object arrived whole (or with an error status), or came from the cache. */
   | ({ readonly type: 'http.objectLoaded'; readonly url: string; readonly cause: Cause; readonly connection: string } & ObjectSeen)
   /** Browser: the cache stored a response, or refreshed its copy from a 304 (`status`: the stored response's). */
-  | { readonly type: 'http.cacheStored'; readonly url: string; readonly outcome: 'stored' | 'refreshed'; readonly status: number; readonly cause: Cause }
+  | { readonly type: 'http.cacheStored'; readonly url: string; readonly outcome: 'stored' | 'refreshed'; readonly status: number; readonly lifetime: number; readonly bytes: number; readonly cause: Cause }
   /** Browser: the base page and every object it references are in. */
   | { readonly type: 'http.pageLoaded'; readonly url: string; readonly objects: number; readonly connections: number; readonly elapsed: SimTime; readonly cause: Cause }
   /** Browser: the page load stopped: an address not found, a connection refused or broken, a malformed response. */
@@ -59,7 +65,7 @@ export type HttpEvent =
    * Proxy: a request answered — 'hit' (a fresh copy from its cache, `age` s old), 'miss' (from the origin, stored),
    * 'revalidated' (its stale copy confirmed by a 304), 'passed' (from the origin, not for the cache), 'error' (400, 502).
    */
-  | { readonly type: 'http.proxyServed'; readonly url: string; readonly method: string; readonly how: 'hit' | 'miss' | 'revalidated' | 'passed' | 'error'; readonly status: number; readonly age: number | null; readonly cause: Cause; readonly connection: string }
+  | { readonly type: 'http.proxyServed'; readonly url: string; readonly method: string; readonly how: 'hit' | 'miss' | 'revalidated' | 'passed' | 'error'; readonly status: number; readonly age: number | null; readonly kept: KeptCopy | null; readonly cause: Cause; readonly connection: string }
   /** Population: its arrivals are drawn. */
   | { readonly type: 'http.populationStarted'; readonly count: number; readonly rate: number; readonly objects: number; readonly viaProxy: boolean }
   /** Population: one request is over (`cached`: the answer carried Age; null: it failed); the trace keeps only the totals (http.populationDone). */
@@ -83,13 +89,15 @@ export type HttpStateData = {
     readonly newConnection: boolean;
     readonly cache: 'fresh' | 'revalidated' | null;
   };
-  readonly 'http.cacheStored': { readonly url: string; readonly outcome: 'stored' | 'refreshed'; readonly status: number };
+  /** `lifetime`: s the copy stays fresh from now; `bytes`: its body. */
+  readonly 'http.cacheStored': { readonly url: string; readonly outcome: 'stored' | 'refreshed'; readonly status: number; readonly lifetime: number; readonly bytes: number };
   readonly 'http.pageLoaded': { readonly url: string; readonly objects: number; readonly connections: number; readonly elapsed: number };
   readonly 'http.pageFailed': { readonly url: string; readonly reason: string };
   readonly 'http.objectFailed': { readonly url: string; readonly reason: string };
   readonly 'http.malformed': { readonly reason: string; readonly offset: number };
   readonly 'http.idleClosed': { readonly idle: number };
-  readonly 'http.proxyServed': { readonly url: string; readonly method: string; readonly how: 'hit' | 'miss' | 'revalidated' | 'passed' | 'error'; readonly status: number; readonly age: number | null };
+  /** `kept`: the copy the proxy's cache now holds, after a miss it stored or a revalidation; else null. */
+  readonly 'http.proxyServed': { readonly url: string; readonly method: string; readonly how: 'hit' | 'miss' | 'revalidated' | 'passed' | 'error'; readonly status: number; readonly age: number | null; readonly kept: { readonly lifetime: number; readonly bytes: number } | null };
   readonly 'http.populationStarted': { readonly count: number; readonly rate: number; readonly objects: number; readonly viaProxy: boolean };
   /** `meanResponse`, `maxResponse` in s. */
   readonly 'http.populationDone': { readonly count: number; readonly answered: number; readonly failed: number; readonly fromCache: number | null; readonly meanResponse: number; readonly maxResponse: number };

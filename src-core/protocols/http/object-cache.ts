@@ -74,6 +74,11 @@ export class ObjectCache {
     return { kept: null, outcome: 'not stored' };
   }
 
+  /** How long `object` stays fresh from its response, seconds (RFC 9111 §4.2.1, for this kind of cache). */
+  lifetimeOf(object: CachedObject): number {
+    return freshnessLifetime(object.entry, this.options);
+  }
+
   /** The stored URLs, in the order they were first stored. */
   urls(): string[] {
     return [...this.byUrl.keys()];

@@ -36,7 +36,7 @@ import { encodeRequest, encodeResponse } from './encode';
 import { PROTOCOL, type HttpEvent } from './events';
 import { epochSecondsAt } from './http-date';
 import type { HeaderField, HttpRequest, HttpResponse } from './message';
-import { ObjectCache } from './object-cache';
+import { ObjectCache, type CachedObject } from './object-cache';
 import { SIM_EPOCH_S } from './objects';
 import { HttpParser } from './parser';
 import { toClient, toOrigin } from './proxy-forward';
@@ -210,8 +210,9 @@ export class HttpProxyEngine extends EngineBase<HttpEvent, ProxyCommand> {
     return respondWith(status, new TextEncoder().encode(`${REASONS[status] ?? ''}: ${why}\n`), [{ name: 'Content-Type', value: 'text/plain; charset=utf-8' }, { name: 'Via', value: this.via }], now, close ? 'close' : null);
   }
 
-  private served(p: Pending, how: ServedHow, status: number, age: number | null, connection: string): void {
-    this.out.event({ type: 'http.proxyServed', url: p.url.href || p.request.target, method: p.request.method, how, status, age, cause: p.cause, connection });
+  private served(p: Pending, how: ServedHow, status: number, age: number | null, connection: string, kept: CachedObject | null = null): void {
+    const copy = kept === null ? null : { lifetime: this.cache.lifetimeOf(kept), bytes: kept.body.length };
+    this.out.event({ type: 'http.proxyServed', url: p.url.href || p.request.target, method: p.request.method, how, status, age, kept: copy, cause: p.cause, connection });
   }
 
   private answered(p: Pending, answer: HttpResponse, cause: Cause): void {
@@ -344,11 +345,11 @@ export class HttpProxyEngine extends EngineBase<HttpEvent, ProxyCommand> {
     if (response.status === 304 && p.conditional.length > 0 && kept.outcome === 'refreshed' && kept.kept) {
       // our own validation: the client gets the stored object, unless it asked conditionally itself and its validators still hold
       const stored = kept.kept.entry.response;
-      this.served(p, 'revalidated', stored.status, 0, connection);
+      this.served(p, 'revalidated', stored.status, 0, connection, kept.kept);
       this.answered(p, toClient({ status: stored.status, reason: REASONS[stored.status] ?? '', headers: servedHeaders(kept.kept.entry, times.responseTime), body: kept.kept.body }, this.via, p.close, headOnly), cause);
       return;
     }
-    this.served(p, kept.outcome === 'stored' ? 'miss' : 'passed', response.status, null, connection);
+    this.served(p, kept.outcome === 'stored' ? 'miss' : 'passed', response.status, null, connection, kept.outcome === 'stored' ? kept.kept : null);
     this.answered(p, toClient(response, this.via, p.close, headOnly), cause);
   }
 

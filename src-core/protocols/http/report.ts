@@ -55,7 +55,7 @@ export function reportHttp(e: HttpEvent, r: Reporter<HttpStateData>): void {
       r.state('http.cacheStored', {
         summary: e.outcome === 'stored' ? `browser cache: stored ${e.url} (${e.status})` : `browser cache: ${e.url} confirmed by a 304, kept`,
         causedBy: e.cause,
-        data: { url: e.url, outcome: e.outcome, status: e.status },
+        data: { url: e.url, outcome: e.outcome, status: e.status, lifetime: e.lifetime, bytes: e.bytes },
       });
       return;
     case 'http.pageLoaded': {
@@ -92,7 +92,7 @@ export function reportHttp(e: HttpEvent, r: Reporter<HttpStateData>): void {
         passed: 'passed on to the origin (not for the cache)',
         error: 'could not be served',
       }[e.how];
-      r.state('http.proxyServed', { summary: `proxy: ${e.method} ${e.url} → ${e.status}, ${how}`, causedBy: e.cause, connection: e.connection === '' ? null : e.connection, data: { url: e.url, method: e.method, how: e.how, status: e.status, age: e.age === null ? null : Number(e.age.toFixed(3)) } });
+      r.state('http.proxyServed', { summary: `proxy: ${e.method} ${e.url} → ${e.status}, ${how}`, causedBy: e.cause, connection: e.connection === '' ? null : e.connection, data: { url: e.url, method: e.method, how: e.how, status: e.status, age: e.age === null ? null : Number(e.age.toFixed(3)), kept: e.kept } });
       return;
     }
     case 'http.populationStarted':

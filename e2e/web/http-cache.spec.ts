@@ -1,0 +1,34 @@
+// The proxy cache lesson in the web build: a hit on the proxy's lane,
+// selected in the List tab, shows the proxy's cache at that moment in the
+// inspector (rebuilt from the trace), every copy fresh; screenshots at every
+// window size, light and dark.
+import { expect, test, type Page } from '@playwright/test';
+import { atEveryWindow, guardEveryTest } from './guard';
+
+guardEveryTest();
+
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+
+test('the inspector shows the proxy\'s cache at its first miss, and Bob\'s browser cache at the end: copies, ages, freshness', async ({ page }) => {
+  await page.getByLabel('Lesson').selectOption({ label: 'HTTP: a proxy cache in the institutional network' });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Finished');
+  await page.getByRole('tab', { name: 'List' }).click();
+  const list = page.getByRole('listbox', { name: 'Messages' });
+  // the proxy's first miss: it has just stored the page
+  await list.getByRole('option').filter({ hasText: 'proxy: GET http://www.example.com/index.html → 200, a miss' }).first().click();
+  const proxyCache = inspector(page).getByRole('region', { name: /Cache of Proxy cache/ });
+  await expect(proxyCache.getByRole('row')).toHaveCount(2); // a header and the page
+  await expect(proxyCache).toContainText('/index.html');
+  await expect(proxyCache).toContainText('fresh, 3600 s left');
+  // the last event of the run (Bob's page loaded): his browser kept the page and its five photos, all fresh
+  await page.keyboard.press('End');
+  const cache = inspector(page).getByRole('region', { name: /Cache of Bob/ });
+  await expect(cache.getByRole('row')).toHaveCount(7);
+  await expect(cache).toContainText('/photo5.jpg');
+  await expect(cache).not.toContainText('stale');
+  await atEveryWindow(page, async (shot) => {
+    await cache.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot });
+  }, 'http-proxy-cache-table');
+});
