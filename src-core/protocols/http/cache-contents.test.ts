@@ -32,7 +32,7 @@ describe('an HTTP cache rebuilt from the trace', () => {
 
   it('the browser\'s copies of the images go stale after their 10 s', () => {
     const events = trace('http-browser-cache');
-    const at30 = events.filter((e) => e.kind === 'state' && e.node === 'client' && e.at >= 30e9)[0]!;
+    const at30 = events.filter((e): e is StateEvent => e.kind === 'state' && e.node === 'client' && e.at >= 30e9)[0]!;
     const rows = httpCacheAt(events, 'client', at30.id, at30.at);
     const logo = rows.find((r) => r.url.endsWith('/logo.png'))!;
     expect([logo.age, logo.freshFor <= 0]).toEqual([29, true]);
