@@ -4,5 +4,6 @@ import { createApp } from 'vue';
 import App from './App.vue';
 import './styles/theme.css';
 import './styles/dialog.css';
+import './styles/cache-table.css';
 
 createApp(App).use(createPinia()).mount('#app');

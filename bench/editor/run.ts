@@ -103,6 +103,19 @@ interface Gesture {
   readonly ms: number;
 }
 
+/** A mouse drag from `start` round a circle and DROP_SHIFT_PX on, its frames measured in the page from press to settled release. */
+async function measuredDrag(page: Page, start: { x: number; y: number }): Promise<Gesture> {
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await probe(page).startFrames();
+  const t0 = Date.now();
+  await circleAndShift(page, start, DROP_SHIFT_PX);
+  const ms = Date.now() - t0;
+  await page.mouse.up();
+  await settle(page);
+  return { figures: await probe(page).stopFrames(), ms };
+}
+
 /** Drags the `rank`-th node nearest the canvas's middle round a circle and drops it DROP_SHIFT_PX to the right. */
 async function dragNode(page: Page, canvas: Locator, rank: number): Promise<Gesture & { node: string; moved: boolean }> {
   const { origin, places } = await canvasPlaces(canvas);
@@ -110,17 +123,9 @@ async function dragNode(page: Page, canvas: Locator, rank: number): Promise<Gest
   const near = Object.entries(places).sort(([, a], [, b]) => Math.hypot(a.x - middle.x, a.y - middle.y) - Math.hypot(b.x - middle.x, b.y - middle.y));
   const [node, p] = near[rank * 3]!;
   const start = { x: origin.x + p.x, y: origin.y + p.y };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await probe(page).startFrames();
-  const t0 = Date.now();
-  await circleAndShift(page, start, DROP_SHIFT_PX);
-  const took = Date.now() - t0;
-  await page.mouse.up();
-  await settle(page);
-  const figures = await probe(page).stopFrames();
+  const { figures, ms } = await measuredDrag(page, start);
   const after = (await canvasPlaces(canvas)).places[node];
-  return { figures, ms: took, node, moved: after !== undefined && Math.abs(after.x - p.x) > DROP_SHIFT_PX / 2 };
+  return { figures, ms, node, moved: after !== undefined && Math.abs(after.x - p.x) > DROP_SHIFT_PX / 2 };
 }
 
 /** Pans by dragging the background round a circle, from a point clear of every node and link. */
@@ -129,17 +134,9 @@ async function pan(page: Page, canvas: Locator, links: readonly { a: string; b: 
   const empty = emptyPoint(origin, places, links);
   const start = { x: origin.x + empty.x, y: origin.y + empty.y };
   const [someId, before] = Object.entries(places)[0]!;
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await probe(page).startFrames();
-  const t0 = Date.now();
-  await circleAndShift(page, start, DROP_SHIFT_PX);
-  const took = Date.now() - t0;
-  await page.mouse.up();
-  await settle(page);
-  const figures = await probe(page).stopFrames();
+  const { figures, ms } = await measuredDrag(page, start);
   const after = (await canvasPlaces(canvas)).places[someId];
-  return { figures, ms: took, panned: after !== undefined && Math.abs(after.x - before.x - DROP_SHIFT_PX) <= 2 };
+  return { figures, ms, panned: after !== undefined && Math.abs(after.x - before.x - DROP_SHIFT_PX) <= 2 };
 }
 
 /** The point of the canvas nearest its middle that is at least 30 px from every node and 12 px from every link (canvas px). */

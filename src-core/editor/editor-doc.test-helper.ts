@@ -1,10 +1,19 @@
-/** Documents for the editor commands' tests: the iterative DNS lesson as its file holds it. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * Documents for the editor commands' tests: lessons as their files hold them
+ * (imported as JSON, so this stays free of Node's file system like the rest
+ * of src-core), each call a fresh copy.
+ */
+import dnsIterative from '../../resources/lessons/dns-iterative.l7.json';
+import socketsTcp from '../../resources/lessons/sockets-tcp.l7.json';
+import socketsUdp from '../../resources/lessons/sockets-udp.l7.json';
 import type { EditorDoc } from './doc';
 
-export function lessonDocForTest(id: string): EditorDoc {
-  return JSON.parse(readFileSync(join(__dirname, `../../resources/lessons/${id}.l7.json`), 'utf8')) as EditorDoc;
+const LESSONS: Readonly<Record<string, unknown>> = { 'dns-iterative': dnsIterative, 'sockets-tcp': socketsTcp, 'sockets-udp': socketsUdp };
+
+export function lessonDocForTest(id: keyof typeof LESSONS & string): EditorDoc {
+  const doc = LESSONS[id];
+  if (doc === undefined) throw new Error(`lessonDocForTest has no lesson ${id}: add its import`);
+  return structuredClone(doc) as EditorDoc;
 }
 
 /** A deep copy to compare against after a command: commands never mutate their input. */

@@ -68,7 +68,7 @@ export interface HtmlRefs {
   readonly links: readonly HtmlRef[];
   /** References that are not fetched: empty, not a URL, not http(s) (data:, javascript:, mailto:), or of a script type that does not run. */
   readonly skipped: readonly SkippedRef[];
-  /** The base URL in effect at the end of the document. */
+  /** The base URL in effect once the whole page is read (the first <base href>, else the page's URL). */
   readonly baseUrl: string;
 }
 
