@@ -18,6 +18,14 @@ const tcp = lessonTrace('sockets-tcp.l7.json');
 const options = { ...DEFAULT_LAYOUT, endTime: tcp.header.endTime };
 
 describe('computeAnnotations', () => {
+  it('draws no pill for what a link carried (linkUtilisation, queueingDelay): the lesson\'s own measures only', () => {
+    const trace = lessonTrace('http-persistent.l7.json');
+    const layout = layoutChart(trace.nodes, trace.events, { ...DEFAULT_LAYOUT, endTime: trace.header.endTime, showTransport: false });
+    expect(trace.metrics.some((m) => m.name === 'linkUtilisation')).toBe(true);
+    const pills = computeAnnotations(layout, trace.events, trace.metrics).flatMap((n) => (n.kind === 'metric' ? [n.label.split(' ')[0]] : []));
+    expect(pills).toEqual(['pageLoadTime', 'pageLoadTime']);
+  });
+
   it('leaves out a reply bracket that would overlap an earlier one on its lane (a proxy with requests to its origin in flight at once)', () => {
     const trace = lessonTrace('http-access-link-cache.l7.json');
     const layout = layoutChart(trace.nodes, trace.events, { ...DEFAULT_LAYOUT, endTime: trace.header.endTime, showTransport: false });

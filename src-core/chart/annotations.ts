@@ -13,6 +13,7 @@
  *   and their connection's colour index (`tone`, layout.ts connectionIndexes).
  * Positions are the layout's (lane index, y in px); times are SimTime (ns).
  */
+import { LINK_METRIC_NAMES } from '../net/link-report';
 import { PROTOCOL_MODULES } from '../protocols/registry';
 import { formatMetricValue } from '../trace/metric-format';
 import { NS_PER_MS, type SimTime } from '../sim/time';
@@ -135,6 +136,8 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
   }
 
   for (const metric of metrics) {
+    // what each link carried is in the Results, not a pill at the end of every lane
+    if (LINK_METRIC_NAMES.has(metric.name)) continue;
     const at = lane.get(metric.node);
     if (at === undefined) continue;
     out.push({ kind: 'metric', lane: at, y: y(metric.at), label: `${metric.name} ${formatMetricValue(metric)}` });

@@ -13,6 +13,9 @@
 import { toSeconds, type SimTime } from '../sim/time';
 import type { ChannelStats } from './channel';
 
+/** The names of these metrics: views that show a lesson's own measures (the chart's pills, the Results table's first part) set them apart. */
+export const LINK_METRIC_NAMES: ReadonlySet<string> = new Set(['linkUtilisation', 'queueingDelay']);
+
 export interface LinkMetric {
   readonly node: string;
   readonly name: 'linkUtilisation' | 'queueingDelay';
