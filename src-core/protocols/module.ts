@@ -61,6 +61,12 @@ export interface NodeContext {
   drive<Event, Command, M extends StateDataMap>(binding: EngineBinding<Event, Command, M>): DrivenEngine<Command, Event>;
   /** State events and metrics that come from no engine (an administrator's edit). */
   reporter<M extends StateDataMap>(protocol: string): Reporter<M>;
+  /**
+   * When present, the only name lookup of this node's applications: neither
+   * its hosts file nor a DNS server is asked (`l7 serve`: the --origin
+   * names, src-main/serve/origins.ts). Absent in a simulation.
+   */
+  readonly nameService?: (name: string) => { readonly address: number | null; readonly reason: string };
 }
 
 /** The reference checks a service or action may ask for (scenario/references.ts implements them). */

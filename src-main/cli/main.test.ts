@@ -108,7 +108,7 @@ describe('l7 serve: arguments', () => {
   };
 
   it('takes the file, the node, --port N or repeated --port SCENARIO:LOCAL, and --trace', () => {
-    expect(serveArgs('a.l7.json', '--node', 'auth')).toEqual({ file: 'a.l7.json', node: 'auth', ports: { kind: 'none' }, trace: null });
+    expect(serveArgs('a.l7.json', '--node', 'auth')).toEqual({ file: 'a.l7.json', node: 'auth', ports: { kind: 'none' }, trace: null, origins: [] });
     expect(serveArgs('--node', 'auth', 'a.l7.json', '--port', '5300').ports).toEqual({ kind: 'one', local: 5300 });
     expect(serveArgs('a.l7.json', '--node', 'mail', '--port', '25:2525', '--port', '110:1110').ports).toEqual({
       kind: 'map',
@@ -118,6 +118,14 @@ describe('l7 serve: arguments', () => {
       ]),
     });
     expect(serveArgs('a.l7.json', '--node', 'n', '--trace', 'x.json').trace).toBe('x.json');
+  });
+
+  it('takes --origin HOST[:PORT]=LOCAL, repeated, the host in lower case and port 80 by default', () => {
+    expect(serveArgs('a.l7.json', '--node', 'p', '--origin', 'WWW.Example.com=8080', '--origin', 'gaia.cs.umass.edu:8000=9000', '--origin', '127.0.0.1:81=8081').origins).toEqual([
+      { host: 'www.example.com', port: 80, local: 8080 },
+      { host: 'gaia.cs.umass.edu', port: 8000, local: 9000 },
+      { host: '127.0.0.1', port: 81, local: 8081 },
+    ]);
   });
 
   it.each([
@@ -138,6 +146,13 @@ describe('l7 serve: arguments', () => {
     [['a.l7.json', '--node', 'a', '--port', '25:2525', '--port', '5300'], /--port N moves the node's one port/],
     [['a.l7.json', '--node', 'a', '--port', '53:1', '--port', '53:2'], /maps scenario port 53 twice/],
     [['a.l7.json', '--node', 'a', '--trace'], /--trace needs a file name/],
+    [['a.l7.json', '--node', 'a', '--origin'], /--origin needs HOST\[:PORT\]=LOCAL/],
+    [['a.l7.json', '--node', 'a', '--origin', 'www.example.com'], /--origin "www.example.com": expected HOST\[:PORT\]=LOCAL/],
+    [['a.l7.json', '--node', 'a', '--origin', 'www.example.com=0'], /--origin "www.example.com=0"/],
+    [['a.l7.json', '--node', 'a', '--origin', 'www.example.com:0=80'], /--origin "www.example.com:0=80"/],
+    [['a.l7.json', '--node', 'a', '--origin', 'http://www.example.com=80'], /--origin "http:\/\/www.example.com=80"/],
+    [['a.l7.json', '--node', 'a', '--origin', '-bad-.com=80'], /--origin "-bad-.com=80"/],
+    [['a.l7.json', '--node', 'a', '--origin', 'a.com=80', '--origin', 'A.com:80=81'], /--origin names a.com:80 twice/],
     [['a.l7.json', '--node', 'a', '--seed', '1'], /unknown option "--seed"/],
     [['a.l7.json', 'b.l7.json', '--node', 'a'], /unexpected argument "b.l7.json"/],
   ])('refuses %j with usage and exit code 2', async (rest, message) => {

@@ -3,7 +3,8 @@
  *   npm run l7 -- run <scenario.l7.json> [--seed N] [--out trace.json] [--pcap trace.pcapng]
  *                     [--svg chart.svg] [--png chart.png] [--theme light|dark]
  *   npm run l7 -- validate <scenario.l7.json>
- *   npm run l7 -- serve <scenario.l7.json> --node ID [--port N | --port SCENARIO:LOCAL …] [--trace FILE]
+ *   npm run l7 -- serve <scenario.l7.json> --node ID [--port N | --port SCENARIO:LOCAL …]
+ *                       [--origin HOST[:PORT]=LOCAL …] [--trace FILE]
  * Exit codes: 0 success, 1 the scenario is invalid or the run (or serving) failed, 2 usage error.
  * A bad file gets a message naming the file, line and JSON path; never a stack trace.
  */
@@ -64,11 +65,14 @@ const USAGE = `usage:
                                                              and/or the whole sequence chart as the app exports
                                                              it (SVG; PNG at 2x), light theme unless --theme dark
   l7 validate <scenario.l7.json>                             check a scenario file
-  l7 serve <scenario.l7.json> --node ID [--port N | --port SCENARIO:LOCAL ...] [--trace FILE]
+  l7 serve <scenario.l7.json> --node ID [--port N | --port SCENARIO:LOCAL ...]
+           [--origin HOST[:PORT]=LOCAL ...] [--trace FILE]
                                                              run the servers of one node on 127.0.0.1 until
                                                              Ctrl+C, then write the trace (default
                                                              serve-ID.trace.json); --port N moves the node's
-                                                             port, --port 25:2525 maps one of several`;
+                                                             port, --port 25:2525 maps one of several;
+                                                             --origin lets a proxy cache reach HOST:PORT
+                                                             (default port 80) at 127.0.0.1:LOCAL`;
 
 type ParsedArgs =
   | { readonly command: 'help' }

@@ -16,12 +16,18 @@
  *   (sockets.ts, port-plan.ts); any other port is opened here, an
  *   ephemeral or random one on port 0. A socket that cannot be opened is a
  *   `failed` stream event for the engine.
- * - `l7 serve` talks to nobody but its clients: a datagram goes only to an
- *   address and port that has sent one to that socket; a `connect` (a
- *   recursive server or resolver asking upstream) fails with
- *   'not-permitted', and a forged source (`spoofedFrom`) is refused. Each
- *   refusal is a traced `serve.refused` state event. Nothing leaves the
- *   machine.
+ * - `l7 serve` talks to nobody but its clients and the origins it was
+ *   given: a datagram goes only to an address and port that has sent one to
+ *   that socket; a `connect` goes to 127.0.0.1:LOCAL when an --origin names
+ *   its address and port (origins.ts: a proxy cache reaching its origin
+ *   servers), and otherwise fails with 'not-permitted' (a recursive server
+ *   or resolver asking upstream); a forged source (`spoofedFrom`) is
+ *   refused. Each refusal is a traced `serve.refused` state event. Nothing
+ *   leaves the machine.
+ * - An outbound connection is a TCP connection like an accepted one: its
+ *   `connected` event when the handshake is done, and a connect the origin
+ *   refuses is `closed` with reason 'reset' before any `connected`, as a
+ *   simulated RST is.
  * - A write to a connection already closed is dropped (the `closed` event
  *   follows or has been given); a connection is forgotten once its `closed`
  *   event has been handled.
@@ -40,7 +46,8 @@ import { Reporter, type StateDataMap } from '../../src-core/host/reporter';
 import type { SimTime } from '../../src-core/sim/time';
 import type { SocketAddress } from '../../src-core/trace/types';
 import type { LoopbackHost } from './host';
-import { bindUdp, closeOpenSocket, describeSocketError, listenTcp, LOOPBACK, newTcpServer, newUdpSocket, socketErrorCode } from './sockets';
+import { NOT_AN_ORIGIN, type OriginTarget } from './origins';
+import { bindUdp, closeOpenSocket, describeSocketError, listenTcp, LOOPBACK, newTcpServer, newTcpSocket, newUdpSocket, socketErrorCode } from './sockets';
 import { summarizeIncoming } from './summaries';
 import { connectionOf } from './trace';
 
@@ -54,7 +61,17 @@ export const NOBODY_BUT_CLIENTS = 'l7 serve talks to nobody but its clients';
 type Held =
   | { readonly kind: 'udp'; readonly socket: UdpSocket; port: number; readonly peers: Set<string> }
   | { readonly kind: 'listener'; readonly server: Server }
-  | { readonly kind: 'tcp'; readonly socket: TcpSocket; readonly client: SocketAddress; readonly local: SocketAddress; readonly connection: string };
+  | TcpHeld;
+
+/** A TCP connection: accepted from a client, or opened to an origin (then `origin` names it, and its ends are known once connected). */
+interface TcpHeld {
+  readonly kind: 'tcp';
+  readonly socket: TcpSocket;
+  peer: SocketAddress;
+  local: SocketAddress;
+  connection: string;
+  readonly origin?: string;
+}
 
 /** How many client endpoints a UDP socket remembers as allowed destinations (the oldest is forgotten first). */
 const MAX_PEERS = 4096;
@@ -198,11 +215,15 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
         return this.bind(t.socket, t.port);
       case 'listen':
         return this.listen(t.socket, t.port);
-      case 'connect':
-        this.refuse('connect', t.to, null);
+      case 'connect': {
+        const origin = this.host.origins.target(t.to);
+        if (origin) return this.connect(t.socket, origin);
+        const reason = this.host.origins.isEmpty ? NOBODY_BUT_CLIENTS : NOT_AN_ORIGIN;
+        this.refuse('connect', t.to, null, reason);
         this.failed.add(t.socket);
-        this.stream({ type: 'failed', socket: t.socket, error: 'not-permitted', detail: NOBODY_BUT_CLIENTS });
+        this.stream({ type: 'failed', socket: t.socket, error: 'not-permitted', detail: reason });
         return;
+      }
       case 'send': {
         const udp = this.udp(t.socket);
         if (t.spoofedFrom) return this.refuse('send', t.to, t.label?.causedBy ?? null, 'a forged source address is for simulated attacks only');
@@ -211,7 +232,7 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
         udp.socket.send(t.data, t.to.port, host, () => undefined);
         if (t.label) {
           const client = { addr: host, port: t.to.port };
-          const id = this.host.trace.sent({ protocol: t.label.protocol, client, local: { addr: LOOPBACK, port: udp.port }, at: this.now, bytes: t.data.slice(), summary: t.label.summary, transport: 'udp' }, this.reporter.resolve(t.label.causedBy));
+          const id = this.host.trace.sent({ protocol: t.label.protocol, peer: client, local: { addr: LOOPBACK, port: udp.port }, at: this.now, bytes: t.data.slice(), summary: t.label.summary, transport: 'udp' }, this.reporter.resolve(t.label.causedBy));
           if (t.label.ref !== undefined) this.reporter.sent(t.label.ref, id);
         }
         return;
@@ -221,7 +242,7 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
         if (tcp.socket.destroyed || tcp.socket.writableEnded) return;
         tcp.socket.write(t.data);
         if (t.label) {
-          const id = this.host.trace.sent({ protocol: t.label.protocol, client: tcp.client, local: tcp.local, at: this.now, bytes: t.data.slice(), summary: t.label.summary, transport: 'tcp' }, this.reporter.resolve(t.label.causedBy));
+          const id = this.host.trace.sent({ ...this.ends(tcp), protocol: t.label.protocol, at: this.now, bytes: t.data.slice(), summary: t.label.summary, transport: 'tcp' }, this.reporter.resolve(t.label.causedBy));
           if (t.label.ref !== undefined) this.reporter.sent(t.label.ref, id);
         }
         return;
@@ -300,7 +321,7 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
         remember(held.peers, endpointKey(from));
         const bytes = new Uint8Array(msg);
         const client = { addr: rinfo.address, port: rinfo.port };
-        const message = this.host.trace.received({ protocol: this.binding.protocol, client, local: { addr: LOOPBACK, port: held.port }, at: this.now, bytes, summary: this.summary(bytes, 'udp'), transport: 'udp' });
+        const message = this.host.trace.received({ protocol: this.binding.protocol, peer: client, local: { addr: LOOPBACK, port: held.port }, at: this.now, bytes, summary: this.summary(bytes, 'udp'), transport: 'udp' });
         this.datagram({ socket: id, from, data: bytes, message });
       }),
     );
@@ -322,25 +343,54 @@ export class LoopbackDriver<Event, Command, M extends StateDataMap> implements D
     const id = this.host.nextSocketId();
     const client = { addr: socket.remoteAddress!, port: socket.remotePort };
     const local = { addr: LOOPBACK, port: socket.localPort ?? 0 };
-    const connection = connectionOf('tcp', client, local, 'in');
-    this.sockets.set(id, { kind: 'tcp', socket, client, local, connection });
+    const held: TcpHeld = { kind: 'tcp', socket, peer: client, local, connection: connectionOf('tcp', client, local, 'in') };
+    this.attachTcp(id, held);
+    this.stream({ type: 'accepted', socket: id, listener, remote: { addr, port: client.port }, connection: held.connection });
+  }
+
+  /** Opens a connection to an origin on 127.0.0.1; until it is connected its local port is not known (0). */
+  private connect(id: SocketId, origin: OriginTarget): void {
+    if (this.sockets.has(id)) throw new Error(`socket ${id} is already open`);
+    const socket = newTcpSocket();
+    const peer = { addr: LOOPBACK, port: origin.local };
+    const local = { addr: LOOPBACK, port: 0 };
+    const held: TcpHeld = { kind: 'tcp', socket, peer, local, connection: connectionOf('tcp', local, peer, 'out'), origin: origin.label };
+    this.attachTcp(id, held);
+    socket.once('connect', () =>
+      this.guard('a connection made', () => {
+        held.local = { addr: LOOPBACK, port: socket.localPort ?? 0 };
+        held.connection = connectionOf('tcp', held.local, peer, 'out');
+        this.stream({ type: 'connected', socket: id, connection: held.connection });
+      }),
+    );
+    socket.connect({ host: LOOPBACK, port: origin.local });
+  }
+
+  /** A TCP connection's events for the engine: its data (each chunk a traced message), its peer's FIN, its end. */
+  private attachTcp(id: SocketId, held: TcpHeld): void {
+    const socket = held.socket;
+    this.sockets.set(id, held);
     socket.on('error', () => undefined); // 'close' follows, with hadError
     socket.on('data', (chunk: Buffer) =>
       this.guard('data', () => {
         if (this.stopped) return;
         const bytes = new Uint8Array(chunk);
-        const message = this.host.trace.received({ protocol: this.binding.protocol, client, local, at: this.now, bytes, summary: this.summary(bytes, 'tcp'), transport: 'tcp' });
-        this.stream({ type: 'data', socket: id, data: bytes, messages: [message], connection });
+        const message = this.host.trace.received({ ...this.ends(held), protocol: this.binding.protocol, at: this.now, bytes, summary: this.summary(bytes, 'tcp'), transport: 'tcp' });
+        this.stream({ type: 'data', socket: id, data: bytes, messages: [message], connection: held.connection });
       }),
     );
-    socket.on('end', () => this.guard('the end of a stream', () => this.stream({ type: 'peerClosed', socket: id, connection })));
+    socket.on('end', () => this.guard('the end of a stream', () => this.stream({ type: 'peerClosed', socket: id, connection: held.connection })));
     socket.on('close', (hadError) =>
       this.guard('a closed connection', () => {
-        this.stream({ type: 'closed', socket: id, reason: hadError ? 'reset' : 'closed', connection });
+        this.stream({ type: 'closed', socket: id, reason: hadError ? 'reset' : 'closed', connection: held.connection });
         this.sockets.delete(id);
       }),
     );
-    this.stream({ type: 'accepted', socket: id, listener, remote: { addr, port: client.port }, connection });
+  }
+
+  /** The two ends of a connection as the trace names them. */
+  private ends(held: TcpHeld): { peer: SocketAddress; local: SocketAddress; origin?: string } {
+    return held.origin === undefined ? { peer: held.peer, local: held.local } : { peer: held.peer, local: held.local, origin: held.origin };
   }
 
   private summary(bytes: Uint8Array, transport: 'udp' | 'tcp'): string {

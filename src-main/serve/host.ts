@@ -14,6 +14,7 @@ import type { Scenario } from '../../src-core/scenario/schema';
 import { Prng } from '../../src-core/sim/prng';
 import { ServeClock } from './clock';
 import { LoopbackDriver } from './driver';
+import { OriginTable } from './origins';
 import type { LocalPort } from './port-plan';
 import type { ListenerPool } from './sockets';
 import type { ServeTrace } from './trace';
@@ -32,6 +33,8 @@ export class LoopbackHost {
     readonly pool: ListenerPool,
     readonly localOf: (scenarioPort: number) => LocalPort,
     seed: number,
+    /** The servers the node may connect to (--origin); empty: nobody but its clients. */
+    readonly origins: OriginTable = new OriginTable([]),
   ) {
     const clock = this.clock;
     this.reportSink = {
@@ -68,6 +71,8 @@ export class LoopbackHost {
         return driver.start();
       },
       reporter: (protocol) => new Reporter(this.reportSink, protocol),
+      // The scenario's addresses are made up: under l7 serve a name means an --origin or nothing.
+      nameService: (name) => this.origins.lookup(name),
     };
   }
 

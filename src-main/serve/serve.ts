@@ -10,7 +10,8 @@
  * Sequence: check the node and the --port arguments (usage errors: exit 2);
  * open every listener (an explicit port that cannot be bound: exit 1);
  * start each service through its protocol module; print one
- * `listening <udp|tcp> 127.0.0.1:<port> <service>` line per listener; serve
+ * `listening <udp|tcp> 127.0.0.1:<port> <service>` line per listener and an
+ * `origin HOST:PORT at 127.0.0.1:LOCAL` line per --origin; serve
  * until the stop signal; then close everything and write the trace
  * atomically (exit 0). The workload of the scenario is not run: the clients
  * are real.
@@ -25,6 +26,7 @@ import { writeFileAtomic } from '../files/atomic-write';
 import type { ServeArgs } from './args';
 import { ServeError, UsageError } from './errors';
 import { LoopbackHost } from './host';
+import { OriginTable } from './origins';
 import { nodeToServe, planPorts, type PortPlan } from './port-plan';
 import { ListenerPool, LOOPBACK, openListeners, type OpenedListener } from './sockets';
 import { ServeTrace } from './trace';
@@ -71,7 +73,7 @@ export async function serve(args: ServeArgs, scenario: Scenario, io: ServeIo, op
   const traceFile = args.trace ?? defaultTraceFile(options.cwd, node.id);
   const trace = new ServeTrace({ id: node.id, name: node.name ?? node.id, kind: 'host', address: LOOPBACK });
   const pool = new ListenerPool(opened);
-  const host = new LoopbackHost(node.id, trace, pool, (p) => plan.localOf(p), scenario.run.seed);
+  const host = new LoopbackHost(node.id, trace, pool, (p) => plan.localOf(p), scenario.run.seed, new OriginTable(args.origins));
   const ctx = host.context(scenario);
   for (const service of node.services) {
     try {
@@ -88,6 +90,7 @@ export async function serve(args: ServeArgs, scenario: Scenario, io: ServeIo, op
     if (o.fallback) io.err(`l7: ${o.fallback}: scenario ${o.planned.transport} port ${o.planned.scenarioPort} is on ${o.port} instead`);
     io.out(`listening ${o.planned.transport} ${LOOPBACK}:${o.port} ${o.planned.service}`);
   }
+  for (const o of args.origins) io.out(`origin ${o.host}:${o.port} at ${LOOPBACK}:${o.local}`);
   io.out(`serving node "${node.id}" of "${scenario.name}"; Ctrl+C stops and writes the trace to ${traceFile}`);
 
   await options.waitForStop();

@@ -8,7 +8,7 @@
  * of a scenario port then takes its socket from the pool at once.
  */
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
-import { createServer, type Server } from 'node:net';
+import { createServer, Socket, type Server } from 'node:net';
 import type { SocketErrorCode, TransportName } from '../../src-core/engine/face';
 import { ServeError } from './errors';
 import type { PlannedListener, PortPlan } from './port-plan';
@@ -22,6 +22,11 @@ export function newUdpSocket(): UdpSocket {
 /** A TCP welcoming socket; half-open connections stay open, so the engine decides when to close (as a simulated one does). */
 export function newTcpServer(): Server {
   return createServer({ allowHalfOpen: true });
+}
+
+/** A TCP socket to connect out (to an --origin); half-open allowed, as for accepted ones. */
+export function newTcpSocket(): Socket {
+  return new Socket({ allowHalfOpen: true });
 }
 
 export function bindUdp(socket: UdpSocket, port: number): Promise<number> {

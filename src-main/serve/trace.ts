@@ -10,6 +10,10 @@
  *   driver could know).
  * - A message an engine sent: labelled by the engine, `receivedAt` null —
  *   what happens to it after the socket took it is not seen.
+ * - A connection the served node opened to an --origin (origins.ts) draws
+ *   its far end as a pseudo node of its own, "origin www.example.com:80",
+ *   and is named client first, as every TCP connection: the served node's
+ *   socket, then the origin's.
  * - Times are ns since serving started.
  */
 import { TraceStore } from '../../src-core/trace/store';
@@ -18,9 +22,12 @@ import type { SocketAddress, TraceNode } from '../../src-core/trace/types';
 
 export interface ServedMessage {
   readonly protocol: string;
-  readonly client: SocketAddress;
+  /** The far end's socket: a client's, or an origin's. */
+  readonly peer: SocketAddress;
   /** The served node's socket. */
   readonly local: SocketAddress;
+  /** Set when the served node connected to the peer: the origin's "host:port" (origins.ts). */
+  readonly origin?: string;
   readonly at: number;
   readonly bytes: Uint8Array;
   readonly summary: string;
@@ -31,26 +38,31 @@ export function clientNodeId(client: SocketAddress): string {
   return `client ${client.addr}:${client.port}`;
 }
 
+export function originNodeId(origin: string): string {
+  return `origin ${origin}`;
+}
+
 export class ServeTrace {
   readonly store = new TraceStore();
-  private readonly clients = new Map<string, TraceNode>();
+  /** The pseudo nodes of clients and origins, in the order they first appeared. */
+  private readonly peers = new Map<string, TraceNode>();
 
   constructor(readonly node: TraceNode) {}
 
-  /** A message read from a client; returns its trace id. */
+  /** A message read from a client or an origin; returns its trace id. */
   received(m: ServedMessage): number {
-    const from = this.client(m.client);
+    const from = this.peer(m);
     const id = this.store.addMessage({
       layer: 'application',
       protocol: m.protocol,
       from,
       to: this.node.id,
-      src: m.client,
+      src: m.peer,
       dst: m.local,
       sentAt: m.at,
       summary: m.summary,
       bytes: m.bytes,
-      connection: connectionOf(m.transport, m.client, m.local, 'in'),
+      connection: connectionOfMessage(m, 'in'),
       causedBy: null,
       carries: [],
       retransmission: false,
@@ -59,39 +71,43 @@ export class ServeTrace {
     return id;
   }
 
-  /** A message the engine sent to a client; returns its trace id. */
+  /** A message the engine sent to a client or an origin; returns its trace id. */
   sent(m: ServedMessage, causedBy: number | null): number {
     return this.store.addMessage({
       layer: 'application',
       protocol: m.protocol,
       from: this.node.id,
-      to: this.client(m.client),
+      to: this.peer(m),
       src: m.local,
-      dst: m.client,
+      dst: m.peer,
       sentAt: m.at,
       summary: m.summary,
       bytes: m.bytes,
-      connection: connectionOf(m.transport, m.client, m.local, 'out'),
+      connection: connectionOfMessage(m, 'out'),
       causedBy,
       carries: [],
       retransmission: false,
     }).id;
   }
 
-  /** The served node, then every client in the order it first spoke. */
+  /** The served node, then every client and origin in the order it first appeared. */
   get nodes(): readonly TraceNode[] {
-    return [this.node, ...this.clients.values()];
+    return [this.node, ...this.peers.values()];
   }
 
   content(header: TraceHeader): TraceContent {
     return { header, nodes: this.nodes, events: this.store.events, metrics: this.store.metrics };
   }
 
-  private client(addr: SocketAddress): string {
-    const id = clientNodeId(addr);
-    if (!this.clients.has(id)) this.clients.set(id, { id, name: id, kind: 'host', address: addr.addr });
+  private peer(m: ServedMessage): string {
+    const id = m.origin === undefined ? clientNodeId(m.peer) : originNodeId(m.origin);
+    if (!this.peers.has(id)) this.peers.set(id, { id, name: id, kind: 'host', address: m.peer.addr });
     return id;
   }
+}
+
+function connectionOfMessage(m: ServedMessage, direction: 'in' | 'out'): string {
+  return m.origin === undefined ? connectionOf(m.transport, m.peer, m.local, direction) : connectionOf('tcp', m.local, m.peer, direction);
 }
 
 /** As in a simulation's trace: a TCP connection is named client first; a UDP flow by its sender first. */

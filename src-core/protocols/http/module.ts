@@ -8,7 +8,9 @@
  * read first, as nsswitch's "files dns" order does); any other name is
  * looked up by a DNS stub resolver engine started for it, asking the
  * action's `resolver` (its queries, the answer and the resolution time are
- * DNS's own trace). The glue is here: the browser emits
+ * DNS's own trace). A host with a name service of its own
+ * (NodeContext.nameService: `l7 serve`'s --origin table) answers alone.
+ * The glue is here: the browser (or the proxy cache) emits
  * http.resolveNeeded and gets a `resolved` command back.
  */
 import type { Engine } from '../../engine/face';
@@ -220,8 +222,13 @@ function checkBrowse(a: HttpBrowseAction, path: readonly PathSegment[], refs: Re
   }
 }
 
-/** Answers the browser's question for `host`: the hosts file, else a stub resolver asking the action's resolver. */
+/** Answers the browser's question for `host`: the host's own name service where it has one, else the hosts file, else a stub resolver asking the action's resolver. */
 function resolveFor(ctx: NodeContext, a: { readonly node: string; readonly resolver?: string | undefined }, browser: DrivenEngine<Extract<BrowserCommand, { kind: 'resolved' }>, HttpEvent>, host: string): void {
+  if (ctx.nameService) {
+    const { address, reason } = ctx.nameService(host);
+    browser.command({ kind: 'resolved', host, address, reason, cause: null });
+    return;
+  }
   const hostsFile = ctx.scenario.nodes.find((n) => n.id === a.node)?.hostsFile ?? [];
   const entry = hostsFile.find((h) => h.name.toLowerCase() === host);
   if (entry) {
