@@ -32,3 +32,30 @@ test('the inspector shows the proxy\'s cache at its first miss, and Bob\'s brows
     await page.screenshot({ path: shot });
   }, 'http-proxy-cache-table');
 });
+
+/** The Results' rows that say "busiest link": [utilisation %, mean queueing delay ms]. */
+async function bottleneck(page: Page): Promise<[number, number]> {
+  const rows = inspector(page).getByRole('region', { name: 'Results' }).getByRole('row').filter({ hasText: 'busiest link' });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('linkUtilisation');
+  await expect(rows.nth(0)).toContainText('link access, isp → campus');
+  await expect(rows.nth(1)).toContainText('queueingDelay');
+  const [utilisation, queueing] = await rows.allInnerTexts();
+  return [Number(/([\d.]+) %\s*$/.exec(utilisation!)![1]), Number(/([\d.]+) ms\s*$/.exec(queueing!)![1])];
+}
+
+test('the access-link lessons list the access link\'s utilisation and queueing with their results: lower with the proxy cache', async ({ page }) => {
+  await page.getByLabel('Lesson').selectOption({ label: 'HTTP: the institutional access link, no cache' });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Finished');
+  const [busyWithout, queueWithout] = await bottleneck(page);
+  await page.getByLabel('Lesson').selectOption({ label: 'HTTP: the access link with a proxy cache' });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Finished');
+  const [busyWith, queueWith] = await bottleneck(page);
+  // the numbers of the golden traces (src-core/scenario/golden): 79.33 % (shown 79.3 %) and 150.608 ms without, 53.89 % and 81.095 ms with
+  expect([busyWithout, queueWithout, busyWith, queueWith]).toEqual([79.3, 150.608, 53.9, 81.095]);
+  await atEveryWindow(page, async (shot) => {
+    await page.screenshot({ path: shot });
+  }, 'http-access-link-results');
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ms } from '../sim/time';
-import { linkMetrics } from './link-report';
+import { bottleneckLink, linkDirectionOf, linkMetrics } from './link-report';
 
 const idle = { packets: 0, bytes: 0, busy: 0, queueing: 0, maxQueueing: 0, queueDrops: 0, maxQueue: 0 };
 
@@ -23,5 +23,26 @@ describe('per-link statistics', () => {
 
   it('a run of no time has none', () => {
     expect(linkMetrics([{ link: 'l', from: 'a', to: 'b', stats: { ...idle, packets: 1 } }], 0)).toEqual([]);
+  });
+
+  it('name the bottleneck: the busiest direction, with its queueing delay, once it was busy a tenth of the run', () => {
+    const metrics = linkMetrics(
+      [
+        { link: 'lan', from: 'a', to: 'b', stats: { ...idle, packets: 50, bytes: 75_000, busy: ms(9) } },
+        { link: 'access', from: 'isp', to: 'campus', stats: { packets: 40, bytes: 60_000, busy: ms(54), queueing: ms(400), maxQueueing: ms(30), queueDrops: 0, maxQueue: 12 } },
+        { link: 'access', from: 'campus', to: 'isp', stats: { packets: 10, bytes: 15_000, busy: ms(20), queueing: ms(1), maxQueueing: ms(1), queueDrops: 0, maxQueue: 1 } },
+      ],
+      ms(100),
+    );
+    const found = bottleneckLink(metrics);
+    expect(found?.utilisation).toMatchObject({ node: 'isp', name: 'linkUtilisation', value: 0.54 });
+    expect(found?.queueing).toMatchObject({ node: 'isp', name: 'queueingDelay', value: 0.01 });
+    expect(linkDirectionOf(found!.utilisation)).toBe('link access, isp → campus');
+    // busy, but no packet waited: no queueing row
+    const unqueued = linkMetrics([{ link: 'l', from: 'a', to: 'b', stats: { ...idle, packets: 5, bytes: 7500, busy: ms(50) } }], ms(100));
+    expect(bottleneckLink(unqueued)).toEqual({ utilisation: unqueued[0], queueing: null });
+    // nearly idle everywhere: none
+    expect(bottleneckLink(linkMetrics([{ link: 'l', from: 'a', to: 'b', stats: { ...idle, packets: 5, bytes: 7500, busy: ms(9.99) } }], ms(100)))).toBeNull();
+    expect(bottleneckLink([])).toBeNull();
   });
 });

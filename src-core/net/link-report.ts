@@ -27,6 +27,33 @@ export interface LinkMetric {
 const ms = (t: SimTime) => `${Number((t / 1e6).toFixed(3))} ms`;
 const percent = (r: number) => `${Number((r * 100).toFixed(2))} %`;
 
+/** A link direction is busy enough to be a lesson's bottleneck from this utilisation on: a tenth of the run. */
+export const BOTTLENECK_UTILISATION = 0.1;
+
+type NamedValue = { readonly name: string; readonly value: number; readonly summary: string };
+
+/** Which link and direction a link metric is about: its summary up to the colon ("link access, isp → campus"). */
+export function linkDirectionOf(metric: Pick<NamedValue, 'summary'>): string {
+  const colon = metric.summary.indexOf(': ');
+  return colon < 0 ? metric.summary : metric.summary.slice(0, colon);
+}
+
+/**
+ * The busiest link direction of a run, when it was busy at least
+ * BOTTLENECK_UTILISATION of it: its utilisation, and its queueing delay
+ * when a packet waited — the access link of Kurose & Ross §2.2.5, the
+ * bottleneck of a transfer. Null when every link was nearly idle (a DNS
+ * lookup's): then no link's load shaped the timings. The first of equals wins.
+ */
+export function bottleneckLink<M extends NamedValue>(metrics: readonly M[]): { readonly utilisation: M; readonly queueing: M | null } | null {
+  let busiest: M | null = null;
+  for (const m of metrics) if (m.name === 'linkUtilisation' && (busiest === null || m.value > busiest.value)) busiest = m;
+  if (busiest === null || busiest.value < BOTTLENECK_UTILISATION) return null;
+  const where = linkDirectionOf(busiest);
+  const queueing = metrics.find((m) => m.name === 'queueingDelay' && linkDirectionOf(m) === where) ?? null;
+  return { utilisation: busiest, queueing };
+}
+
 export function linkMetrics(channels: readonly { readonly link: string; readonly from: string; readonly to: string; readonly stats: Readonly<ChannelStats> }[], elapsed: SimTime): LinkMetric[] {
   const out: LinkMetric[] = [];
   if (elapsed <= 0) return out;
