@@ -14,6 +14,7 @@ import { transmissionDelay, type SimTime } from '../sim/time';
 import type { DropReason, RandomLoss, RuleSet } from './faults';
 import type { IpPacket } from './packet';
 import type { LinkSpec } from './topology';
+import { LinkTimeline } from './link-timeline';
 
 export interface ChannelEnv {
   readonly scheduler: Scheduler;
@@ -51,6 +52,8 @@ export class Channel {
   private queueHead = 0;
   private busy = false;
   readonly stats: ChannelStats = { packets: 0, bytes: 0, busy: 0, queueing: 0, maxQueueing: 0, queueDrops: 0, maxQueue: 0 };
+  /** The same, over time (link-timeline.ts). */
+  readonly timeline = new LinkTimeline();
 
   constructor(
     readonly link: LinkSpec,
@@ -78,6 +81,7 @@ export class Channel {
     }
     this.queue.push({ packet, firstHop, enqueuedAt: now });
     this.stats.maxQueue = Math.max(this.stats.maxQueue, this.queueLength);
+    this.timeline.queued(now, this.queueLength);
   }
 
   private transmit(item: Queued): void {
@@ -94,6 +98,7 @@ export class Channel {
     stats.busy += tx;
     stats.queueing += waited;
     if (waited > stats.maxQueueing) stats.maxQueueing = waited;
+    this.timeline.transmitted(scheduler.now, tx, packet.size, waited);
     scheduler.after(tx, () => this.finishTransmission(item));
   }
 

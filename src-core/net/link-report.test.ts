@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ms } from '../sim/time';
-import { bottleneckLink, linkDirectionOf, linkMetrics } from './link-report';
+import { LinkTimeline } from './link-timeline';
+import { bottleneckLink, linkDirectionOf, linkMetrics, linkSamples, MAX_SAMPLES, sampleWidth } from './link-report';
 
 const idle = { packets: 0, bytes: 0, busy: 0, queueing: 0, maxQueueing: 0, queueDrops: 0, maxQueue: 0 };
 
@@ -44,5 +45,38 @@ describe('per-link statistics', () => {
     // nearly idle everywhere: none
     expect(bottleneckLink(linkMetrics([{ link: 'l', from: 'a', to: 'b', stats: { ...idle, packets: 5, bytes: 7500, busy: ms(9.99) } }], ms(100)))).toBeNull();
     expect(bottleneckLink([])).toBeNull();
+  });
+
+  it('cut a run into at most MAX_SAMPLES intervals of 10, 20, 50 … ms', () => {
+    expect(sampleWidth(ms(200))).toBe(ms(10));
+    expect(sampleWidth(ms(600))).toBe(ms(10));
+    expect(sampleWidth(ms(601))).toBe(ms(20));
+    expect(sampleWidth(ms(13_047.495))).toBe(ms(500));
+    expect(sampleWidth(ms(90_000))).toBe(ms(2000));
+    for (const run of [1, 599, 6001, 123_456, 3_600_000]) expect(Math.ceil(ms(run) / sampleWidth(ms(run)))).toBeLessThanOrEqual(MAX_SAMPLES);
+  });
+
+  it('give a busy direction its utilisation and queueing delay per interval, at the interval\'s end; a nearly idle one none', () => {
+    const busy = new LinkTimeline();
+    busy.transmitted(0, ms(8), 1500, 0);
+    busy.transmitted(ms(10), ms(8), 1500, ms(2));
+    busy.queued(ms(11), 1);
+    const idleLine = new LinkTimeline();
+    idleLine.transmitted(0, ms(0.1), 40, 0);
+    const samples = linkSamples(
+      [
+        { link: 'access', from: 'isp', to: 'campus', stats: { ...idle, packets: 2, bytes: 3000, busy: ms(16) }, timeline: busy },
+        { link: 'lan', from: 'a', to: 'b', stats: { ...idle, packets: 1, bytes: 40, busy: ms(0.1) }, timeline: idleLine },
+      ],
+      ms(30),
+    );
+    expect(samples).toEqual([
+      { node: 'isp', name: 'linkUtilisationSample', value: 0.8, unit: 'ratio', at: ms(10), summary: 'link access, isp → campus, 0 ms to 10 ms: busy 80 %, 1 packets, 1500 bytes' },
+      { node: 'isp', name: 'queueingDelaySample', value: 0, unit: 's', at: ms(10), summary: 'link access, isp → campus, 0 ms to 10 ms: 0 ms in the queue on average; queue up to 0 packets' },
+      { node: 'isp', name: 'linkUtilisationSample', value: 0.8, unit: 'ratio', at: ms(20), summary: 'link access, isp → campus, 10 ms to 20 ms: busy 80 %, 1 packets, 1500 bytes' },
+      { node: 'isp', name: 'queueingDelaySample', value: 0.002, unit: 's', at: ms(20), summary: 'link access, isp → campus, 10 ms to 20 ms: 2 ms in the queue on average; queue up to 1 packets' },
+      { node: 'isp', name: 'linkUtilisationSample', value: 0, unit: 'ratio', at: ms(30), summary: 'link access, isp → campus, 20 ms to 30 ms: busy 0 %, 0 packets, 0 bytes' },
+      { node: 'isp', name: 'queueingDelaySample', value: 0, unit: 's', at: ms(30), summary: 'link access, isp → campus, 20 ms to 30 ms: 0 ms in the queue on average; queue up to 0 packets' },
+    ]);
   });
 });

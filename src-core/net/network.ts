@@ -9,6 +9,7 @@ import type { Prng } from '../sim/prng';
 import type { Scheduler } from '../sim/scheduler';
 import type { SimTime } from '../sim/time';
 import { Channel, type ChannelStats, type ChannelEnv } from './channel';
+import type { LinkTimeline } from './link-timeline';
 import { RandomLoss, RuleSet, type DropReason, type LossRule } from './faults';
 import type { IpPacket } from './packet';
 import { computeRoutes, type RoutingTable } from './routing';
@@ -58,8 +59,8 @@ export class Network implements ChannelEnv {
   }
 
   /** Every direction of every link, in the topology's link order (a then b first), with what it carried. */
-  channelStatistics(): readonly { readonly link: string; readonly from: string; readonly to: string; readonly stats: Readonly<ChannelStats> }[] {
-    return [...this.channels.values()].map((c) => ({ link: c.link.id, from: c.from, to: c.to, stats: c.stats }));
+  channelStatistics(): readonly { readonly link: string; readonly from: string; readonly to: string; readonly stats: Readonly<ChannelStats>; readonly timeline: LinkTimeline }[] {
+    return [...this.channels.values()].map((c) => ({ link: c.link.id, from: c.from, to: c.to, stats: c.stats, timeline: c.timeline }));
   }
 
   node(id: string): NodeSpec | undefined {

@@ -8,7 +8,7 @@
  * byte, whatever the step sizes.
  */
 import { formatIpv4 } from '../net/ipv4';
-import { linkMetrics } from '../net/link-report';
+import { linkMetrics, linkSamples } from '../net/link-report';
 import type { Simulation } from '../host/simulation';
 import type { StopReason } from '../sim/scheduler';
 import { ms, type SimTime } from '../sim/time';
@@ -82,7 +82,9 @@ export class ScenarioRun {
   /** When the run stops: what each link carried, as metrics (net/link-report.ts). */
   private reportLinks(): void {
     const now = this.sim.scheduler.now;
-    for (const m of linkMetrics(this.sim.network.channelStatistics(), now)) this.sim.store.addMetric({ ...m, at: now });
+    const channels = this.sim.network.channelStatistics();
+    for (const m of linkMetrics(channels, now)) this.sim.store.addMetric({ ...m, at: now });
+    for (const m of linkSamples(channels, now)) this.sim.store.addMetric({ ...m, at: m.at ?? now });
   }
 
   progress(): RunProgress {

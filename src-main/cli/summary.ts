@@ -1,6 +1,7 @@
 /** The run summary the command line prints. */
 import { formatTime } from '../../src-core/sim/time';
 import type { TraceContent } from '../../src-core/trace/json';
+import { LINK_SAMPLE_NAMES } from '../../src-core/net/link-report';
 import { formatMetricValue } from '../../src-core/trace/metric-format';
 import type { Metric } from '../../src-core/trace/types';
 
@@ -30,12 +31,15 @@ export function summarizeTrace(trace: TraceContent): string {
       lines.push(`  ${protocol.padEnd(10)} ${e.layer.padEnd(12)} ${e.sent}${lost}`);
     }
   }
-  if (trace.metrics.length > 0) {
+  const samples = trace.metrics.filter((m) => LINK_SAMPLE_NAMES.has(m.name)).length;
+  if (trace.metrics.length > samples) {
     lines.push('metrics:');
     for (const m of trace.metrics) {
+      if (LINK_SAMPLE_NAMES.has(m.name)) continue;
       lines.push(`  ${m.node.padEnd(12)} ${m.name.padEnd(14)} ${formatValue(m)}  (at ${formatTime(m.at)})`);
     }
   }
+  if (samples > 0) lines.push(`link load over time: ${samples} samples in the trace (linkUtilisationSample, queueingDelaySample)`);
   return lines.join('\n');
 }
 
