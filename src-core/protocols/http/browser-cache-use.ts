@@ -13,7 +13,10 @@
  *   to it gives back the stored object (RFC 9111 §4.3.4), traced as
  *   'revalidated' with the 304's status and 0 bytes.
  * - Every response is offered to the cache; a copy it stores, or refreshes
- *   from a 304, is an http.cacheStored event.
+ *   from a 304, is an http.cacheStored event with its lifetime and how old
+ *   it already was on arrival (its corrected initial age, RFC 9111 §4.2.3:
+ *   a proxy's hit comes with Age), so the trace can tell its age later
+ *   (cache-contents.ts).
  */
 import type { Cause } from '../../engine/face';
 import type { SimTime } from '../../sim/time';
@@ -61,7 +64,7 @@ export function offerToCache(cache: ObjectCache, f: Fetch, response: HttpRespons
   const times = { requestTime: epochSecondsAt(f.requestSent ?? now, SIM_EPOCH_S), responseTime: epochSecondsAt(now, SIM_EPOCH_S) };
   const cached = cache.received(f.url.href, { method: f.request.method, headers: f.sentHeaders }, response, times);
   const kept = cached.kept;
-  const stored: HttpEvent | null = cached.outcome !== 'not stored' && kept ? { type: 'http.cacheStored', url: f.url.href, outcome: cached.outcome, status: kept.entry.response.status, lifetime: cache.lifetimeOf(kept), bytes: kept.body.length, cause } : null;
+  const stored: HttpEvent | null = cached.outcome !== 'not stored' && kept ? { type: 'http.cacheStored', url: f.url.href, outcome: cached.outcome, status: kept.entry.response.status, lifetime: cache.lifetimeOf(kept), initialAge: cache.initialAgeOf(kept), bytes: kept.body.length, cause } : null;
   const revalidated = response.status === 304 && f.conditional !== null && cached.outcome === 'refreshed' && kept !== null;
   return { delivered: revalidated && kept ? cachedDelivery(kept) : response, revalidated, stored };
 }

@@ -146,6 +146,6 @@ export class HttpProxyEngine extends EngineBase<HttpEvent, ProxyCommand> {
   }
 
   private served(p: Pending, how: ServedHow, status: number, age: number | null, connection: string, kept: CachedObject | null = null): void {
-    this.out.event(servedEvent(p, how, status, age, connection, kept === null ? null : { lifetime: this.cache.lifetimeOf(kept), bytes: kept.body.length }));
+    this.out.event(servedEvent(p, how, status, age, connection, kept === null ? null : { lifetime: this.cache.lifetimeOf(kept), initialAge: this.cache.initialAgeOf(kept), bytes: kept.body.length }));
   }
 }
