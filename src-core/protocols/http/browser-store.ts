@@ -1,7 +1,9 @@
 /**
  * What a node's browser keeps from one page load to the next, as a real
- * browser does: its cookie jar (cookies.ts) and its cache (browser-cache.ts). Kept in the node's host slots
- * (host/host-slot.ts), so every page load of the node's workload shares it.
+ * browser does: its cookie jar (cookies.ts) and its cache (a private
+ * ObjectCache, object-cache.ts; browser-cache-use.ts says how the engine
+ * uses it). Kept in the node's host slots (host/host-slot.ts), so every
+ * page load of the node's workload shares it.
  */
 import { HostSlot, type HostSlots } from '../../host/host-slot';
 import { ObjectCache } from './object-cache';

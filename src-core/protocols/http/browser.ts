@@ -11,6 +11,13 @@
  *   carries goes out at once, the responses come back in order (1 RTT for
  *   all the referenced objects).
  *
+ * The engine is the coordinator, which sends, receives and traces; the
+ * rest is in its sibling files: the page load's records (browser-page.ts),
+ * the requests (browser-request.ts), which connection takes the next one
+ * (browser-connections.ts), the use of the cache (browser-cache-use.ts),
+ * what a response leads to: redirects, the objects its page references,
+ * cookies (browser-response.ts).
+ *
  * Rules:
  * - With an explicit proxy every request goes to it, its target the whole
  *   URL (RFC 9112 §3.2.2): the proxy resolves the servers' names, and the
@@ -18,50 +25,46 @@
  * - Host names are resolved before connecting: an IPv4 address is used as
  *   it is; otherwise the engine emits http.resolveNeeded and waits for a
  *   `resolved` command (the module's glue asks the node's stub resolver, or
- *   its hosts file); each name is asked once per browser.
- * - The page's objects are fetched in document order, the next one as soon
- *   as a connection to its server may take it. Connections are counted per
- *   server (host and port): at most `maxConnections` open to each.
- * - A response that is a redirect (301, 302, 303, 307, 308 with Location)
- *   is followed, at most MAX_REDIRECTS times per object.
+ *   its hosts file); each name is asked once per browser (host-addresses.ts).
+ * - The page's objects are fetched in the order its HTML names them, the
+ *   next one as soon as a connection to its server may take it. Connections
+ *   are counted per server (host and port): at most `maxConnections` open
+ *   to each.
+ * - The node's cache (an ObjectCache in the browser's store, browser-store.ts;
+ *   RFC 9111, kept across page loads) is asked before each GET: a fresh copy
+ *   answers at once, with no request sent; a stale one is validated by a
+ *   conditional GET, whose 304 gives back the stored body
+ *   (browser-cache-use.ts).
  * - The page is loaded when the base and every object it references have
  *   arrived (error statuses included); then the browser closes its
  *   persistent connections (a real one would keep them for the next page,
  *   until the server's keep-alive timeout).
  * - A connection that breaks loses the requests in flight on it (those
- *   objects fail); requests assigned to it but not yet sent go to another.
+ *   objects fail); requests assigned to it but not yet sent go to another
+ *   (browser-page.ts `requeueWaiting`).
  * - A response that is not HTTP/1.x is traced (http.malformed) and its
  *   connection aborted; its objects fail.
- * - Cookies (RFC 6265): every request carries the Cookie header the node's
- *   jar gives for its URL (browser-store.ts: the jar outlives the page
- *   load), and every response's Set-Cookie fields go into the jar.
- * - The node's cache (browser-cache.ts, RFC 9111, kept across page loads)
- *   is asked before each request: a fresh copy answers at once, with no
- *   request sent; a stale one is validated by a conditional GET, whose 304
- *   gives back the stored body.
  */
 import type { Cause, EngineEnv, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
-import { parseIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
+import { consultCache, fromFreshCopy, offerToCache } from './browser-cache-use';
 import { chooseConnection } from './browser-connections';
-import { browserRequest, parseHttpUrl, type HttpUrl } from './browser-request';
+import { finishIfDone, objectPhases, queueFetch, requeueWaiting, startPage, type Connection, type Delivered, type Fetch, type Page } from './browser-page';
+import { fetchRequest, GET, parseHttpUrl } from './browser-request';
+import { connectionCloses, followUps, keepCookies } from './browser-response';
 import type { BrowserStore } from './browser-store';
-import { ObjectCache, type CachedObject } from './object-cache';
 import { CookieJar } from './cookies';
 import { encodeRequest } from './encode';
-import { PROTOCOL, type HttpEvent, type ObjectPhases, type ObjectSeen } from './events';
-import { findHtmlRefs } from './html-refs';
-import { headerValue, type HeaderField, type HttpResponse } from './message';
-import { epochSecondsAt, formatHttpDate } from './http-date';
-import { isHtml } from './media-types';
+import { PROTOCOL, type HttpEvent, type ObjectSeen } from './events';
+import { HostAddresses } from './host-addresses';
+import { epochSecondsAt } from './http-date';
+import type { HttpResponse } from './message';
+import { ObjectCache } from './object-cache';
 import { SIM_EPOCH_S } from './objects';
 import { HttpParser } from './parser';
 import type { BrowseMode } from './schema';
 import { requestSummary } from './summary';
-
-export const MAX_REDIRECTS = 5;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export type BrowserCommand =
   | { readonly kind: 'browse'; readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number; readonly proxy: SocketAddr | null }
@@ -70,84 +73,9 @@ export type BrowserCommand =
   /** The address of `host` (32-bit), or null with the reason it has none; `cause`: the DNS answer, if one was received. */
   | { readonly kind: 'resolved'; readonly host: string; readonly address: number | null; readonly reason: string; readonly cause: Cause };
 
-/** What a fetch asks: the method, and a body with its type (form data, a file to PUT). */
-interface RequestSpec {
-  readonly method: string;
-  readonly body: Uint8Array;
-  readonly contentType: string | null;
-}
-
-const GET: RequestSpec = { method: 'GET', body: new Uint8Array(0), contentType: null };
-
-interface Fetch {
-  readonly url: HttpUrl;
-  readonly isPage: boolean;
-  readonly request: RequestSpec;
-  readonly redirects: number;
-  /** The message that made the browser want it: the page's HTML response (or a redirect), or the DNS answer for its host. */
-  cause: Cause;
-  /** Times it went back to its queue because its connection ended before sending it (at most once). */
-  retries: number;
-  /** The validators of a stale cached copy, sent with the request (a conditional GET); null: an unconditional request. */
-  conditional: readonly HeaderField[] | null;
-  /** The request's header fields as sent (the cache keeps them for Vary). */
-  sentHeaders: readonly HeaderField[];
-  /** The cache was asked about it. */
-  cacheChecked: boolean;
-  resolvedAt: SimTime | null;
-  connectStart: SimTime | null;
-  connected: SimTime | null;
-  requestSent: SimTime | null;
-  firstByte: SimTime | null;
-  newConnection: boolean;
-}
-
-interface Connection {
-  readonly socket: SocketId;
-  readonly number: number;
-  readonly server: string;
-  readonly parser: HttpParser;
-  connection: string;
-  open: boolean;
-  /** Assigned to it, not yet sent (waiting for the handshake, or, without pipelining, for the previous response). */
-  readonly waiting: Fetch[];
-  /** Sent, in order; the responses come back in this order. */
-  readonly inFlight: Fetch[];
-  /** Bytes of the response stream pushed to the parser so far. */
-  received: number;
-  /** No more requests go on it: the server said close, or it is closing. */
-  done: boolean;
-}
-
-interface Page {
-  readonly url: HttpUrl;
-  /** A page load fetches the objects its HTML references; a request action's answer is only received. */
-  readonly fetchesObjects: boolean;
-  /** The explicit proxy every request goes to (absolute-form targets), or null: straight to each server. */
-  readonly proxy: SocketAddr | null;
-  readonly mode: BrowseMode;
-  readonly maxConnections: number;
-  readonly startedAt: SimTime;
-  /** URLs asked for, so a page referencing one object twice fetches it once. */
-  readonly seen: Set<string>;
-  /** Fetches not yet assigned to a connection, by server ("host:port"), in document order. */
-  readonly queues: Map<string, Fetch[]>;
-  outstanding: number;
-  objects: number;
-  connectionsOpened: number;
-  lastCause: Cause;
-  finished: boolean;
-}
-
-const serverKey = (url: HttpUrl) => `${url.host}:${url.port}`;
-/** With a proxy every request goes to it: one queue, one set of connections. */
-const PROXY_KEY = 'proxy';
-
 export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
   private page: Page | null = null;
-  /** Resolved addresses by host name; null: known not to resolve (with why). */
-  private readonly addresses = new Map<string, { address: number | null; reason: string; at: SimTime }>();
-  private readonly asking = new Set<string>();
+  private readonly addresses = new HostAddresses((host) => this.out.event({ type: 'http.resolveNeeded', host }));
   private readonly connections = new Map<SocketId, Connection>();
 
   constructor(
@@ -159,8 +87,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
 
   override handleCommand(c: BrowserCommand, now: SimTime): void {
     if (c.kind === 'resolved') {
-      this.asking.delete(c.host);
-      this.addresses.set(c.host, { address: c.address, reason: c.reason, at: now });
+      this.addresses.learn(c.host, c.address, c.reason, now);
       // the first request to the host follows from the DNS answer
       for (const queue of this.page?.queues.values() ?? []) for (const f of queue) if (f.url.host === c.host && f.cause === null) f.cause = c.cause;
       this.dispatch(now, c.cause);
@@ -175,45 +102,20 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     const mode = c.kind === 'browse' ? c.mode : 'persistent';
     const maxConnections = c.kind === 'browse' ? c.maxConnections : 1;
     const method = c.kind === 'browse' ? 'GET' : c.method;
-    this.page = { url, fetchesObjects: c.kind === 'browse', proxy: c.proxy, mode, maxConnections, startedAt: now, seen: new Set(), queues: new Map(), outstanding: 0, objects: 0, connectionsOpened: 0, lastCause: null, finished: false };
+    this.page = startPage(url, { fetchesObjects: c.kind === 'browse', proxy: c.proxy, mode, maxConnections }, now);
     this.out.event({ type: 'http.pageStarted', url: url.href, mode, maxConnections, method });
-    this.want(url, true, 0, null, c.kind === 'request' ? { method, body: c.body, contentType: c.contentType } : GET);
+    queueFetch(this.page, url, true, 0, null, c.kind === 'request' ? { method, body: c.body, contentType: c.contentType } : GET);
     this.dispatch(now, null);
   }
 
-  /** Queues a fetch of `url` (once per page, redirects apart). */
-  private want(url: HttpUrl, isPage: boolean, redirects: number, cause: Cause, request: RequestSpec = GET): void {
-    const page = this.page!;
-    if (redirects === 0 && page.seen.has(url.href)) return;
-    page.seen.add(url.href);
-    const key = page.proxy ? PROXY_KEY : serverKey(url);
-    const queue = page.queues.get(key) ?? [];
-    queue.push({ url, isPage, request, redirects, cause, retries: 0, conditional: null, sentHeaders: [], cacheChecked: false, resolvedAt: null, connectStart: null, connected: null, requestSent: null, firstByte: null, newConnection: false });
-    page.queues.set(key, queue);
-    page.outstanding++;
-  }
-
-  /** The address of `host`: known, a literal, or asked for (undefined while waiting). */
-  private addressOf(host: string): { address: number | null; reason: string; at: SimTime | null } | undefined {
-    const literal = parseIpv4(host);
-    if (literal !== null) return { address: literal, reason: '', at: null };
-    const known = this.addresses.get(host);
-    if (known) return known;
-    if (!this.asking.has(host)) {
-      this.asking.add(host);
-      this.out.event({ type: 'http.resolveNeeded', host });
-    }
-    return undefined;
-  }
-
-  /** Gives queued fetches to connections as the mode and the per-server limit allow. */
+  /** Gives queued fetches to connections as the mode and the per-server limit allow; a fresh cached copy answers its fetch on the spot. */
   private dispatch(now: SimTime, cause: Cause): void {
     const page = this.page;
     if (!page || page.finished) return;
     for (const [key, queue] of page.queues) {
       while (queue.length > 0) {
         const next = queue[0]!;
-        const found = page.proxy ? { address: page.proxy.addr, reason: '', at: null } : this.addressOf(next.url.host);
+        const found = page.proxy ? { address: page.proxy.addr, reason: '', at: null } : this.addresses.of(next.url.host);
         if (found === undefined) break;
         if (found.address === null) {
           queue.shift();
@@ -222,14 +124,13 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
         }
         next.resolvedAt ??= found.at ?? now;
         if (!next.cacheChecked && next.request.method === 'GET') {
-          next.cacheChecked = true;
-          const lookup = this.store.cache.lookup(next.url.href, { method: 'GET', headers: browserRequest(next.url, page.mode, next.isPage).headers }, epochSecondsAt(now, SIM_EPOCH_S));
-          if (lookup.action === 'use') {
+          const fresh = consultCache(this.store.cache, next, page.mode, now);
+          if (fresh) {
             queue.shift();
-            this.fromCache(next, lookup.cached, now);
+            const { delivered, seen } = fromFreshCopy(fresh, page, now);
+            this.deliver(next, delivered, seen, next.cause, '');
             continue;
           }
-          if (lookup.action === 'revalidate') next.conditional = lookup.conditional;
         }
         const connection = this.connectionFor(key, page, page.proxy?.port ?? next.url.port, found.address);
         if (!connection) break;
@@ -264,14 +165,9 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     const page = this.page!;
     while (c.waiting.length > 0 && (page.mode === 'pipelined' || c.inFlight.length === 0)) {
       const f = c.waiting.shift()!;
-      const cookies = this.store.jar.cookieHeaderFor(f.url.href, epochSecondsAt(now, SIM_EPOCH_S));
-      const plain = browserRequest(f.url, page.mode, f.isPage);
-      const { method, body, contentType } = f.request;
-      const bodyFields = method === 'GET' || method === 'HEAD' ? [] : [...(contentType === null ? [] : [{ name: 'Content-Type', value: contentType }]), { name: 'Content-Length', value: String(body.length) }];
-      const headers = [...plain.headers, ...(f.conditional ?? []), ...(cookies === null ? [] : [{ name: 'Cookie', value: cookies }]), ...bodyFields];
-      // to a proxy the target is the whole URL (RFC 9112 §3.2.2)
-      const request = { ...plain, method, headers, body, target: page.proxy ? f.url.href : plain.target };
-      f.sentHeaders = headers;
+      const cookie = this.store.jar.cookieHeaderFor(f.url.href, epochSecondsAt(now, SIM_EPOCH_S));
+      const request = fetchRequest(f.url, page.mode, f.isPage, f.request, { conditional: f.conditional, cookie, viaProxy: page.proxy !== null });
+      f.sentHeaders = request.headers;
       c.parser.expectResponseTo(request.method);
       f.requestSent = now;
       c.inFlight.push(f);
@@ -344,7 +240,7 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     this.dispatch(now, null);
   }
 
-  /** A response arrived whole (or could not: `response` null with why) for the connection's oldest request. */
+  /** A response arrived whole (or could not: `response` null with why) for the connection's oldest request: its cookies kept, offered to the cache, its object delivered. */
   private completed(c: Connection, response: HttpResponse | null, why: string, cause: Cause, now: SimTime): void {
     const f = c.inFlight.shift();
     if (!f) return;
@@ -353,70 +249,21 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
       return;
     }
     if (connectionCloses(response)) c.done = true;
-    const page = this.page!;
-    f.firstByte ??= now;
-    const phases: ObjectPhases = {
-      resolved: (f.resolvedAt ?? now) - page.startedAt,
-      connectStart: f.newConnection && f.connectStart !== null ? f.connectStart - page.startedAt : null,
-      connected: f.newConnection && f.connected !== null ? f.connected - page.startedAt : null,
-      requestSent: (f.requestSent ?? now) - page.startedAt,
-      firstByte: f.firstByte - page.startedAt,
-      lastByte: now - page.startedAt,
-    };
-    this.keepCookies(response, f.url.href, cause, c.connection, now);
-    // the cache takes what it may; a 304 to our conditional GET gives back the stored object (RFC 9111 §4.3.4)
-    const times = { requestTime: epochSecondsAt(f.requestSent ?? now, SIM_EPOCH_S), responseTime: epochSecondsAt(now, SIM_EPOCH_S) };
-    const cached = this.store.cache.received(f.url.href, { method: f.request.method, headers: f.sentHeaders }, response, times);
-    const revalidated = response.status === 304 && f.conditional !== null && cached.outcome === 'refreshed' && cached.kept !== null;
-    if (cached.outcome !== 'not stored' && cached.kept) {
-      const kept = cached.kept;
-      this.out.event({ type: 'http.cacheStored', url: f.url.href, outcome: cached.outcome, status: kept.entry.response.status, lifetime: this.store.cache.lifetimeOf(kept), bytes: kept.body.length, cause });
-    }
-    const delivered = revalidated ? { status: cached.kept!.entry.response.status, headers: cached.kept!.entry.response.headers, body: cached.kept!.body } : response;
-    this.deliver(f, delivered, { status: response.status, bytes: response.body.length, phases, connectionNumber: c.number, newConnection: f.newConnection, cache: revalidated ? 'revalidated' : null }, cause, c.connection);
+    const phases = objectPhases(f, this.page!, now);
+    keepCookies(this.store.jar, response, f.url.href, cause, c.connection, now, (e) => this.out.event(e));
+    const offer = offerToCache(this.store.cache, f, response, cause, now);
+    if (offer.stored) this.out.event(offer.stored);
+    this.deliver(f, offer.delivered, { status: response.status, bytes: response.body.length, phases, connectionNumber: c.number, newConnection: f.newConnection, cache: offer.revalidated ? 'revalidated' : null }, cause, c.connection);
   }
 
-  /** A fresh cached copy answers the fetch at once: no request leaves the browser. */
-  private fromCache(f: Fetch, object: CachedObject, now: SimTime): void {
-    const page = this.page!;
-    const at = now - page.startedAt;
-    const phases: ObjectPhases = { resolved: at, connectStart: null, connected: null, requestSent: at, firstByte: at, lastByte: at };
-    const stored = object.entry.response;
-    this.deliver(f, { status: stored.status, headers: stored.headers, body: object.body }, { status: stored.status, bytes: 0, phases, connectionNumber: 0, newConnection: false, cache: 'fresh' }, f.cause, '');
-  }
-
-  /** The object is in (from the network or the cache): traced, then its redirect followed or, for the page, the objects it references wanted. */
-  private deliver(f: Fetch, got: { readonly status: number; readonly headers: readonly HeaderField[]; readonly body: Uint8Array }, seen: ObjectSeen, cause: Cause, connection: string): void {
+  /** The object is in (from the network or the cache): traced, then what it leads to (a redirect, the page's objects) wanted. */
+  private deliver(f: Fetch, got: Delivered, seen: ObjectSeen, cause: Cause, connection: string): void {
     const page = this.page!;
     page.objects++;
     this.out.event({ type: 'http.objectLoaded', url: f.url.href, ...seen, cause, connection });
     if (cause !== null) page.lastCause = cause;
-    const location = headerValue(got.headers, 'location');
-    // redirects are followed for GET and HEAD (RFC 9110 §15.4: a user agent may; for other methods it must not change them unasked)
-    if (REDIRECTS.has(got.status) && location !== undefined && f.redirects < MAX_REDIRECTS && (f.request.method === 'GET' || f.request.method === 'HEAD')) {
-      const target = parseHttpUrl(location, f.url.href);
-      if (target) this.want(target, f.isPage, f.redirects + 1, cause, f.request);
-    } else if (f.isPage && page.fetchesObjects && got.status === 200 && isHtml(headerValue(got.headers, 'content-type') ?? '')) {
-      const contentType = headerValue(got.headers, 'content-type');
-      for (const ref of findHtmlRefs(got.body, f.url.href, contentType === undefined ? {} : { contentType }).objects) {
-        const url = parseHttpUrl(ref.url);
-        if (url) this.want(url, false, 0, cause);
-      }
-    }
+    for (const next of followUps(f, got, page.fetchesObjects)) queueFetch(page, next.url, next.isPage, next.redirects, cause, next.request);
     page.outstanding--;
-  }
-
-  /** The response's Set-Cookie fields into the node's jar (RFC 6265 §5.3), each outcome an event. */
-  private keepCookies(response: HttpResponse, url: string, cause: Cause, connection: string, now: SimTime): void {
-    for (const result of this.store.jar.setFromResponse(response.headers, url, epochSecondsAt(now, SIM_EPOCH_S))) {
-      if (result.outcome === 'rejected') {
-        this.out.event({ type: 'http.cookieStored', outcome: 'rejected', cookie: '', detail: result.reason, cause, connection });
-        continue;
-      }
-      const k = result.cookie;
-      const lasts = k.expires === null ? 'until the browser closes' : `until ${formatHttpDate(k.expires)}`;
-      this.out.event({ type: 'http.cookieStored', outcome: result.outcome, cookie: `${k.name}=${k.value}`, detail: `for ${k.hostOnly ? '' : '.'}${k.domain}${k.path}, ${lasts}`, cause, connection });
-    }
   }
 
   private failFetch(f: Fetch, reason: string, now: SimTime): void {
@@ -433,33 +280,16 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
     this.finishIfDone(now);
   }
 
-  /**
-   * Fetches assigned to a connection that ends before sending them go back to
-   * the front of their queue, once (RFC 9112 §9.3.1: a request not yet sent
-   * may go on another connection); a second time they fail with `why`.
-   */
+  /** The fetches waiting on a connection that ends go back to their queue (browser-page.ts), or fail with `why`. */
   private requeue(c: Connection, why: string, now: SimTime): void {
     const page = this.page;
-    if (!page || c.waiting.length === 0) return;
-    const again: Fetch[] = [];
-    for (const f of c.waiting.splice(0)) {
-      if (f.retries >= 1) {
-        this.failFetch(f, why, now);
-        continue;
-      }
-      f.retries++;
-      again.push(f);
-    }
-    const queue = page.queues.get(c.server) ?? [];
-    queue.unshift(...again);
-    page.queues.set(c.server, queue);
+    if (page) requeueWaiting(page, c, (f) => this.failFetch(f, why, now));
   }
 
   private finishIfDone(now: SimTime): void {
-    const page = this.page;
-    if (!page || page.finished || page.outstanding > 0) return;
-    page.finished = true;
-    this.out.event({ type: 'http.pageLoaded', url: page.url.href, objects: page.objects, connections: page.connectionsOpened, elapsed: now - page.startedAt, cause: page.lastCause });
+    const loaded = this.page ? finishIfDone(this.page, now) : null;
+    if (!loaded) return;
+    this.out.event(loaded);
     this.closeAll();
   }
 
@@ -473,11 +303,4 @@ export class BrowserEngine extends EngineBase<HttpEvent, BrowserCommand> {
       }
     }
   }
-}
-
-/** True when the server ends the connection after this response (RFC 9112 §9.6; an HTTP/1.0 response without keep-alive, §9.3). */
-function connectionCloses(response: HttpResponse): boolean {
-  const options = (headerValue(response.headers, 'connection') ?? '').toLowerCase().split(',').map((o) => o.trim());
-  if (options.includes('close')) return true;
-  return response.version === 'HTTP/1.0' && !options.includes('keep-alive');
 }

@@ -166,18 +166,32 @@ export function freshnessLifetime(entry: CacheEntry, options: CacheOptions): num
 }
 
 /**
- * The age of the stored response at `now` (EpochSeconds), in seconds
- * (RFC 9111 §4.2.3): the larger of the apparent age (response_time −
- * date_value) and the Age field corrected by the response delay
- * (response_time − request_time), plus the time it has since spent in this
- * cache. An Age that is not delta-seconds counts as 0.
+ * How old the stored response already was when it was received, in seconds
+ * (corrected_initial_age, RFC 9111 §4.2.3): the larger of the apparent age
+ * (response_time − date_value) and the Age field corrected by the response
+ * delay (response_time − request_time). An Age that is not delta-seconds
+ * counts as 0.
  */
-export function currentAge(entry: CacheEntry, now: EpochSeconds): number {
+export function correctedInitialAge(entry: CacheEntry): number {
   const ageValue = deltaSecondsField(firstField(entry.response.headers, 'age')) ?? 0;
   const apparentAge = Math.max(0, entry.responseTime - dateValue(entry));
   const responseDelay = entry.responseTime - entry.requestTime;
-  const correctedInitialAge = Math.max(apparentAge, ageValue + responseDelay);
-  return correctedInitialAge + (now - entry.responseTime);
+  return Math.max(apparentAge, ageValue + responseDelay);
+}
+
+/**
+ * The age at `now` of a response `initialAge` seconds old when it was
+ * received at `responseTime` (EpochSeconds both): plus its resident time,
+ * now − response_time (RFC 9111 §4.2.3). The one formula for the cache
+ * itself and for a cache rebuilt from the trace (cache-contents.ts).
+ */
+export function ageAt(initialAge: number, responseTime: EpochSeconds, now: EpochSeconds): number {
+  return initialAge + (now - responseTime);
+}
+
+/** The age of the stored response at `now` (EpochSeconds), in seconds (current_age, RFC 9111 §4.2.3). */
+export function currentAge(entry: CacheEntry, now: EpochSeconds): number {
+  return ageAt(correctedInitialAge(entry), entry.responseTime, now);
 }
 
 /** Whether the stored response is fresh at `now`: its lifetime exceeds its age (RFC 9111 §4.2). */

@@ -20,9 +20,18 @@ export interface ObjectPhases {
   readonly lastByte: SimTime;
 }
 
-/** A copy a cache now holds (after a miss it stored, or a 304 that refreshed it): how long it stays fresh (s) and its body's bytes. */
+/**
+ * A copy a cache now holds (after a miss it stored, or a 304 that refreshed
+ * it): how long it stays fresh (s, from age 0), how old it already was when
+ * it arrived (s, corrected_initial_age of RFC 9111 §4.2.3: the Age field a
+ * cache before it gave, the response delay, the time since its Date) and its
+ * body's bytes. Its age at a later moment is `initialAge` plus the time
+ * since (cache-policy.ts `ageAt`); it is fresh while that is below
+ * `lifetime`.
+ */
 export interface KeptCopy {
   readonly lifetime: number;
+  readonly initialAge: number;
   readonly bytes: number;
 }
 
@@ -47,8 +56,8 @@ export type HttpEvent =
   | { readonly type: 'http.pageStarted'; readonly url: string; readonly mode: BrowseMode; readonly maxConnections: number; readonly method: string }
   /** Browser: one object arrived whole (or with an error status), or came from the cache. */
   | ({ readonly type: 'http.objectLoaded'; readonly url: string; readonly cause: Cause; readonly connection: string } & ObjectSeen)
-  /** Browser: the cache stored a response, or refreshed its copy from a 304 (`status`: the stored response's). */
-  | { readonly type: 'http.cacheStored'; readonly url: string; readonly outcome: 'stored' | 'refreshed'; readonly status: number; readonly lifetime: number; readonly bytes: number; readonly cause: Cause }
+  /** Browser: the cache stored a response, or refreshed its copy from a 304 (`status`: the stored response's; `lifetime`, `initialAge`, `bytes` as in KeptCopy). */
+  | ({ readonly type: 'http.cacheStored'; readonly url: string; readonly outcome: 'stored' | 'refreshed'; readonly status: number; readonly cause: Cause } & KeptCopy)
   /** Browser: the base page and every object it references are in. */
   | { readonly type: 'http.pageLoaded'; readonly url: string; readonly objects: number; readonly connections: number; readonly elapsed: SimTime; readonly cause: Cause }
   /** Browser: the page load stopped: an address not found, a connection refused or broken, a malformed response. */
@@ -89,15 +98,15 @@ export type HttpStateData = {
     readonly newConnection: boolean;
     readonly cache: 'fresh' | 'revalidated' | null;
   };
-  /** `lifetime`: s the copy stays fresh from now; `bytes`: its body. */
-  readonly 'http.cacheStored': { readonly url: string; readonly outcome: 'stored' | 'refreshed'; readonly status: number; readonly lifetime: number; readonly bytes: number };
+  /** `lifetime`: s the copy stays fresh from age 0; `initialAge`: s old it already was on arrival (unrounded: the cache's own number); `bytes`: its body. */
+  readonly 'http.cacheStored': { readonly url: string; readonly outcome: 'stored' | 'refreshed'; readonly status: number; readonly lifetime: number; readonly initialAge: number; readonly bytes: number };
   readonly 'http.pageLoaded': { readonly url: string; readonly objects: number; readonly connections: number; readonly elapsed: number };
   readonly 'http.pageFailed': { readonly url: string; readonly reason: string };
   readonly 'http.objectFailed': { readonly url: string; readonly reason: string };
   readonly 'http.malformed': { readonly reason: string; readonly offset: number };
   readonly 'http.idleClosed': { readonly idle: number };
-  /** `kept`: the copy the proxy's cache now holds, after a miss it stored or a revalidation; else null. */
-  readonly 'http.proxyServed': { readonly url: string; readonly method: string; readonly how: 'hit' | 'miss' | 'revalidated' | 'passed' | 'error'; readonly status: number; readonly age: number | null; readonly kept: { readonly lifetime: number; readonly bytes: number } | null };
+  /** `kept`: the copy the proxy's cache now holds, after a miss it stored or a revalidation (its `lifetime`, `initialAge`, `bytes` as in cacheStored); else null. */
+  readonly 'http.proxyServed': { readonly url: string; readonly method: string; readonly how: 'hit' | 'miss' | 'revalidated' | 'passed' | 'error'; readonly status: number; readonly age: number | null; readonly kept: { readonly lifetime: number; readonly initialAge: number; readonly bytes: number } | null };
   readonly 'http.populationStarted': { readonly count: number; readonly rate: number; readonly objects: number; readonly viaProxy: boolean };
   /** `meanResponse`, `maxResponse` in s. */
   readonly 'http.populationDone': { readonly count: number; readonly answered: number; readonly failed: number; readonly fromCache: number | null; readonly meanResponse: number; readonly maxResponse: number };

@@ -18,7 +18,7 @@
  *   stored body is used; a 200 replaces it.
  * Times are EpochSeconds (http-date.ts).
  */
-import { createEntry, freshnessLifetime, mayStore, reuseDecision, type CacheEntry, type CacheRequest, type ReuseDecision } from './cache-policy';
+import { correctedInitialAge, createEntry, freshnessLifetime, mayStore, reuseDecision, type CacheEntry, type CacheRequest, type ReuseDecision } from './cache-policy';
 import { conditionalRequestHeaders, notModifiedMatches, updateFromNotModified } from './cache-validation';
 import type { EpochSeconds } from './http-date';
 import type { HeaderField, HttpResponse } from './message';
@@ -77,6 +77,11 @@ export class ObjectCache {
   /** How long `object` stays fresh from its response, seconds (RFC 9111 §4.2.1, for this kind of cache). */
   lifetimeOf(object: CachedObject): number {
     return freshnessLifetime(object.entry, this.options);
+  }
+
+  /** How old `object` already was when it was received, seconds (corrected_initial_age, RFC 9111 §4.2.3: an Age field and the response delay included). */
+  initialAgeOf(object: CachedObject): number {
+    return correctedInitialAge(object.entry);
   }
 
   /** The stored URLs, in the order they were first stored. */

@@ -55,7 +55,7 @@ export function reportHttp(e: HttpEvent, r: Reporter<HttpStateData>): void {
       r.state('http.cacheStored', {
         summary: e.outcome === 'stored' ? `browser cache: stored ${e.url} (${e.status})` : `browser cache: ${e.url} confirmed by a 304, kept`,
         causedBy: e.cause,
-        data: { url: e.url, outcome: e.outcome, status: e.status, lifetime: e.lifetime, bytes: e.bytes },
+        data: { url: e.url, outcome: e.outcome, status: e.status, lifetime: e.lifetime, initialAge: e.initialAge, bytes: e.bytes },
       });
       return;
     case 'http.pageLoaded': {
