@@ -2,6 +2,7 @@
 // run shows (scenario/lessons.test.ts runs every lesson for determinism).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LINK_METRIC_NAMES } from '../../net/link-report';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../../scenario/load';
 import { runScenario } from '../../scenario/runner';
@@ -26,13 +27,17 @@ describe('transport-bulk lesson', () => {
   const throughputs = metrics.filter((m) => m.name === 'throughput').map((m) => m.value);
 
   it('records what the bottleneck carried: its queue overflowed at 12 Mbit/s', () => {
-    const bottleneck = metrics.filter((m) => m.node === 'router' && m.summary.startsWith('link bottleneck, router → server'));
+    const bottleneck = metrics.filter((m) => m.node === 'router' && m.summary.startsWith('link bottleneck, router → server:'));
     expect(bottleneck.map((m) => m.name)).toEqual(['linkUtilisation', 'queueingDelay']);
     expect(bottleneck[1]!.summary).toMatch(/queue up to 100 packets, \d+ dropped when full$/);
+    // and over time: the queue full (100 packets) in some interval, the link busy all of it
+    const samples = metrics.filter((m) => m.summary.startsWith('link bottleneck, router → server, '));
+    expect(samples.some((m) => m.name === 'queueingDelaySample' && m.summary.endsWith('queue up to 100 packets'))).toBe(true);
+    expect(Math.max(...samples.filter((m) => m.name === 'linkUtilisationSample').map((m) => m.value))).toBeCloseTo(1, 2);
   });
 
   it('names the transfer each metric measures: the Results table lists three of each side by side', () => {
-    expect(metrics.filter((m) => m.name !== 'linkUtilisation' && m.name !== 'queueingDelay').map((m) => `${m.node} ${m.name}: ${m.summary}`)).toEqual([
+    expect(metrics.filter((m) => !LINK_METRIC_NAMES.has(m.name)).map((m) => `${m.node} ${m.name}: ${m.summary}`)).toEqual([
       'server transferTime: 1000000 bytes over TCP, first to last byte in 0.82079 s',
       'server throughput: 9.747 Mbit/s: 1000000 bytes over TCP in 0.82079 s',
       'client transferTime: 1000000 bytes over TCP sent, the last one acknowledged after 0.866226 s',
