@@ -6,8 +6,8 @@
  * Rules:
  * - An IPv4 address in the URL is used as it is, nothing asked.
  * - Any other name is asked once per engine: `ask` emits http.resolveNeeded
- *   and the module's glue (module.ts: the node's hosts file, else its stub
- *   resolver) answers with a `resolved` command, which `learn` keeps: an
+ *   and the module's glue (module.ts: the host's own name service under
+ *   l7 serve, else the node's hosts file, else its stub resolver) answers with a `resolved` command, which `learn` keeps: an
  *   address, or the reason there is none, for the engine's life (the
  *   answer's TTL is not looked at).
  */
