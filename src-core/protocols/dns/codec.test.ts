@@ -3,7 +3,7 @@
 import dnsPacket from 'dns-packet';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeDns, encodeDns, type DnsMessage, type DnsRecord, type DnsRecordData } from './codec';
+import { decodeDns, encodeDns, parseIpv6, type DnsMessage, type DnsRecord, type DnsRecordData } from './codec';
 import { characterStringBytes, escapeCharacterString } from './labels';
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
@@ -129,6 +129,12 @@ describe('DNS codec', () => {
     );
   });
 
+  /** The message with each AAAA address as its 16 bytes in hex, so two spellings of one address compare equal. */
+  const sameAddresses = (m: DnsMessage) => {
+    const bytes = (r: DnsMessage['answers'][number]) => (r.data.type === 'AAAA' ? { ...r, data: { type: 'AAAA', address: Array.from(parseIpv6(r.data.address), (b) => b.toString(16).padStart(2, '0')).join('') } } : r);
+    return { ...m, answers: m.answers.map(bytes), authorities: m.authorities.map(bytes), additionals: m.additionals.map(bytes) };
+  };
+
   it('reads what dns-packet writes (property)', () => {
     fc.assert(
       fc.property(message, (m) => {
@@ -143,7 +149,8 @@ describe('DNS codec', () => {
         });
         const ours = decodeDns(new Uint8Array(bytes));
         expect(ours.ok).toBe(true);
-        if (ours.ok) expect(ours.value).toEqual(m);
+        // dns-packet writes an IPv6 address with its first run of zeros as "::" (::1:0:0:0:0:0), we with the longest (RFC 5952 §4.2.3: 0:0:1::): compared as addresses
+        if (ours.ok) expect(sameAddresses(ours.value)).toEqual(sameAddresses(m));
       }),
       { numRuns: 200 },
     );
