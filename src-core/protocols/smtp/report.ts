@@ -1,0 +1,35 @@
+/**
+ * SMTP engine events → state events (docs/trace-format.md, "SMTP").
+ * Summaries name the mailbox or queue change in words: "delivered to bob's
+ * INBOX (uid 3)", "550 refused RCPT: no such user".
+ */
+import type { Reporter } from '../../host/reporter';
+import type { SmtpEvent, SmtpStateData } from './events';
+
+export function reportSmtp(e: SmtpEvent, r: Reporter<SmtpStateData>): void {
+  switch (e.type) {
+    case 'smtp.refused':
+      r.state('smtp.refused', { summary: `refused ${e.command}: ${e.code} ${e.reason}`, causedBy: e.cause, connection: e.connection, data: { command: e.command, code: e.code, reason: e.reason } });
+      return;
+    case 'smtp.malformed':
+      r.state('smtp.malformed', { summary: `not an SMTP command: ${e.reason}`, causedBy: e.cause, connection: e.connection, data: { reason: e.reason } });
+      return;
+    case 'smtp.authenticated':
+      r.state('smtp.authenticated', { summary: e.ok ? `${e.user} logged in (AUTH PLAIN)` : `AUTH PLAIN failed for ${e.user}`, causedBy: e.cause, connection: e.connection, data: { user: e.user, ok: e.ok } });
+      return;
+    case 'smtp.accepted': {
+      const where = [...(e.local.length > 0 ? [`for ${e.local.join(', ')}`] : []), ...(e.remote.length > 0 ? [`to relay to ${e.remote.join(', ')}`] : [])].join(' and ');
+      r.state('smtp.accepted', { summary: `message ${e.id} from <${e.from}> accepted (${e.bytes} bytes) ${where}`, causedBy: e.cause, connection: e.connection, data: { id: e.id, from: e.from, local: e.local, remote: e.remote, bytes: e.bytes } });
+      return;
+    }
+    case 'smtp.delivered':
+      r.state('smtp.delivered', { summary: `message ${e.id} put in ${e.user}'s INBOX (uid ${e.uid}, ${e.bytes} bytes)`, causedBy: e.cause, connection: e.connection, data: { id: e.id, user: e.user, uid: e.uid, bytes: e.bytes } });
+      return;
+    case 'smtp.relayNeeded':
+      r.state('smtp.relayNeeded', { summary: `message ${e.id} queued for ${e.to.join(', ')}`, causedBy: e.cause, connection: e.connection, data: { id: e.id, from: e.from, to: e.to, bytes: e.message.length } });
+      return;
+    case 'smtp.timedOut':
+      r.state('smtp.timedOut', { summary: 'session idle for 5 minutes: 421, closed', connection: e.connection, data: {} });
+      return;
+  }
+}
