@@ -3,6 +3,8 @@
  * SimTime (ns); causes are the messages that led to the event.
  */
 import type { Cause } from '../../engine/face';
+import type { SimTime } from '../../sim/time';
+import type { RecipientResult } from './client-session';
 
 export { PROTOCOL } from './constants';
 
@@ -19,6 +21,8 @@ export type SmtpEvent =
   | { readonly type: 'smtp.delivered'; readonly id: string; readonly user: string; readonly uid: number; readonly bytes: number; readonly cause: Cause; readonly connection: string }
   /** Server: a message for other domains, to be relayed by the node's outgoing queue; `message` is its bytes with the Received field added. */
   | { readonly type: 'smtp.relayNeeded'; readonly id: string; readonly from: string; readonly to: readonly string[]; readonly message: Uint8Array; readonly cause: Cause; readonly connection: string }
+  /** User agent: a submission ended, with each recipient's outcome as the server answered it. */
+  | { readonly type: 'smtp.submitted'; readonly id: string; readonly results: readonly RecipientResult[]; readonly elapsed: SimTime; readonly connection: string | null }
   /** Server: a session ended idle for the timeout (421). */
   | { readonly type: 'smtp.timedOut'; readonly connection: string };
 
@@ -30,6 +34,7 @@ export type SmtpStateData = {
   readonly 'smtp.delivered': { readonly id: string; readonly user: string; readonly uid: number; readonly bytes: number };
   readonly 'smtp.relayNeeded': { readonly id: string; readonly from: string; readonly to: readonly string[]; readonly bytes: number };
   readonly 'smtp.timedOut': Record<string, never>;
+  readonly 'smtp.submitted': { readonly id: string; readonly results: readonly { readonly to: string; readonly outcome: string; readonly reply: string }[] };
 };
 
-export const SMTP_STATE_TYPES: readonly (keyof SmtpStateData)[] = ['smtp.refused', 'smtp.malformed', 'smtp.authenticated', 'smtp.accepted', 'smtp.delivered', 'smtp.relayNeeded', 'smtp.timedOut'];
+export const SMTP_STATE_TYPES: readonly (keyof SmtpStateData)[] = ['smtp.refused', 'smtp.malformed', 'smtp.authenticated', 'smtp.accepted', 'smtp.delivered', 'smtp.relayNeeded', 'smtp.timedOut', 'smtp.submitted'];

@@ -28,6 +28,13 @@ export function reportSmtp(e: SmtpEvent, r: Reporter<SmtpStateData>): void {
     case 'smtp.relayNeeded':
       r.state('smtp.relayNeeded', { summary: `message ${e.id} queued for ${e.to.join(', ')}`, causedBy: e.cause, connection: e.connection, data: { id: e.id, from: e.from, to: e.to, bytes: e.message.length } });
       return;
+    case 'smtp.submitted': {
+      const taken = e.results.filter((x) => x.outcome === 'delivered').length;
+      const summary = taken === e.results.length ? `message ${e.id} submitted for ${e.results.map((x) => x.to).join(', ')}` : `message ${e.id}: ${e.results.map((x) => `${x.to} ${x.outcome} (${x.reply})`).join('; ')}`;
+      r.state('smtp.submitted', { summary, connection: e.connection, data: { id: e.id, results: e.results.map((x) => ({ to: x.to, outcome: x.outcome, reply: x.reply })) } });
+      r.durationMetric('submissionTime', e.elapsed, (t) => `message ${e.id} handed to the mail server in ${t}`);
+      return;
+    }
     case 'smtp.timedOut':
       r.state('smtp.timedOut', { summary: 'session idle for 5 minutes: 421, closed', connection: e.connection, data: {} });
       return;
