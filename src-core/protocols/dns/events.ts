@@ -15,7 +15,7 @@ export type DnsEvent =
   | { readonly type: 'dns.tcpFramingError'; readonly offset: number; readonly connection: string; readonly cause: Cause }
   /** The stub resolver has its answer (over UDP, or over TCP after a truncated one). */
   /** `addresses`: the answer's A records' addresses (dotted), in order, for an application of the node that asked (a browser). */
-  | { readonly type: 'dns.answered'; readonly name: string; readonly qtype: number; readonly rcode: number; readonly answers: readonly string[]; readonly addresses: readonly string[]; readonly elapsed: SimTime; readonly cause: Cause; readonly connection: string | null }
+  | { readonly type: 'dns.answered'; readonly name: string; readonly qtype: number; readonly rcode: number; readonly answers: readonly string[]; readonly addresses: readonly string[]; /** MX answers (RFC 1035 §3.3.9), for a mail server's relay. */ readonly exchanges: readonly { readonly preference: number; readonly exchange: string }[]; readonly elapsed: SimTime; readonly cause: Cause; readonly connection: string | null }
   /** DNS gave no address; the hosts file did (`why`: what DNS said). */
   | { readonly type: 'dns.answeredFromHosts'; readonly name: string; readonly address: string; readonly why: string; readonly elapsed: SimTime }
   /** The stub's answer came truncated (TC): it asks again over TCP. */

@@ -134,7 +134,8 @@ export class StubResolver extends EngineBase<DnsEvent, LookupCommand> {
     this.finish();
     const answers = r.answers.map((a) => describeData(a));
     const addresses = r.answers.flatMap((a) => (a.data.type === 'A' ? [a.data.address] : []));
-    this.out.event({ type: 'dns.answered', name: c.name, qtype: c.qtype, rcode: r.header.rcode, answers, addresses, elapsed: now - this.startedAt, cause, connection });
+    const exchanges = r.answers.flatMap((a) => (a.data.type === 'MX' ? [{ preference: a.data.preference, exchange: a.data.exchange }] : []));
+    this.out.event({ type: 'dns.answered', name: c.name, qtype: c.qtype, rcode: r.header.rcode, answers, addresses, exchanges, elapsed: now - this.startedAt, cause, connection });
   }
 
   private failed(summary: string, connection: string | null, now: SimTime): void {

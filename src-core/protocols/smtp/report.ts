@@ -4,6 +4,8 @@
  * INBOX (uid 3)", "550 refused RCPT: no such user".
  */
 import type { Reporter } from '../../host/reporter';
+import { toSeconds } from '../../sim/time';
+import { secondsText } from '../bulk/report';
 import type { SmtpEvent, SmtpStateData } from './events';
 
 export function reportSmtp(e: SmtpEvent, r: Reporter<SmtpStateData>): void {
@@ -27,6 +29,23 @@ export function reportSmtp(e: SmtpEvent, r: Reporter<SmtpStateData>): void {
       return;
     case 'smtp.relayNeeded':
       r.state('smtp.relayNeeded', { summary: `message ${e.id} queued for ${e.to.join(', ')}`, causedBy: e.cause, connection: e.connection, data: { id: e.id, from: e.from, to: e.to, bytes: e.message.length } });
+      return;
+    case 'smtp.mxNeeded':
+      return; // the DNS lookups show it
+    case 'smtp.queued':
+      r.state('smtp.queued', { summary: `queue: message ${e.id} waits for ${e.to.join(', ')} (${e.domain})`, causedBy: e.cause, data: { id: e.id, domain: e.domain, to: e.to } });
+      return;
+    case 'smtp.relayAttempt':
+      r.state('smtp.relayAttempt', { summary: `queue: message ${e.id}, attempt ${e.attempt}: connecting to ${e.host} (${e.address})`, data: { id: e.id, domain: e.domain, host: e.host, address: e.address, attempt: e.attempt } });
+      return;
+    case 'smtp.relayed':
+      r.state('smtp.relayed', { summary: `queue: message ${e.id} relayed to ${e.host} for ${e.to.join(', ')}`, connection: e.connection, data: { id: e.id, to: e.to, host: e.host, reply: e.reply } });
+      return;
+    case 'smtp.deferred':
+      r.state('smtp.deferred', { summary: `queue: message ${e.id} deferred (${e.reply}); attempt ${e.attempt + 1} at ${secondsText(e.retryAt)}`, data: { id: e.id, to: e.to, reply: e.reply, attempt: e.attempt, retryAt: toSeconds(e.retryAt) } });
+      return;
+    case 'smtp.bounced':
+      r.state('smtp.bounced', { summary: `queue: message ${e.id} not delivered to ${e.to.join(', ')}: ${e.reason}${e.toSender === null ? ' (a bounce: not bounced again)' : `; bounce sent to ${e.toSender}`}`, data: { id: e.id, to: e.to, reason: e.reason, toSender: e.toSender } });
       return;
     case 'smtp.submitted': {
       const taken = e.results.filter((x) => x.outcome === 'delivered').length;
