@@ -93,12 +93,12 @@ describe('checkShape', () => {
   it('checks variants by their "type", and each variant strictly', () => {
     expect(
       issues((d) => {
-        d.nodes[2].services.push({ type: 'smtp-server', port: 25 }, { port: 81 }, 'udp');
+        d.nodes[2].services.push({ type: 'ftp-server', port: 21 }, { port: 81 }, 'udp');
         d.workload.push({ ...d.workload[0], type: 'tcp-upper-client', timeoutMs: 500 });
       }),
     ).toEqual([
-      'nodes[2].services[1].type: expected "udp-upper-server", "tcp-upper-server", "dns-server", "dns-resolver", "bulk-sink", "http-server" or "http-proxy", got "smtp-server"',
-      'nodes[2].services[2].type: missing property "type": expected "udp-upper-server", "tcp-upper-server", "dns-server", "dns-resolver", "bulk-sink", "http-server" or "http-proxy"',
+      'nodes[2].services[1].type: expected "udp-upper-server", "tcp-upper-server", "dns-server", "dns-resolver", "bulk-sink", "http-server", "http-proxy" or "smtp-server", got "ftp-server"',
+      'nodes[2].services[2].type: missing property "type": expected "udp-upper-server", "tcp-upper-server", "dns-server", "dns-resolver", "bulk-sink", "http-server", "http-proxy" or "smtp-server"',
       'nodes[2].services[3]: expected a service object with a "type", got "udp"',
       'workload[1].timeoutMs: unknown property "timeoutMs" (allowed here: type, atMs, node, server, port, line)',
     ]);

@@ -80,3 +80,24 @@ describe('tshark reads our packets', () => {
     }
   });
 });
+
+describe('tshark reads the e-mail lesson', () => {
+  beforeEach((ctx) => tsharkTool.guard(ctx));
+
+  it('SMTP and DNS: every command and reply of both sessions decodes as SMTP, the MX query as DNS, none malformed', () => {
+    const lesson = 'mail-alice-to-bob.l7.json';
+    const loaded = parseScenarioText(readFileSync(join('resources/lessons', lesson), 'utf8'));
+    if (!loaded.ok) throw new Error('lesson does not load');
+    const smtp = runScenario(loaded.scenario).sim.store.events.filter((e): e is MessageEvent => e.kind === 'message' && e.protocol === 'smtp');
+    const { file } = capture(lesson);
+    const rows = tshark(file, ['smtp.req.command', 'smtp.response.code', 'dns.qry.type', '_ws.malformed']).filter((r) => r.some((f) => f !== ''));
+    const commands = rows.flatMap(([c]) => (c === '' ? [] : c!.split(',')));
+    const codes = rows.flatMap(([, code]) => (code === '' ? [] : code!.split(',')));
+    const sentCommands = smtp.filter((m) => /^[A-Z]{4}\b/.test(m.summary)).map((m) => m.summary.split(' ')[0]);
+    expect(commands).toEqual(sentCommands);
+    // one code per reply line: a multi-line EHLO reply gives one per line
+    expect(new Set(codes)).toEqual(new Set(smtp.filter((m) => /^\d{3}/.test(m.summary)).map((m) => m.summary.slice(0, 3))));
+    expect(rows.some(([, , qtype]) => qtype === '15')).toBe(true); // MX
+    expect(rows.filter((r) => r[3] !== '')).toEqual([]);
+  });
+});
