@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ascii, commandSummary, encodeCommand, encodeLines, encodeMultiline, encodeStatus, latin1, parseCommand, parseMultiline, parseStatus, stuff, MAX_COMMAND_LINE } from './codec';
 import { StreamLineReader } from './line-reader';
 import { ResponseReader } from './response-reader';
+import { summarizeClientBytes } from './summary';
 
 const text = (b: Uint8Array) => latin1(b);
 
@@ -148,5 +149,15 @@ describe('the line reader', () => {
     // exactly 255 octets with CRLF is allowed
     expect(new StreamLineReader(255).push(ascii(`${'A'.repeat(253)}\r\n`))[0]!.tooLong).toBe(false);
     expect(new StreamLineReader(255).push(ascii(`${'A'.repeat(254)}\r\n`))[0]!.tooLong).toBe(true);
+  });
+});
+
+describe('summaries of client bytes read as a chunk', () => {
+  it('names the first command, hides a password, counts pipelined lines', () => {
+    expect(summarizeClientBytes(ascii('USER bob\r\n'))).toBe('USER bob');
+    expect(summarizeClientBytes(ascii('PASS hungry\r\n'))).toBe('PASS ••••');
+    expect(summarizeClientBytes(ascii('RETR 1\r\nDELE 1\r\nQUIT\r\n'))).toBe('RETR 1 (+2 more lines)');
+    expect(summarizeClientBytes(ascii('RETR'))).toBeNull();
+    expect(summarizeClientBytes(ascii('\x00\r\n'))).toBeNull();
   });
 });
