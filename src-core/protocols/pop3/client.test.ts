@@ -1,6 +1,7 @@
 // The POP3 user agent against the POP3 server engine in the test world
 // (two hosts, one router, 5 ms per link), read like a sequence chart:
 // download-and-delete empties the mailbox, download-and-keep leaves it whole.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/face';
 import { TestWorld } from '../../host/world.test-helper';
@@ -120,5 +121,25 @@ describe('the POP3 user agent and server', () => {
     read(w, false);
     w.run();
     expect(w.states('pop3.failed')).toHaveLength(1);
+  });
+});
+
+describe('the POP3 user agent on its own (sans-I/O)', () => {
+  it('never throws on whatever a server sends, and ends exactly once (done or failed)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.constantFrom(...['+OK hi\r\n', '+OK 2 30\r\n', '+OK\r\n1 10\r\n2 20\r\n.\r\n', '-ERR no\r\n', '.\r\n', '..x\r\n'].map(ascii))), { maxLength: 12 }), (pieces) => {
+        let next = 1;
+        const client = new Pop3ClientEngine({ socketId: () => next++, random32: () => 0 });
+        client.handleCommand({ server: { addr: 1, port: 110 }, user: 'bob', password: 'pw', keep: false }, 0);
+        client.handleStream({ type: 'connected', socket: 1, connection: 'c' }, 1);
+        for (const data of pieces) client.handleStream({ type: 'data', socket: 1, data, messages: [], connection: 'c' }, 2);
+        client.handleStream({ type: 'peerClosed', socket: 1, connection: 'c' }, 3);
+        client.handleStream({ type: 'closed', socket: 1, reason: 'closed', connection: 'c' }, 4);
+        const ends: string[] = [];
+        for (let e = client.pollEvent(); e; e = client.pollEvent()) if (e.type === 'pop3.done' || e.type === 'pop3.failed') ends.push(e.type);
+        while (client.pollTransmit());
+        expect(ends).toHaveLength(1);
+      }),
+    );
   });
 });
