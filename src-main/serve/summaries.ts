@@ -10,6 +10,7 @@ import { decodeDns } from '../../src-core/protocols/dns/codec';
 import { summarizeDns } from '../../src-core/protocols/dns/summary';
 import { DNS_TCP_LENGTH_BYTES } from '../../src-core/protocols/dns/tcp-framing';
 import { parseRequestLine, parseStatusLine } from '../../src-core/protocols/http/start-line';
+import { summarizeClientBytes as summarizePop3 } from '../../src-core/protocols/pop3/summary';
 import { decodeText, summarizeLine } from '../../src-core/protocols/sockets/line-codec';
 
 type Summarizer = (bytes: Uint8Array, transport: 'udp' | 'tcp') => string | null;
@@ -39,6 +40,7 @@ const SUMMARIZERS: Readonly<Record<string, Summarizer>> = {
     const status = parseStatusLine(line);
     return status.ok ? `${status.version} ${status.status} ${status.reason}`.trimEnd() : null;
   },
+  pop3: (bytes) => summarizePop3(bytes),
   sockets(bytes, transport) {
     const text = decodeText(bytes);
     return `Line ${summarizeLine(transport === 'tcp' ? text.replace(/\n$/, '') : text)}`;
