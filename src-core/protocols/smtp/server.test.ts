@@ -127,4 +127,13 @@ describe('the SMTP server engine', () => {
     expect(relay?.data).toMatchObject({ id: '000001', from: 'alice@hamburger.edu', to: ['carol@crepes.fr'] });
     expect(w.states('smtp.delivered')).toHaveLength(1);
   });
+
+  it('keeps one copy for a recipient named twice (RFC 5321 §3.3; found by the fuzz target smtp.server)', () => {
+    const { store, client } = setup([
+      { send: `EHLO x${CRLF}MAIL FROM:<>${CRLF}RCPT TO:<bob@hamburger.edu>${CRLF}RCPT TO:<BOB@hamburger.edu>${CRLF}DATA${CRLF}`, replies: 5 },
+      { send: `hi${CRLF}.${CRLF}` },
+    ]);
+    expect(client.replies.at(-1)).toBe('250 2.0.0 OK: queued as 000001');
+    expect(store.folder('bob')!.messages).toHaveLength(1);
+  });
 });

@@ -238,7 +238,8 @@ export class SmtpServerEngine extends EngineBase<SmtpEvent> {
     } else if (s.user === null) {
       return this.refuse(s, 'RCPT', 550, `5.7.1 <${address}>: relaying denied (this server takes mail for ${this.store.domain} only)`, cause);
     }
-    s.to.push(address);
+    // The same recipient twice gets one copy (RFC 5321 §3.3 leaves it to the server; one mailbox, one message).
+    if (!s.to.some((t) => t.toLowerCase() === address.toLowerCase())) s.to.push(address);
     this.reply(s, 250, `2.1.5 Recipient <${address}> OK`, cause);
   }
 

@@ -12,10 +12,11 @@ import { dnsTargets } from './dns';
 import { faceTargets } from './face-targets';
 import { httpTargets } from './http';
 import { pop3Targets } from './pop3';
+import { smtpTargets } from './smtp';
 import { socketsTargets } from './sockets';
 import type { FuzzTarget } from './target';
 import { transportTargets } from './transport';
 
 export function allTargets(): FuzzTarget[] {
-  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...httpTargets(), ...pop3Targets(), ...dissectTargets()];
+  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...httpTargets(), ...pop3Targets(), ...smtpTargets(), ...dissectTargets()];
 }
