@@ -172,7 +172,8 @@ function multipartEntity(subtype: 'mixed' | 'alternative', children: readonly En
     pieces.push(b);
     at += b.length;
   };
-  add(ascii('This is a multipart message in MIME format.\r\n'));
+  // A preamble for readers without MIME (RFC 2049 §3 habit), on the outermost multipart only.
+  if (depth === 0) add(ascii('This is a multipart message in MIME format.\r\n'));
   children.forEach((c, i) => {
     add(ascii(`--${boundary}\r\n`));
     placed.push({ at, entity: c });

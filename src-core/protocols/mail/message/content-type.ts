@@ -172,7 +172,8 @@ export function formatParams(params: readonly (readonly [string, string])[]): st
   let out = '';
   for (const [name, value] of params) {
     if (isToken(value)) out += `; ${name}=${value}`;
-    else if (/^[\x20-\x7e]*$/.test(value) && value.length <= PIECE) out += `; ${name}="${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+    // "=?" would read as an encoded-word (readers decode them in quoted filenames): RFC 2231 form instead.
+    else if (/^[\x20-\x7e]*$/.test(value) && value.length <= PIECE && !value.includes('=?')) out += `; ${name}="${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
     else {
       let encoded = '';
       for (const c of utf8(value)) encoded += isAttributeChar(c) ? String.fromCharCode(c) : `%${c.toString(16).toUpperCase().padStart(2, '0')}`;
