@@ -9,6 +9,8 @@
  * - attachments: multipart/mixed, the text (or the alternative) first,
  *   then each attachment.
  *
+ * Every message ends with CRLF (see withFinalLineEnd).
+ *
  * Text parts: lone LF in the text becomes CRLF (the canonical form of
  * text, RFC 2049 §4 step 2). Pure ASCII text with lines of at most 998
  * octets and no lone CR or NUL goes as 7bit, charset us-ascii is left
@@ -92,6 +94,16 @@ const header = (name: string, value: string) => foldField(name, value);
 /** Text in its canonical form: every line end CRLF (RFC 2049 §4). */
 export function canonicalText(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
+}
+
+/**
+ * The text of a single-part message ends with a line end: mail data ends
+ * with CRLF (RFC 5321 §4.1.1.4: the CRLF before the final "." ends the last
+ * line), so the builder's bytes can go into DATA as they are. In a
+ * multipart the delimiter's CRLF ends the last line, and the text is kept.
+ */
+export function withFinalLineEnd(text: string): string {
+  return text === '' || text.endsWith('\n') ? text : `${text}\n`;
 }
 
 function linesFit(bytes: Uint8Array): boolean {
@@ -200,9 +212,10 @@ function layout(e: Entity, start: number, bodyStart: number): BuiltPart {
 
 export function buildMessage(input: BuildInput): BuiltMessage {
   const eightBit = input.eightBit ?? false;
-  const text = textEntity('plain', input.text, eightBit);
-  const main = input.html === undefined ? text : multipartEntity('alternative', [text, textEntity('html', input.html, eightBit)], 1);
   const attachments = input.attachments ?? [];
+  const singlePart = input.html === undefined && attachments.length === 0;
+  const text = textEntity('plain', singlePart ? withFinalLineEnd(input.text) : input.text, eightBit);
+  const main = input.html === undefined ? text : multipartEntity('alternative', [text, textEntity('html', input.html, eightBit)], 1);
   const root = attachments.length === 0 ? main : multipartEntity('mixed', [main, ...attachments.map(attachmentEntity)], 0);
 
   let head = header('Date', formatMailDate(input.date));

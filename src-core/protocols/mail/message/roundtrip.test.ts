@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildInputArb, readableText, unicodeText } from './arbitraries.test-helper';
-import { buildMessage, canonicalText, type BuildInput, type BuiltPart } from './build';
+import { buildMessage, canonicalText, withFinalLineEnd, type BuildInput, type BuiltPart } from './build';
 import { formatMailDate } from './date';
 import { allParts, parseMessage, type MimePart } from './parse';
 import { sevenBitProblems } from './seven-bit';
@@ -25,7 +25,9 @@ function checkRoundTrip(input: BuildInput): void {
   const leaves = parts.filter((p) => p.children.length === 0);
   const texts = leaves.filter((p) => p.disposition === null);
   expect(texts.map((p) => p.contentType)).toEqual(input.html === undefined ? ['text/plain'] : ['text/plain', 'text/html']);
-  expect(texts[0]!.text).toBe(canonicalText(input.text));
+  const singlePart = input.html === undefined && (input.attachments ?? []).length === 0;
+  expect(texts[0]!.text).toBe(canonicalText(singlePart ? withFinalLineEnd(input.text) : input.text));
+  expect(built.bytes.length === 0 || (built.bytes.at(-2) === 0x0d && built.bytes.at(-1) === 0x0a) || (singlePart && input.text === '')).toBe(true);
   if (input.html !== undefined) expect(texts[1]!.text).toBe(canonicalText(input.html));
   const attachments = leaves.filter((p) => p.disposition === 'attachment');
   expect(attachments.map((p) => ({ filename: p.filename, mediaType: p.contentType, bytes: p.content }))).toEqual(input.attachments ?? []);
