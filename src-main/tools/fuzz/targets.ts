@@ -11,6 +11,7 @@ import { dissectTargets } from './dissect-all';
 import { dnsTargets } from './dns';
 import { faceTargets } from './face-targets';
 import { httpTargets } from './http';
+import { mailTargets } from './mail';
 import { pop3Targets } from './pop3';
 import { smtpTargets } from './smtp';
 import { socketsTargets } from './sockets';
@@ -18,5 +19,5 @@ import type { FuzzTarget } from './target';
 import { transportTargets } from './transport';
 
 export function allTargets(): FuzzTarget[] {
-  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...httpTargets(), ...pop3Targets(), ...smtpTargets(), ...dissectTargets()];
+  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...httpTargets(), ...mailTargets(), ...smtpTargets(), ...pop3Targets(), ...dissectTargets()];
 }

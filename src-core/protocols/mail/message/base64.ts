@@ -1,0 +1,89 @@
+/**
+ * Base64 Content-Transfer-Encoding (RFC 2045 §6.8): 3 bytes to 4 characters
+ * of A–Z a–z 0–9 + /, "=" padding, lines of at most 76 characters.
+ * Decoding ignores line ends and white space, and skips any other character
+ * outside the alphabet with an error at its offset (§6.8: such characters
+ * "are to be ignored"; we say so). Data after the padding, or a last group
+ * of 1 character, is reported too.
+ */
+import type { MailProblem } from './types';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const VALUE = new Int16Array(256).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+
+/** RFC 2045 §6.8: encoded lines are no more than 76 characters. */
+export const BASE64_LINE = 76;
+
+/** Base64 without line breaks. */
+export function base64(bytes: Uint8Array): string {
+  let s = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    s += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    s += `${ALPHABET[n >> 18]!}${ALPHABET[(n >> 12) & 63]!}==`;
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    s += `${ALPHABET[n >> 18]!}${ALPHABET[(n >> 12) & 63]!}${ALPHABET[(n >> 6) & 63]!}=`;
+  }
+  return s;
+}
+
+/** The body encoding: lines of 76 characters joined by CRLF, no line end after the last. */
+export function encodeBase64Body(bytes: Uint8Array): string {
+  const s = base64(bytes);
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i += BASE64_LINE) out.push(s.slice(i, i + BASE64_LINE));
+  return out.join('\r\n');
+}
+
+/** Decodes base64 in b[start, end); `problems` get offsets in b. */
+export function decodeBase64(b: Uint8Array, start: number, end: number, problems: MailProblem[]): Uint8Array {
+  const out = new Uint8Array(Math.floor(((end - start) * 3) / 4) + 3);
+  let n = 0;
+  let acc = 0;
+  let count = 0;
+  let padded = -1;
+  let reported = 0;
+  const report = (offset: number, message: string) => {
+    if (reported++ < 8) problems.push({ code: 'bad-base64', message, offset, severity: 'error' });
+  };
+  for (let i = start; i < end; i++) {
+    const c = b[i]!;
+    if (c === 0x0d || c === 0x0a || c === 0x20 || c === 0x09) continue;
+    if (c === 0x3d) {
+      if (padded < 0) padded = i;
+      continue;
+    }
+    const v = VALUE[c]!;
+    if (v < 0) {
+      report(i, `the byte 0x${c.toString(16).padStart(2, '0')} is not base64 (RFC 2045 §6.8): ignored`);
+      continue;
+    }
+    if (padded >= 0) {
+      report(i, 'base64 data after the "=" padding (RFC 2045 §6.8): read on');
+      padded = -1;
+    }
+    acc = (acc << 6) | v;
+    count++;
+    if (count === 4) {
+      out[n++] = (acc >> 16) & 0xff;
+      out[n++] = (acc >> 8) & 0xff;
+      out[n++] = acc & 0xff;
+      acc = 0;
+      count = 0;
+    }
+  }
+  if (count === 1) problems.push({ code: 'base64-truncated', message: 'the base64 data ends with a single character, 6 bits of a byte (RFC 2045 §6.8): dropped', offset: end, severity: 'error' });
+  else if (count === 2) out[n++] = (acc >> 4) & 0xff;
+  else if (count === 3) {
+    out[n++] = (acc >> 10) & 0xff;
+    out[n++] = (acc >> 2) & 0xff;
+  }
+  return out.slice(0, n);
+}
