@@ -10,6 +10,7 @@
  */
 import { field, printable, problem, type FieldNode } from '../../dissect/field';
 import type { MessageEvent } from '../../trace/types';
+import { mimeTree } from '../mail/message';
 import { parseCommandLine } from './command';
 import { parseReplyLine } from './reply';
 
@@ -75,8 +76,25 @@ function reply(b: Uint8Array, lines: readonly Line[]): FieldNode[] {
   });
 }
 
-/** Mail data: the header fields (RFC 5322 §2.2, folded lines joined), the body, the "." end. */
+/**
+ * Mail data: the message's MIME tree (mail/message/tree.ts) and the "." end.
+ * The tree's byte ranges are the wire's only when no line was dot-stuffed;
+ * a stuffed message shows its header fields and body as they are on the wire.
+ */
 function data(b: Uint8Array, lines: readonly Line[]): FieldNode[] {
+  const last = lines[lines.length - 1];
+  const ends = last !== undefined && latin1(b.subarray(last.start, last.content)) === '.';
+  const stuffed = lines.some((l, i) => b[l.start] === 0x2e && !(ends && i === lines.length - 1));
+  if (!stuffed) {
+    const bodyEnd = ends ? last.start : b.length;
+    const tree = mimeTree(b.subarray(0, bodyEnd));
+    return ends ? [...tree, field('End of data', 'smtp.eom', '.\\r\\n', last.start, last.end - last.start)] : tree;
+  }
+  return wireData(b, lines);
+}
+
+/** A dot-stuffed message: the header fields (RFC 5322 §2.2, folded lines joined), the body, the "." end. */
+function wireData(b: Uint8Array, lines: readonly Line[]): FieldNode[] {
   const headers: FieldNode[] = [];
   let i = 0;
   for (; i < lines.length; i++) {
