@@ -85,6 +85,8 @@ export function readValues(unit: Uint8Array, from: number, end: number, literals
       needSpace = true;
       continue;
     }
+    // §9: addresses and body parts follow one another with no space: ")("
+    if (needSpace && c === 0x28 && unit[i - 1] === 0x29) needSpace = false;
     if (needSpace) {
       if (c !== SP) return fail('expected a space between values', i);
       i++;
