@@ -11,10 +11,11 @@ import { dissectTargets } from './dissect-all';
 import { dnsTargets } from './dns';
 import { faceTargets } from './face-targets';
 import { httpTargets } from './http';
+import { imapTargets } from './imap';
 import { socketsTargets } from './sockets';
 import type { FuzzTarget } from './target';
 import { transportTargets } from './transport';
 
 export function allTargets(): FuzzTarget[] {
-  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...httpTargets(), ...dissectTargets()];
+  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...httpTargets(), ...imapTargets(), ...dissectTargets()];
 }
