@@ -10,11 +10,11 @@ import { filledStore, MESSAGE_1, MESSAGE_2 } from './test-session.test-helper';
 
 const imap = <C>(engine: Engine<ImapEvent, C>) => ({ engine, protocol: PROTOCOL, name: 'test', report: reportImap });
 
-function world(password = 'pw', deleteAfter = false) {
+function world(password = 'pw', deleteAfter = false, folder = 'INBOX') {
   const w = new TestWorld({ hosts: { client: '10.0.0.1', server: '10.0.0.2' } });
   const store = filledStore();
   w.drive('server', imap(new ImapServerEngine(w.env('server'), { port: 143, store })));
-  w.at(0, () => w.drive('client', imap(new ImapClientEngine(w.env('client')))).command({ server: { addr: w.address('server'), port: 143 }, user: 'bob', password, folder: 'INBOX', deleteAfter }));
+  w.at(0, () => w.drive('client', imap(new ImapClientEngine(w.env('client')))).command({ server: { addr: w.address('server'), port: 143 }, user: 'bob', password, folder, deleteAfter }));
   w.run();
   return { w, store };
 }
@@ -40,6 +40,12 @@ describe('the IMAP client', () => {
     expect(w.messages().filter((m) => m.from === 'client').map((m) => m.summary).slice(4)).toEqual(['A5 STORE 1:* +FLAGS.SILENT (\\Deleted)', 'A6 EXPUNGE', 'A7 LOGOUT']);
     expect(store.folder('bob')!.messages).toEqual([]);
     expect(w.states('imap.mailboxRead')[0]!.data).toMatchObject({ deleted: 2 });
+  });
+
+  it('reports a missing folder and logs out', () => {
+    const { w } = world('pw', false, 'Nowhere');
+    expect(w.states('imap.readFailed')[0]!.data).toEqual({ reason: 'SELECT refused: NO [NONEXISTENT] no mailbox Nowhere' });
+    expect(w.messages().filter((m) => m.from === 'client').map((m) => m.summary)).toEqual(['A1 LOGIN "bob" ••••', 'A2 SELECT "Nowhere"', 'A3 LOGOUT']);
   });
 
   it('reports a refused login and logs out', () => {

@@ -122,6 +122,17 @@ describe('the IMAP server', () => {
     expect(h.closed).toBe(true);
   });
 
+  it('creates a folder, lists it, reports STATUS, and refuses a missing one', () => {
+    const h = loggedIn();
+    expect(h.send('A2 CREATE Archive\r\n')).toBe('A2 OK CREATE completed\r\n');
+    expect(h.send('A3 CREATE Archive\r\n')).toBe('A3 NO [ALREADYEXISTS] Archive exists\r\n');
+    expect(h.send('A4 LIST "" *\r\n')).toBe('* LIST (\\HasNoChildren) "/" "INBOX"\r\n* LIST (\\HasNoChildren) "/" "Archive"\r\nA4 OK LIST completed\r\n');
+    expect(h.send('A5 STATUS INBOX (MESSAGES UNSEEN UIDNEXT)\r\n')).toBe('* STATUS "INBOX" (MESSAGES 2 UNSEEN 2 UIDNEXT 3)\r\nA5 OK STATUS completed\r\n');
+    expect(h.send('A6 SELECT Nowhere\r\n')).toBe('A6 NO [NONEXISTENT] no mailbox Nowhere\r\n');
+    expect(h.send('A7 FETCH 1 FLAGS\r\n')).toBe('A7 BAD FETCH needs a selected mailbox\r\n');
+    expect(h.events.filter((e) => e.type === 'imap.created')).toMatchObject([{ user: 'bob', folder: 'Archive' }]);
+  });
+
   it('logs out with BYE then OK, and closes', () => {
     const h = loggedIn();
     expect(h.send('A2 LOGOUT\r\n')).toBe('* BYE logging out\r\nA2 OK LOGOUT completed\r\n');
