@@ -7,11 +7,12 @@ import { BULK_MODULE } from './bulk/module';
 import { DNS_MODULE } from './dns/module';
 import { HTTP_MODULE } from './http/module';
 import type { AnyActionDefinition, AnyServiceDefinition, ListenerSpec, ProtocolModule } from './module';
+import { IMAP_MODULE } from './imap/module';
 import { POP3_MODULE } from './pop3/module';
 import { SMTP_MODULE } from './smtp/module';
 import { SOCKETS_MODULE } from './sockets/module';
 
-export const PROTOCOL_MODULES: readonly ProtocolModule[] = [SOCKETS_MODULE, BULK_MODULE, DNS_MODULE, HTTP_MODULE, SMTP_MODULE, POP3_MODULE];
+export const PROTOCOL_MODULES: readonly ProtocolModule[] = [SOCKETS_MODULE, BULK_MODULE, DNS_MODULE, HTTP_MODULE, SMTP_MODULE, POP3_MODULE, IMAP_MODULE];
 
 const services = new Map<string, AnyServiceDefinition>();
 const actions = new Map<string, AnyActionDefinition>();

@@ -11,6 +11,7 @@ import { dissectTargets } from './dissect-all';
 import { dnsTargets } from './dns';
 import { faceTargets } from './face-targets';
 import { httpTargets } from './http';
+import { imapTargets } from './imap';
 import { mailTargets } from './mail';
 import { pop3Targets } from './pop3';
 import { smtpTargets } from './smtp';
@@ -19,5 +20,5 @@ import type { FuzzTarget } from './target';
 import { transportTargets } from './transport';
 
 export function allTargets(): FuzzTarget[] {
-  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...httpTargets(), ...mailTargets(), ...smtpTargets(), ...pop3Targets(), ...dissectTargets()];
+  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...httpTargets(), ...mailTargets(), ...smtpTargets(), ...pop3Targets(), ...imapTargets(), ...dissectTargets()];
 }

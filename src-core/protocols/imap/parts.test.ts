@@ -1,0 +1,55 @@
+// The dissector's ranges, BODYSTRUCTURE of a multipart message, INTERNALDATE, and the module's colours.
+import { describe, expect, it } from 'vitest';
+import { contrastRatio } from '../../chart/colors';
+import type { FieldNode } from '../../dissect/field';
+import type { MessageEvent } from '../../trace/types';
+import { dissectImap } from './dissect';
+import { bodyStructureBytes, internalDate } from './fetch-data';
+import { IMAP_MODULE } from './module';
+import { ascii, latin1 } from './syntax';
+
+const message = (text: string, srcPort: number) => ({ bytes: ascii(text), src: { addr: '10.0.0.1', port: srcPort }, dst: { addr: '10.0.0.2', port: srcPort === 143 ? 5000 : 143 } }) as unknown as MessageEvent;
+const flat = (nodes: readonly FieldNode[]): FieldNode[] => nodes.flatMap((n) => [n, ...flat(n.children)]);
+
+describe('the IMAP dissector', () => {
+  it('names the tag, command, arguments and literal data of a command; never shows the password', () => {
+    const text = 'A1 LOGIN bob {6}\r\nsecret\r\n';
+    const nodes = flat(dissectImap(message(text, 5000)));
+    const at = (filter: string) => nodes.find((n) => n.filter === filter)!;
+    expect(text.slice(at('imap.tag').offset, at('imap.tag').offset + at('imap.tag').length)).toBe('A1');
+    expect(at('imap.command').value).toBe('LOGIN');
+    expect(at('imap.password').value).toBe('••••');
+    expect(nodes.some((n) => n.value.includes('secret'))).toBe(false);
+  });
+
+  it('names a response\'s status, code and text, and a FETCH literal', () => {
+    const tagged = flat(dissectImap(message('A2 OK [READ-WRITE] SELECT completed\r\n', 143)));
+    expect(tagged.find((n) => n.filter === 'imap.status')!.value).toBe('OK');
+    expect(tagged.find((n) => n.filter === 'imap.code')).toMatchObject({ value: 'READ-WRITE', offset: 6, length: 12 });
+    const text = '* 1 FETCH (BODY[] {5}\r\nhello)\r\n';
+    const fetch = flat(dissectImap(message(text, 143)));
+    const data = fetch.find((n) => n.filter === 'imap.literal.data')!;
+    expect(text.slice(data.offset, data.offset + data.length)).toBe('hello');
+    expect(flat(dissectImap(message('* 1 FETCH (BODY[] {9}\r\nhel', 143))).some((n) => n.severity === 'warning')).toBe(true);
+  });
+});
+
+describe('FETCH data', () => {
+  it('walks a multipart message for BODYSTRUCTURE (the CRLF before a delimiter is the delimiter\'s, RFC 2046 §5.1.1)', () => {
+    const m = ascii('Content-Type: multipart/alternative; boundary="xx"\r\n\r\npreamble\r\n--xx\r\nContent-Type: text/plain\r\n\r\nhi\r\n--xx\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>hi</p>\r\n--xx--\r\n');
+    expect(latin1(bodyStructureBytes(m))).toBe('(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 2 1)("TEXT" "HTML" ("CHARSET" "utf-8") NIL NIL "QUOTED-PRINTABLE" 9 1) "ALTERNATIVE")');
+  });
+
+  it('writes INTERNALDATE from the run\'s start, 2026-01-01 UTC', () => {
+    expect(internalDate(0)).toBe(' 1-Jan-2026 00:00:00 +0000');
+    expect(internalDate((40 * 86_400 + 3661) * 1e9)).toBe('10-Feb-2026 01:01:01 +0000');
+  });
+});
+
+describe('the IMAP module', () => {
+  it('has colours of at least 4.5:1 against both chart backgrounds', () => {
+    const [light, dark] = IMAP_MODULE.colors!;
+    expect(contrastRatio(light, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio(dark, '#14171b')).toBeGreaterThanOrEqual(4.5);
+  });
+});

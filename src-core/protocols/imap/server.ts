@@ -1,0 +1,160 @@
+/**
+ * The IMAP server engine (engine/face.ts, RFC 9051): a welcoming socket on
+ * its port, and per connection a reader (reader.ts) and a session
+ * (session.ts) over the node's mail store.
+ *
+ * Rules:
+ * - The greeting "* OK [CAPABILITY …] …" goes out on accept (§7.1.1).
+ * - Commands are answered in order, each response one write (one message
+ *   in the trace), the tagged completion last.
+ * - A synchronizing literal "{n}" gets "+ " before its bytes (§7.5); a
+ *   non-synchronizing one "{n+}" is refused with BAD (we do not advertise
+ *   LITERAL+, RFC 7888), its bytes skipped.
+ * - A line or literal over the limits gets "* BAD" and the connection is
+ *   closed (§7.1.5: the server may send BYE; we send BAD then BYE).
+ * - A malformed line: "tag BAD" when its tag could be read, else "* BAD"
+ *   (§7.1.3); traced as imap.bad, the session goes on.
+ * - Autologout (§5.4): a connection with no command for `autologout` (at
+ *   least 30 minutes) gets "* BYE" and is closed. The deadline is weak: it
+ *   never keeps a finished run going by itself.
+ */
+import type { EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import { EngineBase } from '../../engine/base';
+import { seconds, type SimTime } from '../../sim/time';
+import type { MailStore } from '../mail/mail-store';
+import { parseCommand } from './command';
+import { PROTOCOL, type ImapEvent } from './events';
+import { ImapReader, DEFAULT_LIMITS, type ReaderLimits } from './reader';
+import { GREETING, ImapSession, type SessionEvent } from './session';
+import { ascii } from './syntax';
+
+/** RFC 9051 §5.4: the autologout timer is at least 30 minutes. */
+export const MIN_AUTOLOGOUT: SimTime = seconds(30 * 60);
+
+export interface ImapServerOptions {
+  readonly port: number;
+  readonly store: MailStore;
+  /** ns; at least MIN_AUTOLOGOUT */
+  readonly autologout?: SimTime;
+  readonly limits?: ReaderLimits;
+}
+
+interface Connection {
+  readonly reader: ImapReader;
+  readonly session: ImapSession;
+  readonly connection: string;
+  closing: boolean;
+  lastActive: SimTime;
+}
+
+export class ImapServerEngine extends EngineBase<ImapEvent> {
+  private readonly listener: SocketId;
+  private readonly connections = new Map<SocketId, Connection>();
+  private readonly autologout: SimTime;
+
+  constructor(
+    env: EngineEnv,
+    private readonly options: ImapServerOptions,
+  ) {
+    super(PROTOCOL);
+    this.autologout = Math.max(MIN_AUTOLOGOUT, options.autologout ?? MIN_AUTOLOGOUT);
+    this.listener = env.socketId();
+    this.out.listen(this.listener, options.port);
+  }
+
+  override handleStream(e: StreamEvent, now: SimTime): void {
+    switch (e.type) {
+      case 'accepted':
+        if (e.listener !== this.listener) return;
+        this.connections.set(e.socket, { reader: new ImapReader(this.options.limits ?? DEFAULT_LIMITS), session: new ImapSession(this.options.store), connection: e.connection, closing: false, lastActive: now });
+        this.out.write(e.socket, ascii(`${GREETING}\r\n`), this.out.label(GREETING, null));
+        return;
+      case 'data':
+        this.read(e.socket, e.data, e.messages, now);
+        return;
+      case 'peerClosed': {
+        const c = this.connections.get(e.socket);
+        if (c && !c.closing) this.finish(e.socket, c);
+        return;
+      }
+      case 'closed':
+        this.connections.delete(e.socket);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private read(socket: SocketId, data: Uint8Array, messages: readonly number[], now: SimTime): void {
+    const c = this.connections.get(socket);
+    if (!c || c.closing) return;
+    c.lastActive = now;
+    let k = 0;
+    const on = { connection: c.connection };
+    for (const output of c.reader.push(data)) {
+      if (output.kind === 'literalWanted') {
+        this.out.write(socket, ascii('+ ready for literal data\r\n'), this.out.label('+ ready for literal data', messages[k] ?? null));
+        continue;
+      }
+      const cause = messages[k++] ?? null;
+      if (output.kind === 'error') {
+        this.event({ type: 'imap.bad', reply: 'BAD', tag: null, reason: output.error.message, offset: output.error.offset }, cause, on.connection);
+        this.reply(socket, `* BAD ${output.error.message}`, cause);
+        this.reply(socket, '* BYE closing: the limits were broken', cause);
+        this.finish(socket, c);
+        return;
+      }
+      const unit = output.unit;
+      const nonSync = unit.literals.find((l) => l.nonSync);
+      const parsed = parseCommand(unit);
+      if (nonSync || !parsed.ok) {
+        const tag = parsed.ok ? parsed.command.tag : parsed.tag;
+        const reason = nonSync ? 'LITERAL+ ({n+}) is not offered: use {n}' : !parsed.ok ? parsed.error.message : '';
+        const offset = unit.offset + (nonSync ? nonSync.start : !parsed.ok ? parsed.error.offset : 0);
+        this.event({ type: 'imap.bad', reply: 'BAD', tag, reason, offset }, cause, on.connection);
+        this.reply(socket, `${tag ?? '*'} BAD ${reason}`, cause);
+        continue;
+      }
+      const answer = c.session.answer(parsed.command);
+      for (const ev of answer.events) this.event(ev.type === 'imap.bad' ? { ...ev, offset: unit.offset + ev.offset } : ev, cause, c.connection);
+      for (const r of answer.responses) this.out.write(socket, r.bytes, this.out.label(r.summary, cause));
+      if (answer.close) {
+        this.finish(socket, c);
+        return;
+      }
+    }
+  }
+
+  private event(ev: SessionEvent, cause: number | null, connection: string): void {
+    this.out.event({ ...ev, cause, connection } as ImapEvent);
+  }
+
+  private reply(socket: SocketId, text: string, cause: number | null): void {
+    this.out.write(socket, ascii(`${text}\r\n`), this.out.label(text, cause));
+  }
+
+  private finish(socket: SocketId, c: Connection): void {
+    c.closing = true;
+    this.out.close(socket);
+  }
+
+  override pollTimeout(): { at: SimTime; weak: boolean } | null {
+    let at: SimTime | null = null;
+    for (const c of this.connections.values()) {
+      if (c.closing) continue;
+      const due = c.lastActive + this.autologout;
+      if (at === null || due < at) at = due;
+    }
+    return at === null ? null : { at, weak: true };
+  }
+
+  override handleTimeout(now: SimTime): void {
+    for (const [socket, c] of this.connections) {
+      if (c.closing || c.lastActive + this.autologout > now) continue;
+      this.out.event({ type: 'imap.autologout', idle: now - c.lastActive, connection: c.connection });
+      this.reply(socket, '* BYE autologout: idle too long', null);
+      this.finish(socket, c);
+    }
+  }
+}
+
