@@ -23,10 +23,10 @@ function capture(lesson: string): { file: string; messages: MessageEvent[] } {
   return { file, messages };
 }
 
-function tshark(file: string, fields: string[]): string[][] {
+function tshark(file: string, fields: string[], filter?: string): string[][] {
   const out = execFileSync(
     'tshark',
-    ['-r', file, '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE', '-o', 'ip.check_checksum:TRUE', '-T', 'fields', '-E', 'separator=|', ...fields.flatMap((f) => ['-e', f])],
+    ['-r', file, ...(filter === undefined ? [] : ['-Y', filter]), '-o', 'tcp.check_checksum:TRUE', '-o', 'udp.check_checksum:TRUE', '-o', 'ip.check_checksum:TRUE', '-T', 'fields', '-E', 'separator=|', ...fields.flatMap((f) => ['-e', f])],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
   );
   return out.trim().split('\n').map((l) => l.split('|'));
@@ -99,5 +99,13 @@ describe('tshark reads the e-mail lesson', () => {
     expect(new Set(codes)).toEqual(new Set(smtp.filter((m) => /^\d{3}/.test(m.summary)).map((m) => m.summary.slice(0, 3))));
     expect(rows.some(([, , qtype]) => qtype === '15')).toBe(true); // MX
     expect(rows.filter((r) => r[3] !== '')).toEqual([]);
+  });
+
+  it('IMAP: Bob\'s reading session decodes as IMAP, command by command, none malformed', () => {
+    const { file } = capture('mail-alice-to-bob.l7.json');
+    const rows = tshark(file, ['imap.request.command', 'imap.response.status', '_ws.malformed'], 'imap');
+    expect(rows.map(([c]) => c).filter((c) => c !== '')).toEqual(['LOGIN', 'SELECT', 'FETCH', 'FETCH', 'LOGOUT']);
+    expect(rows.filter(([, status]) => status !== '').length).toBeGreaterThanOrEqual(5);
+    expect(rows.filter((r) => r[2] !== '')).toEqual([]);
   });
 });
