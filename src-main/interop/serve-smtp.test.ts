@@ -2,12 +2,14 @@
 // - swaks (Debian) sends through the SMTP server engine under `l7 serve` of
 //   the Alice-to-Bob lesson's hamburger.edu server: 250 for Bob, 550 for an
 //   unknown user, and the message lands in Bob's mailbox (the trace says so);
+// - curl (Debian) sends over smtp:// with AUTH PLAIN, and a wrong password
+//   fails with curl's login-denied code;
 // - nodemailer submits on the submission port with AUTH PLAIN, and is refused
 //   without it;
 // - the user agent's client session, on l7 serve's loopback driver, delivers
 //   to smtp-server (npm), which receives the message byte for byte.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +31,7 @@ import { ServeTrace } from '../serve/trace';
 import { requireTool } from './required-tool';
 
 const swaks = requireTool('swaks', 'swaks');
+const curl = requireTool('curl', 'curl');
 const run = promisify(execFile);
 const LESSON = 'resources/lessons/mail-alice-to-bob.l7.json';
 
@@ -64,6 +67,28 @@ describe('swaks through l7 serve of the SMTP server', () => {
     expect(await s.stop()).toBe(0);
     const delivered = states(join(dir, 'hamburger.trace.json')).filter((e) => e.type === 'smtp.delivered');
     expect(delivered.map((e) => e.data['user'])).toEqual(['bob']);
+  });
+});
+
+describe('curl sending over smtp:// through l7 serve of Alice\'s server', () => {
+  it('submits with AUTH PLAIN on the submission port, the message read from a file, and a wrong password fails', async (ctx) => {
+    curl.guard(ctx);
+    const dir = tempDir();
+    const s = await serveNode('crepes', dir, '25:0', '587:0');
+    const submission = s.listeners[1]!.port; // the relay port first, then the submission port (module.ts listeners)
+    const mail = join(dir, 'mail.txt');
+    writeFileSync(mail, 'From: alice@crepes.fr\r\nTo: alice@crepes.fr\r\nSubject: note to self\r\n\r\n.buy ketchup\r\n');
+    const url = `smtp://127.0.0.1:${submission}`;
+    await run('curl', ['-s', '--url', url, '--mail-from', 'alice@crepes.fr', '--mail-rcpt', 'alice@crepes.fr', '--user', 'alice:croissant', '--login-options', 'AUTH=PLAIN', '--upload-file', mail]);
+    const wrong = await run('curl', ['-s', '--url', url, '--mail-from', 'alice@crepes.fr', '--mail-rcpt', 'alice@crepes.fr', '--user', 'alice:nope', '--login-options', 'AUTH=PLAIN', '--upload-file', mail]).then(
+      () => 0,
+      (error: { code: number }) => error.code,
+    );
+    expect(wrong).toBe(67); // CURLE_LOGIN_DENIED
+    expect(await s.stop()).toBe(0);
+    const trace = states(join(dir, 'crepes.trace.json'));
+    expect(trace.filter((e) => e.type === 'smtp.authenticated').map((e) => e.data['ok'])).toEqual([true, false]);
+    expect(trace.filter((e) => e.type === 'smtp.delivered').map((e) => e.data['user'])).toEqual(['alice']);
   });
 });
 
