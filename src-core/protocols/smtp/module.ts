@@ -13,6 +13,7 @@
  * gets a `resolved` command back.
  */
 import type { Engine } from '../../engine/face';
+import { HostSlot } from '../../host/host-slot';
 import { parseIpv4 } from '../../net/ipv4';
 import type { PathSegment } from '../../scenario/errors';
 import { ms } from '../../sim/time';
@@ -30,6 +31,9 @@ import { reportSmtp } from './report';
 import type { MailSendAction, SmtpServerService } from './schema';
 import { SmtpServerEngine } from './server';
 import { SmtpUserAgent } from './user-agent';
+
+/** The send times of a node's user agents, for unique Message-IDs. */
+const SENT_IDS = new HostSlot<number>('mail user agent sends');
 
 /** How long the queue's stub resolver waits for each answer. */
 const LOOKUP_TIMEOUT_MS = 2000;
@@ -98,7 +102,11 @@ const send: ActionDefinition<MailSendAction> = {
   run(ctx, a) {
     const service = serverOf(ctx, a.server);
     const from = `${a.user}@${service.domain}`;
-    const messageId = `${a.node}.${Math.round(a.atMs)}@${service.domain}`;
+    // Unique per node: a second message sent in the same millisecond gets a count.
+    const sent = ctx.slots.all(SENT_IDS).length;
+    ctx.slots.add(SENT_IDS, a.atMs);
+    const same = ctx.slots.all(SENT_IDS).filter((t) => Math.round(t) === Math.round(a.atMs)).length;
+    const messageId = `${a.node}.${Math.round(a.atMs)}${same > 1 ? `.${sent + 1}` : ''}@${service.domain}`;
     const composed = composeMessage({ from, to: a.to, cc: a.cc, subject: a.subject, text: a.text, messageId, at: ms(a.atMs) });
     const agent = ctx.drive(binding(new SmtpUserAgent(ctx.env), 'mail user agent'));
     const node = ctx.scenario.nodes.find((n) => n.id === a.node);
