@@ -4,8 +4,10 @@ import { parseScenarioText } from '../../scenario/load';
 import { runScenario } from '../../scenario/runner';
 import type { MessageEvent } from '../../trace/types';
 
-const withWorkload = (edit: (d: typeof lesson) => void) => {
-  const d = structuredClone(lesson);
+type Lesson = Omit<typeof lesson, 'workload'> & { workload: Record<string, unknown>[] };
+
+const withWorkload = (edit: (d: Lesson) => void) => {
+  const d = structuredClone(lesson) as Lesson;
   edit(d);
   return parseScenarioText(JSON.stringify(d));
 };
@@ -21,7 +23,7 @@ describe('the SMTP module', () => {
 
   it('refuses a sender without an account, and a port the server does not listen on, at their paths', () => {
     const loaded = withWorkload((d) => {
-      d.workload[0] = { ...d.workload[0]!, user: 'mallory', port: 2525 } as (typeof d.workload)[0];
+      d.workload[0] = { ...d.workload[0]!, user: 'mallory', port: 2525 };
     });
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
