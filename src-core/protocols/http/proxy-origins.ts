@@ -23,7 +23,8 @@
  *   it keeps no run alive), as the proxy's own clients' are by the server
  *   it is.
  */
-import type { Cause, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import { idleDeadline } from '../../engine/idle';
+import type { Cause, EngineEnv, SocketId, StreamEvent, Deadline } from '../../engine/face';
 import type { Outbox } from '../../engine/outbox';
 import type { SimTime } from '../../sim/time';
 import { chooseConnection } from './browser-connections';
@@ -175,14 +176,8 @@ export class ProxyOrigins {
   }
 
   /** The next deadline: the first idle connection's keep-alive timeout (weak). */
-  pollTimeout(): { at: SimTime; weak: boolean } | null {
-    let at: SimTime | null = null;
-    for (const o of this.origins.values()) {
-      if (o.done || o.idleSince === null) continue;
-      const due = o.idleSince + this.options.keepAliveTimeout;
-      if (at === null || due < at) at = due;
-    }
-    return at === null ? null : { at, weak: true };
+  pollTimeout(): Deadline | null {
+    return idleDeadline(this.origins.values(), (o) => (o.done ? null : o.idleSince), this.options.keepAliveTimeout);
   }
 
   /** Closes the connections idle for the keep-alive timeout by `now`. */

@@ -18,7 +18,8 @@
  * - A site with a cookie counts every request it answers without an error
  *   in its back-end (server-cookies.ts): a first visit gets Set-Cookie.
  */
-import type { EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import { idleDeadline, idledOut } from '../../engine/idle';
+import type { EngineEnv, SocketId, StreamEvent, Deadline } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import type { SimTime } from '../../sim/time';
 import { encodeResponse } from './encode';
@@ -131,19 +132,13 @@ export class HttpServerEngine extends EngineBase<HttpEvent> {
     this.out.close(socket);
   }
 
-  override pollTimeout(): { at: SimTime; weak: boolean } | null {
-    let at: SimTime | null = null;
-    for (const c of this.connections.values()) {
-      if (c.closing || c.idleSince === null) continue;
-      const due = c.idleSince + this.options.keepAliveTimeout;
-      if (at === null || due < at) at = due;
-    }
-    return at === null ? null : { at, weak: true };
+  override pollTimeout(): Deadline | null {
+    return idleDeadline(this.connections.values(), (c) => (c.closing ? null : c.idleSince), this.options.keepAliveTimeout);
   }
 
   override handleTimeout(now: SimTime): void {
     for (const [socket, c] of this.connections) {
-      if (c.closing || c.idleSince === null || c.idleSince + this.options.keepAliveTimeout > now) continue;
+      if (c.closing || c.idleSince === null || !idledOut(c.idleSince, this.options.keepAliveTimeout, now)) continue;
       this.out.event({ type: 'http.idleClosed', idle: now - c.idleSince, connection: c.connection });
       this.finish(socket, c);
     }

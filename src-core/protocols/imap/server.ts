@@ -18,7 +18,8 @@
  *   least 30 minutes) gets "* BYE" and is closed. The deadline is weak: it
  *   never keeps a finished run going by itself.
  */
-import type { EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import { idleDeadline, idledOut } from '../../engine/idle';
+import type { EngineEnv, SocketId, StreamEvent, Deadline } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import { seconds, type SimTime } from '../../sim/time';
 import type { MailStore } from '../mail/mail-store';
@@ -138,19 +139,13 @@ export class ImapServerEngine extends EngineBase<ImapEvent> {
     this.out.close(socket);
   }
 
-  override pollTimeout(): { at: SimTime; weak: boolean } | null {
-    let at: SimTime | null = null;
-    for (const c of this.connections.values()) {
-      if (c.closing) continue;
-      const due = c.lastActive + this.autologout;
-      if (at === null || due < at) at = due;
-    }
-    return at === null ? null : { at, weak: true };
+  override pollTimeout(): Deadline | null {
+    return idleDeadline(this.connections.values(), (c) => (c.closing ? null : c.lastActive), this.autologout);
   }
 
   override handleTimeout(now: SimTime): void {
     for (const [socket, c] of this.connections) {
-      if (c.closing || c.lastActive + this.autologout > now) continue;
+      if (c.closing || !idledOut(c.lastActive, this.autologout, now)) continue;
       this.out.event({ type: 'imap.autologout', idle: now - c.lastActive, connection: c.connection });
       this.reply(socket, '* BYE autologout: idle too long', null);
       this.finish(socket, c);

@@ -17,7 +17,8 @@
  *   is closed without a reply; nothing is deleted. The deadline is weak: it
  *   never keeps a finished run going by itself.
  */
-import type { EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import { idleDeadline, idledOut } from '../../engine/idle';
+import type { EngineEnv, SocketId, StreamEvent, Deadline } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import { seconds, type SimTime } from '../../sim/time';
 import type { MailStore } from '../mail/mail-store';
@@ -120,19 +121,13 @@ export class Pop3ServerEngine extends EngineBase<Pop3Event> {
     if (event) this.out.event(event);
   }
 
-  override pollTimeout(): { at: SimTime; weak: boolean } | null {
-    let at: SimTime | null = null;
-    for (const c of this.connections.values()) {
-      if (c.closing) continue;
-      const due = c.lastActivity + this.autologout;
-      if (at === null || due < at) at = due;
-    }
-    return at === null ? null : { at, weak: true };
+  override pollTimeout(): Deadline | null {
+    return idleDeadline(this.connections.values(), (c) => (c.closing ? null : c.lastActivity), this.autologout);
   }
 
   override handleTimeout(now: SimTime): void {
     for (const [socket, c] of this.connections) {
-      if (c.closing || c.lastActivity + this.autologout > now) continue;
+      if (c.closing || !idledOut(c.lastActivity, this.autologout, now)) continue;
       this.abort(socket, c, 'autologout');
     }
   }

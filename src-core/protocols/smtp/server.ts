@@ -34,7 +34,8 @@
  * - A connection that ends mid-transaction loses that transaction, never
  *   a message already answered 250 (§6.1).
  */
-import type { Cause, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
+import { idleDeadline, idledOut } from '../../engine/idle';
+import type { Cause, EngineEnv, SocketId, StreamEvent, Deadline } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import { formatIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
@@ -310,16 +311,13 @@ export class SmtpServerEngine extends EngineBase<SmtpEvent> {
     this.out.write(s.socket, encodeReply(code, texts), this.out.label(summarizeReply({ code, lines: texts }), cause));
   }
 
-  override pollTimeout(): { at: SimTime; weak: boolean } | null {
-    let at: SimTime | null = null;
-    for (const s of this.sessions.values()) if (!s.closing) at = at === null ? s.idleSince + ms(SERVER_TIMEOUT_MS) : Math.min(at, s.idleSince + ms(SERVER_TIMEOUT_MS));
-    // Weak: an idle session does not keep a finished run alive.
-    return at === null ? null : { at, weak: true };
+  override pollTimeout(): Deadline | null {
+    return idleDeadline(this.sessions.values(), (s) => (s.closing ? null : s.idleSince), ms(SERVER_TIMEOUT_MS));
   }
 
   override handleTimeout(now: SimTime): void {
     for (const s of this.sessions.values()) {
-      if (s.closing || now < s.idleSince + ms(SERVER_TIMEOUT_MS)) continue;
+      if (s.closing || !idledOut(s.idleSince, ms(SERVER_TIMEOUT_MS), now)) continue;
       this.out.event({ type: 'smtp.timedOut', connection: s.connection });
       this.reply(s, 421, `4.4.2 ${this.options.hostName} Timeout: closing connection`, null);
       s.closing = true;
