@@ -8,7 +8,7 @@
  * end in CRLF; text lines over 76 characters are folded by QP's soft breaks.
  */
 import type { SimTime } from '../../sim/time';
-import { mailDate } from './dsn';
+import { formatMailDate } from '../mail/message';
 
 export interface Composed {
   readonly bytes: Uint8Array;
@@ -55,7 +55,7 @@ function encodedWord(text: string): string {
 export function composeMessage(m: { readonly from: string; readonly to: readonly string[]; readonly cc: readonly string[]; readonly subject: string; readonly text: string; readonly messageId: string; readonly at: SimTime }): Composed {
   const encoded: string[] = [];
   const subject = isAscii(m.subject) ? m.subject : (encoded.push('the subject as an RFC 2047 encoded-word'), encodedWord(m.subject));
-  const headers = [`From: <${m.from}>`, `To: ${m.to.map((a) => `<${a}>`).join(', ')}`, ...(m.cc.length > 0 ? [`Cc: ${m.cc.map((a) => `<${a}>`).join(', ')}`] : []), `Subject: ${subject}`, `Date: ${mailDate(m.at)}`, `Message-ID: <${m.messageId}>`, 'MIME-Version: 1.0'];
+  const headers = [`From: <${m.from}>`, `To: ${m.to.map((a) => `<${a}>`).join(', ')}`, ...(m.cc.length > 0 ? [`Cc: ${m.cc.map((a) => `<${a}>`).join(', ')}`] : []), `Subject: ${subject}`, `Date: ${formatMailDate(m.at)}`, `Message-ID: <${m.messageId}>`, 'MIME-Version: 1.0'];
   let body: string;
   if (isAscii(m.text) && m.text.split(/\r\n|\r|\n/).every((l) => l.length <= 998)) {
     headers.push('Content-Type: text/plain; charset=us-ascii', 'Content-Transfer-Encoding: 7bit');

@@ -9,8 +9,7 @@
  * bounced in turn. All 7-bit.
  */
 import type { SimTime } from '../../sim/time';
-import { epochSecondsAt, formatHttpDate } from '../http/http-date';
-import { SIM_EPOCH_S } from '../http/objects';
+import { formatMailDate } from '../mail/message';
 
 export interface FailedRecipient {
   readonly to: string;
@@ -18,10 +17,6 @@ export interface FailedRecipient {
   readonly reply: string;
   /** True when retries ran out (status 4.4.7, Action: failed after delay). */
   readonly expired: boolean;
-}
-
-export function mailDate(at: SimTime): string {
-  return formatHttpDate(epochSecondsAt(at, SIM_EPOCH_S)).replace(/ GMT$/, ' +0000');
 }
 
 /** The enhanced status code a reply text starts with ("5.1.1"), else the class default. */
@@ -40,7 +35,7 @@ function headerOf(message: Uint8Array): string {
 
 export function buildBounce(b: { readonly id: string; readonly hostName: string; readonly domain: string; readonly sender: string; readonly failed: readonly FailedRecipient[]; readonly original: Uint8Array; readonly at: SimTime }): Uint8Array {
   const boundary = `=_l7_dsn_${b.id}`;
-  const date = mailDate(b.at);
+  const date = formatMailDate(b.at);
   const lines = [
     `From: Mail Delivery System <MAILER-DAEMON@${b.domain}>`,
     `To: <${b.sender}>`,

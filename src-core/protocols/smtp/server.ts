@@ -40,8 +40,7 @@ import { EngineBase } from '../../engine/base';
 import { formatIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
 import { ms } from '../../sim/time';
-import { epochSecondsAt, formatHttpDate } from '../http/http-date';
-import { SIM_EPOCH_S } from '../http/objects';
+import { formatMailDate } from '../mail/message';
 import type { MailStore } from '../mail/mail-store';
 import { parseCommandLine, parsePath } from './command';
 import { MAX_COMMAND_LINE, MAX_MESSAGE_BYTES, MAX_RECIPIENTS, PROTOCOL, SERVER_TIMEOUT_MS } from './constants';
@@ -328,7 +327,7 @@ export class SmtpServerEngine extends EngineBase<SmtpEvent> {
 
 /** RFC 5321 §4.4 trace field: "Received: from EHLO-name (address) by host with ESMTP id ID for <one>; date". RFC 5322 §3.3 date, zone +0000. */
 export function receivedField(r: { readonly helo: string; readonly client: string; readonly by: string; readonly authenticated: boolean; readonly id: string; readonly forOne: string | null; readonly at: SimTime }): string {
-  const date = formatHttpDate(epochSecondsAt(r.at, SIM_EPOCH_S)).replace(/ GMT$/, ' +0000');
+  const date = formatMailDate(r.at);
   const forPart = r.forOne === null ? '' : ` for <${r.forOne}>`;
   return `Received: from ${r.helo} ([${r.client}])\r\n\tby ${r.by} with ${r.authenticated ? 'ESMTPA' : 'ESMTP'} id ${r.id}${forPart};\r\n\t${date}\r\n`;
 }
