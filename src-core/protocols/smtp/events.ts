@@ -40,6 +40,8 @@ export type SmtpEvent =
   | { readonly type: 'smtp.deferred'; readonly id: string; readonly to: readonly string[]; readonly reply: string; readonly attempt: number; readonly retryAt: SimTime }
   /** Queue: given up for these recipients; a bounce goes to the sender (null: none, the message was itself a bounce). */
   | { readonly type: 'smtp.bounced'; readonly id: string; readonly to: readonly string[]; readonly reason: string; readonly toSender: string | null }
+  /** User agent: it wrote a message (`contentType` of its top-level entity), and what it encoded to keep it 7-bit (compose.ts). */
+  | { readonly type: 'smtp.composed'; readonly id: string; readonly bytes: number; readonly contentType: string; readonly encoded: readonly string[] }
   /** User agent: a submission ended, with each recipient's outcome as the server answered it. */
   | { readonly type: 'smtp.submitted'; readonly id: string; readonly results: readonly RecipientResult[]; readonly elapsed: SimTime; readonly connection: string | null }
   /** Server: a session ended idle for the timeout (421). */
@@ -58,7 +60,8 @@ export type SmtpStateData = {
   readonly 'smtp.relayed': { readonly id: string; readonly to: readonly string[]; readonly host: string; readonly reply: string };
   readonly 'smtp.deferred': { readonly id: string; readonly to: readonly string[]; readonly reply: string; readonly attempt: number; readonly retryAt: number };
   readonly 'smtp.bounced': { readonly id: string; readonly to: readonly string[]; readonly reason: string; readonly toSender: string | null };
+  readonly 'smtp.composed': { readonly id: string; readonly bytes: number; readonly contentType: string; readonly encoded: readonly string[] };
   readonly 'smtp.submitted': { readonly id: string; readonly results: readonly { readonly to: string; readonly outcome: string; readonly reply: string }[] };
 };
 
-export const SMTP_STATE_TYPES: readonly (keyof SmtpStateData)[] = ['smtp.refused', 'smtp.malformed', 'smtp.authenticated', 'smtp.accepted', 'smtp.delivered', 'smtp.relayNeeded', 'smtp.timedOut', 'smtp.queued', 'smtp.relayAttempt', 'smtp.relayed', 'smtp.deferred', 'smtp.bounced', 'smtp.submitted'];
+export const SMTP_STATE_TYPES: readonly (keyof SmtpStateData)[] = ['smtp.refused', 'smtp.malformed', 'smtp.authenticated', 'smtp.accepted', 'smtp.delivered', 'smtp.relayNeeded', 'smtp.timedOut', 'smtp.queued', 'smtp.relayAttempt', 'smtp.relayed', 'smtp.deferred', 'smtp.bounced', 'smtp.composed', 'smtp.submitted'];

@@ -28,7 +28,7 @@ import { dissectSmtp } from './dissect';
 import { PROTOCOL, SMTP_STATE_TYPES, type RelayHost, type SmtpEvent, type SmtpStateData } from './events';
 import { SmtpQueue, type QueueCommand } from './queue';
 import { reportSmtp } from './report';
-import type { MailSendAction, SmtpServerService } from './schema';
+import { MAX_ATTACHMENTS_TOTAL_BYTES, type MailSendAction, type SmtpServerService } from './schema';
 import { SmtpServerEngine } from './server';
 import { SmtpUserAgent } from './user-agent';
 
@@ -96,6 +96,8 @@ const send: ActionDefinition<MailSendAction> = {
     { field: 'cc', label: 'Cc', help: 'More recipients, shown to all.' },
     { field: 'subject', label: 'Subject', help: 'The Subject header field.' },
     { field: 'text', label: 'Text', help: 'The message\'s text. Anything that is not ASCII is encoded to keep the message 7-bit.' },
+    { field: 'html', label: 'HTML', help: 'An HTML version of the text: the message becomes multipart/alternative, and mail programs show this one.' },
+    { field: 'attachments', label: 'Attachments', help: 'Files sent with the message, each in base64: the message becomes multipart/mixed.' },
     { field: 'port', label: 'Port', help: '587: submission with a login (RFC 6409); 25: as the course\'s sample dialogue, without one.' },
   ],
   check: checkSend,
@@ -107,11 +109,11 @@ const send: ActionDefinition<MailSendAction> = {
     ctx.slots.add(SENT_IDS, a.atMs);
     const same = ctx.slots.all(SENT_IDS).filter((t) => Math.round(t) === Math.round(a.atMs)).length;
     const messageId = `${a.node}.${Math.round(a.atMs)}${same > 1 ? `.${sent + 1}` : ''}@${service.domain}`;
-    const composed = composeMessage({ from, to: a.to, cc: a.cc, subject: a.subject, text: a.text, messageId, at: ms(a.atMs) });
+    const composed = composeMessage({ from, to: a.to, cc: a.cc, subject: a.subject, text: a.text, ...(a.html === undefined ? {} : { html: a.html }), attachments: a.attachments, messageId, at: ms(a.atMs) });
     const agent = ctx.drive(binding(new SmtpUserAgent(ctx.env), 'mail user agent'));
     const node = ctx.scenario.nodes.find((n) => n.id === a.node);
     const hostName = node?.name !== undefined && /^[A-Za-z0-9.-]+$/.test(node.name) ? node.name : a.node;
-    agent.command({ server: { addr: ctx.addressOf(a.server), port: a.port }, hostName, auth: a.port === service.submissionPort ? { user: a.user, password: a.password } : null, message: { id: messageId, from, to: [...a.to, ...a.cc], bytes: composed.bytes } });
+    agent.command({ server: { addr: ctx.addressOf(a.server), port: a.port }, hostName, auth: a.port === service.submissionPort ? { user: a.user, password: a.password } : null, message: { id: messageId, from, to: [...a.to, ...a.cc], bytes: composed.bytes }, composed });
   },
 };
 
@@ -127,6 +129,12 @@ function checkSend(a: MailSendAction, path: readonly PathSegment[], refs: Refere
   const service = refs.node(a.server)?.services?.find((s) => s.type === 'smtp-server');
   if (!service || service.type !== 'smtp-server') return;
   if (a.port !== service.port && a.port !== service.submissionPort) refs.report([...path, 'port'], `the mail server listens on ${service.port}${service.submissionPort === null ? '' : ` and ${service.submissionPort}`}, not ${a.port}`);
+  let total = 0;
+  a.attachments.forEach((x, i) => {
+    if ((x.size === undefined) === (x.content === undefined)) refs.report([...path, 'attachments', i], x.size === undefined ? 'expected "size" or "content", got neither' : 'expected "size" or "content", got both');
+    total += x.size ?? new TextEncoder().encode(x.content ?? '').length;
+  });
+  if (total > MAX_ATTACHMENTS_TOTAL_BYTES) refs.report([...path, 'attachments'], `expected attachments of at most ${MAX_ATTACHMENTS_TOTAL_BYTES} bytes in all, got ${total}`);
   if (!service.accounts.some((x) => x.user.toLowerCase() === a.user.toLowerCase())) refs.report([...path, 'user'], `"${a.user}" has no account on ${a.server} (accounts: ${service.accounts.map((x) => `"${x.user}"`).join(', ') || 'none'})`);
 }
 

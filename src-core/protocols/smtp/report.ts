@@ -47,6 +47,11 @@ export function reportSmtp(e: SmtpEvent, r: Reporter<SmtpStateData>): void {
     case 'smtp.bounced':
       r.state('smtp.bounced', { summary: `queue: message ${e.id} not delivered to ${e.to.join(', ')}: ${e.reason}${e.toSender === null ? ' (a bounce: not bounced again)' : `; bounce sent to ${e.toSender}`}`, data: { id: e.id, to: e.to, reason: e.reason, toSender: e.toSender } });
       return;
+    case 'smtp.composed': {
+      const sevenBit = e.encoded.length === 0 ? '' : `; to keep it 7-bit (the server is not asked for 8BITMIME): ${e.encoded.join(', ')}`;
+      r.state('smtp.composed', { summary: `message ${e.id} written: ${e.contentType}, ${e.bytes} bytes${sevenBit}`, data: { id: e.id, bytes: e.bytes, contentType: e.contentType, encoded: e.encoded } });
+      return;
+    }
     case 'smtp.submitted': {
       const taken = e.results.filter((x) => x.outcome === 'delivered').length;
       const summary = taken === e.results.length ? `message ${e.id} submitted for ${e.results.map((x) => x.to).join(', ')}` : `message ${e.id}: ${e.results.map((x) => `${x.to} ${x.outcome} (${x.reply})`).join('; ')}`;

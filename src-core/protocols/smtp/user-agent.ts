@@ -18,6 +18,8 @@ export interface SendCommand {
   readonly hostName: string;
   readonly auth: { readonly user: string; readonly password: string } | null;
   readonly message: OutgoingMessage;
+  /** How the message was written (compose.ts), for the trace; absent for bytes written elsewhere. */
+  readonly composed?: { readonly contentType: string; readonly encoded: readonly string[] };
 }
 
 export class SmtpUserAgent extends EngineBase<SmtpEvent, SendCommand> {
@@ -28,6 +30,7 @@ export class SmtpUserAgent extends EngineBase<SmtpEvent, SendCommand> {
   }
 
   override handleCommand(c: SendCommand, now: SimTime): void {
+    if (c.composed) this.out.event({ type: 'smtp.composed', id: c.message.id, bytes: c.message.bytes.length, contentType: c.composed.contentType, encoded: c.composed.encoded });
     const socket = this.env.socketId();
     this.sends.set(socket, { command: c, startedAt: now, session: null, connection: '' });
     this.out.connect(socket, c.server);
