@@ -2,15 +2,19 @@
  * What FETCH returns of a stored message (RFC 9051 §7.5.2): ENVELOPE,
  * BODYSTRUCTURE, INTERNALDATE and body sections, as response bytes.
  * Strings go quoted when they can, else as literals (§4.3); absent fields
- * are NIL.
+ * are NIL. The message is read by the mail codec's parser
+ * (protocols/mail/message/): header fields unfolded with encoded-words left
+ * as written (IMAP sends them so, §7.5.2), MIME parts with their byte
+ * ranges.
  */
 import { concat, stringBytes } from './command';
-import { fieldValue, headerFields, messageHeader, parseAddressList, parseContentType, splitMessage, type Address, type ContentType, type HeaderField } from './message-fields';
 import { civilFromDays, daysFromCivil } from '../http/http-date';
-import { ascii, latin1 } from './syntax';
+import { headerValue, parseAddressList, parseHeaderSection, parseMessage, type HeaderField, type MimePart } from '../mail/message';
+import { ascii } from './syntax';
 
 const NIL = ascii('NIL');
-const nstring = (v: string | null): Uint8Array[] => (v === null ? [NIL] : stringBytes(v));
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const nstring = (v: string | null | undefined): Uint8Array[] => (v === null || v === undefined ? [NIL] : stringBytes(utf8(v)));
 
 function list(items: readonly Uint8Array[][]): Uint8Array[] {
   const out: Uint8Array[] = [ascii('(')];
@@ -22,81 +26,70 @@ function list(items: readonly Uint8Array[][]): Uint8Array[] {
   return out;
 }
 
-function addressList(value: string | null): Uint8Array[] {
-  if (value === null) return [NIL];
-  const addrs = parseAddressList(value);
+/** An address list; groups become their members (IMAP's group markers are not written). */
+function addressList(value: string | undefined): Uint8Array[] {
+  if (value === undefined) return [NIL];
+  const addrs = parseAddressList(value, [], 0, { decodeNames: false });
   if (addrs.length === 0) return [NIL];
   // §7.5.2: address = "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"; no spaces between addresses
-  return [ascii('('), ...addrs.flatMap((a: Address) => list([nstring(a.name), [NIL], nstring(a.mailbox), nstring(a.host)])), ascii(')')];
+  return [
+    ascii('('),
+    ...addrs.flatMap((a) => {
+      const at = a.address.lastIndexOf('@');
+      const mailbox = (at < 0 ? a.address : a.address.slice(0, at)).replace(/^"(.*)"$/, '$1').replace(/\\(.)/g, '$1');
+      return list([nstring(a.name === '' ? null : a.name), [NIL], nstring(mailbox), nstring(at < 0 ? null : a.address.slice(at + 1))]);
+    }),
+    ascii(')'),
+  ];
+}
+
+const headersOf = (message: Uint8Array): HeaderField[] => parseHeaderSection(message, 0, message.length, []).fields;
+
+function envelopeOf(fields: readonly HeaderField[]): Uint8Array[] {
+  const v = (n: string) => headerValue(fields, n);
+  const from = v('From');
+  return list([nstring(v('Date')), nstring(v('Subject')), addressList(from), addressList(v('Sender') ?? from), addressList(v('Reply-To') ?? from), addressList(v('To')), addressList(v('Cc')), addressList(v('Bcc')), nstring(v('In-Reply-To')), nstring(v('Message-ID'))]);
 }
 
 /** ENVELOPE: date, subject, from, sender, reply-to, to, cc, bcc, in-reply-to, message-id; sender and reply-to default to from (§7.5.2). */
 export function envelopeBytes(message: Uint8Array): Uint8Array {
-  const f = messageHeader(message);
-  const v = (n: string) => fieldValue(f, n);
-  const from = v('From');
-  return concat(
-    list([nstring(v('Date')), nstring(v('Subject')), addressList(from), addressList(v('Sender') ?? from), addressList(v('Reply-To') ?? from), addressList(v('To')), addressList(v('Cc')), addressList(v('Bcc')), nstring(v('In-Reply-To')), nstring(v('Message-ID'))]),
-  );
+  return concat(envelopeOf(headersOf(message)));
 }
 
 /** Lines of a body: CRLF pairs, plus one for a last line without its CRLF. */
-function lineCount(body: Uint8Array): number {
+function lineCount(b: Uint8Array, start: number, end: number): number {
   let n = 0;
-  for (let i = 0; i + 1 < body.length; i++) if (body[i] === 0x0d && body[i + 1] === 0x0a) n++;
-  if (body.length > 0 && !(body[body.length - 2] === 0x0d && body[body.length - 1] === 0x0a)) n++;
+  for (let i = start; i + 1 < end; i++) if (b[i] === 0x0d && b[i + 1] === 0x0a) n++;
+  if (end > start && !(b[end - 2] === 0x0d && b[end - 1] === 0x0a)) n++;
   return n;
 }
 
 const upper = (s: string) => stringBytes(s.toUpperCase());
 
-function paramsBytes(ct: ContentType, skip: string[] = []): Uint8Array[] {
-  const params = ct.params.filter(([k]) => !skip.includes(k));
-  return params.length === 0 ? [NIL] : list(params.flatMap(([k, val]) => [upper(k), stringBytes(val)]));
+function paramsBytes(params: Readonly<Record<string, string>>, skip: readonly string[]): Uint8Array[] {
+  const kept = Object.entries(params).filter(([k]) => !skip.includes(k));
+  return kept.length === 0 ? [NIL] : list(kept.flatMap(([k, val]) => [upper(k), nstring(val)]));
 }
 
-/** Part boundaries of a multipart body (RFC 2046 §5.1.1): each part's bytes. */
-function multipartParts(body: Uint8Array, boundary: string): Uint8Array[] {
-  const text = latin1(body);
-  const delimiter = `--${boundary}`;
-  const parts: Uint8Array[] = [];
-  let at = text.startsWith(delimiter) ? 0 : text.indexOf(`\r\n${delimiter}`);
-  if (at < 0) return parts;
-  if (at > 0 || !text.startsWith(delimiter)) at += 2;
-  for (let depth = 0; depth < 1000; depth++) {
-    const lineEnd = text.indexOf('\r\n', at);
-    if (lineEnd < 0 || text.startsWith(`${delimiter}--`, at)) break;
-    const start = lineEnd + 2;
-    const next = text.indexOf(`\r\n${delimiter}`, start);
-    if (next < 0) break;
-    parts.push(body.subarray(start, next));
-    at = next + 2;
-  }
-  return parts;
-}
-
-function structure(entity: Uint8Array, fields: readonly HeaderField[], fallback: ContentType | undefined, depth: number): Uint8Array[] {
-  const { bodyStart } = splitMessage(entity);
-  const body = entity.subarray(bodyStart);
-  const ct = parseContentType(fieldValue(fields, 'Content-Type'), fallback);
-  const boundary = ct.params.find(([k]) => k === 'boundary')?.[1];
-  if (ct.type === 'multipart' && boundary && depth < 20) {
-    const parts = multipartParts(body, boundary);
-    if (parts.length > 0) {
-      const digest = ct.subtype === 'digest' ? { type: 'message', subtype: 'rfc822', params: [] } : undefined;
-      // body-type-mpart = 1*body SP media-subtype: parts with no space between them
-      return [ascii('('), ...parts.flatMap((p) => structure(p, headerFields(latin1(p, 0, splitMessage(p).headerEnd)), digest, depth + 1)), ascii(' '), ...upper(ct.subtype), ascii(')')];
-    }
-  }
-  const basic = [upper(ct.type), upper(ct.subtype), paramsBytes(ct, ['boundary']), nstring(fieldValue(fields, 'Content-ID')), nstring(fieldValue(fields, 'Content-Description')), upper(fieldValue(fields, 'Content-Transfer-Encoding') ?? '7BIT'), [ascii(String(body.length))]];
-  // §7.5.2: text/* adds its lines; message/rfc822 its envelope, structure and lines (not walked here: sent as a basic part)
-  if (ct.type === 'text') basic.push([ascii(String(lineCount(body)))]);
+function structure(b: Uint8Array, part: MimePart): Uint8Array[] {
+  // body-type-mpart = 1*body SP media-subtype: parts with no space between them
+  if (part.type === 'multipart' && part.children.length > 0) return [ascii('('), ...part.children.flatMap((c) => structure(b, c)), ascii(' '), ...upper(part.subtype), ascii(')')];
+  const size = part.body.end - part.body.start;
+  const basic = [upper(part.type), upper(part.subtype), paramsBytes(part.params, ['boundary']), nstring(part.contentId), nstring(part.description), upper(part.transferEncoding), [ascii(String(size))]];
+  const inner = part.children[0];
+  // §7.5.2 body-type-msg: message/rfc822 adds the embedded message's envelope, its structure and its lines
+  if (part.contentType === 'message/rfc822' && inner !== undefined) basic.push(envelopeOf(inner.headers), structure(b, inner), [ascii(String(lineCount(b, part.body.start, part.body.end)))]);
+  // body-type-text: text/* adds its lines
+  else if (part.type === 'text') basic.push([ascii(String(lineCount(b, part.body.start, part.body.end)))]);
   return list(basic);
 }
 
-/** BODYSTRUCTURE without extension data (a single part, or a multipart walk). */
+/** BODYSTRUCTURE without extension data (a single part, or the multipart tree). */
 export function bodyStructureBytes(message: Uint8Array): Uint8Array {
-  return concat(structure(message, messageHeader(message), undefined, 0));
+  const parsed = parseMessage(message);
+  // An empty message: one empty text/plain part (RFC 2045 §5.2 defaults).
+  if (!parsed.ok) return ascii('("TEXT" "PLAIN" ("CHARSET" "us-ascii") NIL NIL "7BIT" 0 0)');
+  return concat(structure(message, parsed.value.root));
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -120,23 +113,26 @@ export type Section = { readonly part: 'all' | 'header' | 'text' } | { readonly 
 
 /** A body section's bytes (§6.4.5): [] the whole message, HEADER (with its empty line), TEXT, HEADER.FIELDS (names), HEADER.FIELDS.NOT. */
 export function sectionBytes(message: Uint8Array, section: Section): Uint8Array {
-  const { headerEnd, bodyStart } = splitMessage(message);
+  const header = parseHeaderSection(message, 0, message.length, []);
   switch (section.part) {
     case 'all':
       return message;
     case 'header':
-      return message.subarray(0, bodyStart);
+      return message.subarray(0, header.bodyStart);
     case 'text':
-      return message.subarray(bodyStart);
+      return message.subarray(header.bodyStart);
     case 'fields': {
       const names = section.names.map((n) => n.toLowerCase());
-      const header = latin1(message, 0, headerEnd);
-      const kept = header
-        .split(/\r\n(?![ \t])/)
-        .filter((line) => line !== '' && names.includes(line.slice(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase()) !== section.not)
-        .map((line) => `${line}\r\n`)
-        .join('');
-      return ascii(`${kept}\r\n`);
+      // each kept field as written (folded lines and all), then the empty line
+      const kept = header.fields.filter((f) => names.includes(f.name.toLowerCase()) !== section.not);
+      return concat([...kept.map((f) => withLineEnd(message.subarray(f.field.start, f.field.end))), ascii('\r\n')]);
     }
   }
+}
+
+/** A field's bytes end with CRLF (the last field of a message without a body may lack it, or end in a bare LF). */
+function withLineEnd(field: Uint8Array): Uint8Array {
+  if (field.at(-2) === 0x0d && field.at(-1) === 0x0a) return field;
+  const body = field.at(-1) === 0x0a ? field.subarray(0, -1) : field;
+  return concat([body, ascii('\r\n')]);
 }

@@ -4,7 +4,7 @@ import { contrastRatio } from '../../chart/colors';
 import type { FieldNode } from '../../dissect/field';
 import type { MessageEvent } from '../../trace/types';
 import { dissectImap } from './dissect';
-import { bodyStructureBytes, internalDate } from './fetch-data';
+import { bodyStructureBytes, envelopeBytes, internalDate, sectionBytes } from './fetch-data';
 import { IMAP_MODULE } from './module';
 import { ascii, latin1 } from './syntax';
 
@@ -38,6 +38,24 @@ describe('FETCH data', () => {
   it('walks a multipart message for BODYSTRUCTURE (the CRLF before a delimiter is the delimiter\'s, RFC 2046 §5.1.1)', () => {
     const m = ascii('Content-Type: multipart/alternative; boundary="xx"\r\n\r\npreamble\r\n--xx\r\nContent-Type: text/plain\r\n\r\nhi\r\n--xx\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>hi</p>\r\n--xx--\r\n');
     expect(latin1(bodyStructureBytes(m))).toBe('(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 2 1)("TEXT" "HTML" ("CHARSET" "utf-8") NIL NIL "QUOTED-PRINTABLE" 9 1) "ALTERNATIVE")');
+  });
+
+  it('describes an embedded message/rfc822 with its envelope, structure and lines (§7.5.2 body-type-msg)', () => {
+    const m = ascii('Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\nSubject: inner\r\nFrom: a@x.org\r\n\r\nhello\r\n--b--\r\n');
+    // the part's body runs to the CRLF before the close delimiter: 38 bytes, 4 lines (the last without its CRLF)
+    expect(latin1(bodyStructureBytes(m))).toBe('(("MESSAGE" "RFC822" NIL NIL NIL "7BIT" 38 (NIL "inner" ((NIL NIL "a" "x.org")) ((NIL NIL "a" "x.org")) ((NIL NIL "a" "x.org")) NIL NIL NIL NIL NIL) ("TEXT" "PLAIN" ("CHARSET" "us-ascii") NIL NIL "7BIT" 5 1) 4) "MIXED")');
+  });
+
+  it('keeps encoded-words and quoting out of the way in ENVELOPE: names as written, groups as their members', () => {
+    const m = ascii('From: =?UTF-8?Q?Andr=C3=A9?= <andre@crepes.fr>\r\nTo: team: "Bob B." <bob@hamburger.edu>, carol@hamburger.edu;\r\nSubject: =?UTF-8?B?ZMOpamV1bmVy?=\r\n\r\n');
+    expect(latin1(envelopeBytes(m))).toBe('(NIL "=?UTF-8?B?ZMOpamV1bmVy?=" (("=?UTF-8?Q?Andr=C3=A9?=" NIL "andre" "crepes.fr")) (("=?UTF-8?Q?Andr=C3=A9?=" NIL "andre" "crepes.fr")) (("=?UTF-8?Q?Andr=C3=A9?=" NIL "andre" "crepes.fr")) (("Bob B." NIL "bob" "hamburger.edu")(NIL NIL "carol" "hamburger.edu")) NIL NIL NIL NIL)');
+  });
+
+  it('HEADER.FIELDS keeps the chosen fields as written, folded lines included, then the empty line', () => {
+    const m = ascii('Subject: a long\r\n subject\r\nFrom: a@x.org\r\nTo: b@y.org\r\n\r\nbody\r\n');
+    expect(latin1(sectionBytes(m, { part: 'fields', names: ['SUBJECT', 'to'], not: false }))).toBe('Subject: a long\r\n subject\r\nTo: b@y.org\r\n\r\n');
+    expect(latin1(sectionBytes(m, { part: 'fields', names: ['subject'], not: true }))).toBe('From: a@x.org\r\nTo: b@y.org\r\n\r\n');
+    expect(latin1(sectionBytes(m, { part: 'text' }))).toBe('body\r\n');
   });
 
   it('writes INTERNALDATE from the run\'s start, 2026-01-01 UTC', () => {

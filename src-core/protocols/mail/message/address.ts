@@ -81,11 +81,11 @@ function tokenize(value: string): Token[] {
   return tokens;
 }
 
-function phrase(tokens: readonly Token[], problems: MailProblem[], offset: number): string {
+function phrase(tokens: readonly Token[], problems: MailProblem[], offset: number, decode: boolean): string {
   let out = '';
   let lastEncoded = false;
   for (const t of tokens) {
-    const decoded = t.kind === 'atom' ? decodeWord(t.text, problems, offset) : null;
+    const decoded = t.kind === 'atom' && decode ? decodeWord(t.text, problems, offset) : null;
     const text = decoded ?? t.text;
     if (out !== '' && !(lastEncoded && decoded !== null)) out += ' ';
     out += text;
@@ -98,7 +98,7 @@ function addrSpec(tokens: readonly Token[]): string {
   return tokens.map((t) => (t.kind === 'quoted' ? t.raw : t.text)).join('');
 }
 
-function mailbox(tokens: readonly Token[], group: string | undefined, problems: MailProblem[], offset: number): Mailbox | null {
+function mailbox(tokens: readonly Token[], group: string | undefined, problems: MailProblem[], offset: number, decode: boolean): Mailbox | null {
   if (tokens.length === 0) return null;
   const open = tokens.findIndex((t) => t.kind === 'special' && t.text === '<');
   let result: Mailbox;
@@ -108,20 +108,25 @@ function mailbox(tokens: readonly Token[], group: string | undefined, problems: 
     let inner = tokens.slice(open + 1, close);
     const route = inner.findIndex((t) => t.kind === 'special' && t.text === ':');
     if (route >= 0) inner = inner.slice(route + 1);
-    result = { name: phrase(tokens.slice(0, open), problems, offset), address: addrSpec(inner) };
+    result = { name: phrase(tokens.slice(0, open), problems, offset, decode), address: addrSpec(inner) };
   } else result = { name: '', address: addrSpec(tokens) };
   return group === undefined ? result : { ...result, group };
 }
 
-/** The mailboxes of an address-list value (unfolded). `offset` locates problems (the value's first byte). */
-export function parseAddressList(value: string, problems: MailProblem[] = [], offset = 0): Mailbox[] {
+/**
+ * The mailboxes of an address-list value (unfolded). `offset` locates
+ * problems (the value's first byte). `decodeNames: false` keeps display
+ * names' encoded-words as written (IMAP's ENVELOPE sends them so).
+ */
+export function parseAddressList(value: string, problems: MailProblem[] = [], offset = 0, options: { readonly decodeNames?: boolean } = {}): Mailbox[] {
+  const decode = options.decodeNames ?? true;
   const tokens = tokenize(value);
   const out: Mailbox[] = [];
   let group: string | undefined;
   let entry: Token[] = [];
   let inAngle = false;
   const flush = () => {
-    const m = mailbox(entry, group, problems, offset);
+    const m = mailbox(entry, group, problems, offset, decode);
     if (m) out.push(m);
     entry = [];
   };
@@ -130,7 +135,7 @@ export function parseAddressList(value: string, problems: MailProblem[] = [], of
     if (t.kind === 'special' && t.text === '>') inAngle = false;
     if (!inAngle && t.kind === 'special' && t.text === ',') flush();
     else if (!inAngle && t.kind === 'special' && t.text === ':' && group === undefined) {
-      group = phrase(entry, problems, offset);
+      group = phrase(entry, problems, offset, decode);
       entry = [];
     } else if (!inAngle && t.kind === 'special' && t.text === ';' && group !== undefined) {
       flush();
