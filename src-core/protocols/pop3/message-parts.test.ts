@@ -25,13 +25,16 @@ describe('TOP and the header', () => {
     expect(subjectOf(ascii('From: x\r\n\r\nSubject: in the body\r\n'))).toBe('');
   });
 
-  it('agrees with postal-mime on plain subjects, folded anywhere', async () => {
+  it('decodes encoded-words (RFC 2047)', () => {
+    expect(subjectOf(ascii('Subject: =?UTF-8?B?ZMOpamV1bmVy?= du =?ISO-8859-1?Q?caf=E9?=\r\n\r\n'))).toBe('d\u00e9jeuner du caf\u00e9');
+  });
+
+  it('agrees with postal-mime on subjects, folded anywhere', async () => {
     const word = fc.stringMatching(/^[!-~]{1,12}$/);
     await fc.assert(
       fc.asyncProperty(fc.array(word, { minLength: 1, maxLength: 6 }), fc.array(fc.boolean(), { maxLength: 6 }), async (words, folds) => {
         const value = words.map((w, i) => (i === 0 ? w : `${folds[i] ? '\r\n' : ''} ${w}`)).join('');
         const bytes = ascii(`From: a@example.com\r\nSubject: ${value}\r\n\r\nbody\r\n`);
-        fc.pre(!value.includes('=?'));
         const parsed = await PostalMime.parse(bytes);
         expect(subjectOf(bytes)).toBe(parsed.subject);
       }),
