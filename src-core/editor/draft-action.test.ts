@@ -23,6 +23,16 @@ describe('a new action drafted from the scenario', () => {
     for (const t of offered) expect(validateScenario(draftAction(tcp, t)!.doc).ok, t).toBe(true);
   });
 
+  it('offers mail in the mail lesson: a message through a mail server to an address, reading at the IMAP server; no POP3 where none runs', () => {
+    const doc = lessonDocForTest('mail-alice-to-bob');
+    const send = draftAction(doc, 'mail-send')!;
+    expect(send.doc.workload[send.index]).toMatchObject({ type: 'mail-send', server: 'crepes', user: 'alice', to: ['bob@hamburger.edu'] });
+    const read = draftAction(doc, 'imap-read')!;
+    expect(read.doc.workload[read.index]).toMatchObject({ type: 'imap-read', server: 'hamburger' });
+    for (const d of [send, read]) expect(validateScenario(d.doc).ok).toBe(true);
+    expect(draftAction(doc, 'pop3-read')).toBeNull();
+  });
+
   it('refuses a type no module defines', () => {
     expect(draftAction(lessonDocForTest('dns-iterative'), 'teleport')).toBeNull();
   });

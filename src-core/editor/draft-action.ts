@@ -14,7 +14,9 @@
  *   document's own numbers (a server's port); for text
  *   the document's own strings (node ids, names in its zones, addresses …)
  *   in the order they appear, so a lookup gets a host, that host's resolver
- *   and a name a zone serves; for a list, empty, then one such string.
+ *   and a name a zone serves, after the field's own example if its schema
+ *   has one (`.meta({ examples })`: an e-mail address); for a list, empty,
+ *   then one example, then one such string.
  *   First every field gets a value the schema takes, then the references
  *   are chosen field by field, backing up to an earlier field when a later
  *   one has no value the loader takes (at most SEARCH_BUDGET loader runs).
@@ -33,6 +35,8 @@ type Draft = Record<string, unknown>;
 
 /** The most loader runs one draft may take (a scenario with many nodes and names offers many candidates). */
 const SEARCH_BUDGET = 400;
+/** Candidates tried per field for a value of the right shape, before the search. */
+const SHAPE_TRIES = 4;
 
 /** The action schema of each type. */
 const VARIANTS = new Map<string, Readonly<Record<string, ZodType>>>(
@@ -64,8 +68,17 @@ export function draftAction(doc: EditorDoc, type: string): { doc: EditorDoc; ind
     return !loaded.ok && loaded.issues.some((i) => fieldPaths.slice(0, n).some((p) => isAtOrBelow(i.path, p)));
   };
   const options = required.map(([, field]) => candidates(schemaInfo(field), strings, numbers));
-  // first a value of the right shape for every field (references are checked only once the shape is right) …
+  // first a value of the right shape for every field (references are checked only once the whole shape is
+  // right, so until then the issues at a field are its own shape's: a list of addresses must not be empty) …
   required.forEach(([key], i) => (draft[key] = options[i]![0]));
+  required.forEach(([key], i) => {
+    for (const value of options[i]!.slice(0, SHAPE_TRIES)) {
+      draft[key] = value;
+      const loaded = validateScenario(withDraft(draft));
+      if (loaded.ok || !loaded.issues.some((issue) => isAtOrBelow(issue.path, fieldPaths[i]!))) return;
+    }
+    draft[key] = options[i]![0];
+  });
   // … then, field by field, the first value the loader takes with the fields before it, backing up when a
   // later field has none (a client's port must be its server's: the server is chosen again)
   let budget = SEARCH_BUDGET;
@@ -100,9 +113,11 @@ function candidates(info: SchemaInfo, strings: readonly string[], numbers: reado
     case 'number-or-text':
       return [...info.words, 0, 1];
     case 'string':
-      return strings.length > 0 ? [...strings] : ['example'];
-    case 'array':
-      return [[], ...strings.map((s) => [s])];
+      return [...(typeof info.example === 'string' ? [info.example] : []), ...(strings.length > 0 ? strings : ['example'])];
+    case 'array': {
+      const example = schemaInfo(info.element).example;
+      return [[], ...(example === undefined ? [] : [[example]]), ...strings.map((s) => [s])];
+    }
     default:
       return [undefined];
   }

@@ -4,11 +4,12 @@
  * of src-core), each call a fresh copy.
  */
 import dnsIterative from '../../resources/lessons/dns-iterative.l7.json';
+import mailAliceToBob from '../../resources/lessons/mail-alice-to-bob.l7.json';
 import socketsTcp from '../../resources/lessons/sockets-tcp.l7.json';
 import socketsUdp from '../../resources/lessons/sockets-udp.l7.json';
 import type { EditorDoc } from './doc';
 
-const LESSONS: Readonly<Record<string, unknown>> = { 'dns-iterative': dnsIterative, 'sockets-tcp': socketsTcp, 'sockets-udp': socketsUdp };
+const LESSONS: Readonly<Record<string, unknown>> = { 'dns-iterative': dnsIterative, 'mail-alice-to-bob': mailAliceToBob, 'sockets-tcp': socketsTcp, 'sockets-udp': socketsUdp };
 
 export function lessonDocForTest(id: keyof typeof LESSONS & string): EditorDoc {
   const doc = LESSONS[id];

@@ -139,7 +139,7 @@ describe('workload', () => {
     expectOnly('udp', (d) => (d.workload[0].server = 'srv'), ['workload', 0, 'server'], 'unknown node "srv" (nodes are: client, r1, server)');
   });
 
-  it('the server has the matching service on that port', () => {
+  it('the server has the matching service on that port (the path names the port when it runs one on another, else the server)', () => {
     expectOnly(
       'udp',
       (d) => (d.workload[0].port = 12001),
@@ -149,13 +149,13 @@ describe('workload', () => {
     expectOnly(
       'udp',
       (d) => (d.workload[0].type = 'tcp-upper-client'),
-      ['workload', 0, 'port'],
+      ['workload', 0, 'server'],
       'node "server" has no tcp-upper-server on port 12000 (its services: udp-upper-server on port 12000)',
     );
     expectOnly(
       'tcp',
       (d) => (d.workload[1].server = 'client1'),
-      ['workload', 1, 'port'],
+      ['workload', 1, 'server'],
       'node "client1" has no tcp-upper-server on port 12000 (it has no services)',
     );
   });

@@ -155,7 +155,9 @@ function requireService(
     server.services.length === 0
       ? 'it has no services'
       : `its services: ${server.services.map((s) => `${s.type} on port ${s.port}`).join(', ')}`;
-  report(ctx, [...path, 'port'], `node ${quote(serverId)} has no ${type} on port ${port} (${has})`);
+  // No such service at all: the server is wrong (the editor then offers another); one on another port: the port is.
+  const where = server.services.some((s) => s.type === type) ? 'port' : 'server';
+  report(ctx, [...path, where], `node ${quote(serverId)} has no ${type} on port ${port} (${has})`);
 }
 
 function checkLossRules(ctx: Context): void {

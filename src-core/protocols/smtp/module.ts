@@ -195,13 +195,22 @@ export const SMTP_MODULE: ProtocolModule = {
   colors: ['#5e35b1', '#b39ddb'],
   stateTypes: SMTP_STATE_TYPES,
   lessons: ['mail-alice-to-bob'],
+  // The mail presets hold the node's IMAP and POP3 servers too: one mail store, declared here (mail-store.ts).
+  paletteTitle: 'E-mail',
   presets: [
     {
       id: 'mail-server',
-      label: 'Mail server',
+      label: 'Mail server (SMTP, IMAP and POP3)',
       short: 'Mail server',
       kind: 'host',
-      services: [{ type: 'smtp-server', domain: 'example.com', accounts: [{ user: 'bob', password: 'hunter2' }], port: 25, submissionPort: 587, retryMs: 60_000, maxAttempts: 5 }],
+      services: [{ type: 'smtp-server', domain: 'example.com', accounts: [{ user: 'bob', password: 'hunter2' }], port: 25, submissionPort: 587, retryMs: 60_000, maxAttempts: 5 }, { type: 'imap-server', port: 143 }, { type: 'pop3-server', port: 110 }],
+    },
+    {
+      id: 'mail-relay',
+      label: 'Mail server (SMTP only: takes and relays mail, no mailbox access)',
+      short: 'SMTP only',
+      kind: 'host',
+      services: [{ type: 'smtp-server', domain: 'example.org', accounts: [{ user: 'alice', password: 'hunter2' }], port: 25, submissionPort: 587, retryMs: 60_000, maxAttempts: 5 }],
     },
   ],
 };

@@ -47,7 +47,9 @@ export const MailAttachmentSchema = z
 const addressSchema = z
   .string()
   .regex(/^[A-Za-z0-9._+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/)
-  .describe('an e-mail address such as "bob@hamburger.edu"');
+  .describe('an e-mail address such as "bob@hamburger.edu"')
+  // the editor's draft of a new message starts with it (draft-action.ts)
+  .meta({ examples: ['bob@hamburger.edu'] });
 
 export const SmtpServerSchema = z
   .strictObject({
