@@ -191,7 +191,7 @@ export const SMTP_MODULE: ProtocolModule = {
   isAnswer: (summary) => /^\d{3}( |$)/.test(summary),
   colors: ['#5e35b1', '#b39ddb'],
   stateTypes: SMTP_STATE_TYPES,
-  lessons: ['mail-alice-to-bob'],
+  lessons: ['mail-alice-to-bob', 'mail-smtp-dialogue', 'mail-several-messages', 'mail-server-down', 'mail-bounce'],
   presets: [
     {
       id: 'mail-server',
