@@ -67,6 +67,10 @@ describe('SMTP lessons', () => {
       expect(mails).toHaveLength(2);
       expect(new Set(hop.map((m) => m.connection)).size).toBe(1);
       expect(hop.filter((m) => m.summary === 'QUIT')).toHaveLength(1);
+      // the second transaction starts the moment the first message's 250 arrives: no new handshake, no EHLO
+      const firstTaken = hop.find((m) => m.summary.startsWith('250 2.0.0 OK: queued as'))!;
+      expect(mails[1]!.causedBy).toBe(firstTaken.id);
+      expect(mails[1]!.sentAt).toBe(firstTaken.receivedAt);
     }
     const syns = messages('tcp').filter((m) => /\[SYN\]/.test(m.summary) && !m.retransmission && m.from !== 'bob');
     expect(syns.map((m) => `${m.from}→${m.to}`)).toEqual(['alice→crepes', 'crepes→hamburger']);
