@@ -48,3 +48,8 @@ export function hex(value: number, digits: number): string {
 export function printable(text: string): string {
   return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
 }
+
+/** The node and its children moved `by` bytes on: a dissection of bytes that sit inside a larger message. */
+export function shifted(n: FieldNode, by: number): FieldNode {
+  return { ...n, offset: n.offset + by, children: n.children.map((c) => shifted(c, by)) };
+}

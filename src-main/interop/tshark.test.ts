@@ -101,6 +101,29 @@ describe('tshark reads the e-mail lesson', () => {
     expect(rows.filter((r) => r[3] !== '')).toEqual([]);
   });
 
+  it('several messages: tshark sees two MAIL FROM transactions and one QUIT in each of the two SMTP streams', () => {
+    const { file } = capture('mail-several-messages.l7.json');
+    const rows = tshark(file, ['tcp.stream', 'smtp.req.command'], 'smtp.req');
+    const perStream = new Map<string, string[]>();
+    for (const [stream, commands] of rows) perStream.set(stream!, [...(perStream.get(stream!) ?? []), ...commands!.split(',')]);
+    expect([...perStream.values()].map((c) => [c.filter((x) => x === 'MAIL').length, c.filter((x) => x === 'QUIT').length])).toEqual([
+      [2, 1],
+      [2, 1],
+    ]);
+  });
+
+  it('bounce and IMAP vs POP3: the POP3 sessions decode as POP, none malformed', () => {
+    for (const [lesson, expected] of [
+      ['mail-bounce.l7.json', ['USER', 'PASS', 'STAT', 'LIST', 'RETR', 'QUIT']],
+      ['mail-imap-vs-pop3.l7.json', ['USER', 'PASS', 'STAT', 'LIST', 'RETR', 'DELE', 'RETR', 'DELE', 'QUIT']],
+    ] as const) {
+      const { file } = capture(lesson);
+      const rows = tshark(file, ['pop.request.command', '_ws.malformed'], 'pop');
+      expect(rows.map(([c]) => c).filter((c) => c !== '')).toEqual(expected);
+      expect(rows.filter((r) => r[1] !== '')).toEqual([]);
+    }
+  });
+
   it('IMAP: Bob\'s reading session decodes as IMAP, command by command, none malformed', () => {
     const { file } = capture('mail-alice-to-bob.l7.json');
     const rows = tshark(file, ['imap.request.command', 'imap.response.status', '_ws.malformed'], 'imap');

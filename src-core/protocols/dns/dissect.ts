@@ -9,7 +9,7 @@
  * ranges are shifted past the length, as Wireshark's "Length" field does
  * for DNS over TCP.
  */
-import { field, hex, problem, type FieldNode } from '../../dissect/field';
+import { field, hex, problem, shifted, type FieldNode } from '../../dissect/field';
 import type { MessageEvent } from '../../trace/types';
 import { className, rcodeName, typeName } from './constants';
 import { decodeDnsWithLayout, type RecordSpan } from './reader';
@@ -26,10 +26,6 @@ export function dissectDns(message: MessageEvent): FieldNode[] {
   const mismatch = length === body.length ? [] : [problem('Length', 'dns.length', `the length field says ${length} bytes, ${body.length} follow`, 0, DNS_TCP_LENGTH_BYTES)];
   const inner = dissectMessage(body, message.summary).map((n) => shifted(n, DNS_TCP_LENGTH_BYTES));
   return inner.map((n) => ({ ...n, offset: 0, length: b.length, children: [lengthNode, ...mismatch, ...n.children] }));
-}
-
-function shifted(n: FieldNode, by: number): FieldNode {
-  return { ...n, offset: n.offset + by, children: n.children.map((c) => shifted(c, by)) };
 }
 
 function dissectMessage(b: Uint8Array, summary: string): FieldNode[] {

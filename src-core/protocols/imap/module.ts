@@ -62,6 +62,6 @@ export const IMAP_MODULE: ProtocolModule = {
   isAnswer: (summary) => summary.startsWith('* ') || summary.startsWith('+ ') || /^\S+ (OK|NO|BAD)\b/.test(summary),
   colors: ['#6a1b9a', '#d7a8f0'],
   stateTypes: IMAP_STATE_TYPES,
-  lessons: [],
+  lessons: ['mail-imap-vs-pop3'],
   presets: [],
 };

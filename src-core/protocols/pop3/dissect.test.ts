@@ -32,6 +32,18 @@ describe('the POP3 dissector', () => {
     expect(one(tree, 'pop3.request.parameter').value).toBe('••••');
   });
 
+  it('a retrieved message: its header fields and MIME parts at their bytes; a listing has none', () => {
+    const mail = 'Subject: report\r\nContent-Type: multipart/report; report-type=delivery-status; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nnot delivered\r\n--b\r\nContent-Type: message/delivery-status\r\n\r\nStatus: 5.1.1\r\n--b--\r\n';
+    const b = encodeMultiline(true, `${mail.length} octets`, ascii(mail));
+    const tree = dissectPop3(message(b));
+    expect(bytesOf(b, one(tree, 'imf.subject'))).toBe('Subject: report\r\n');
+    expect(one(tree, 'mime_multipart').value).toBe('2 parts');
+    expect(all(tree).filter((n) => n.name === 'Line').map((n) => bytesOf(b, n).trim())).toEqual(['not delivered']);
+    expect(all(tree).filter((n) => n.filter === 'imf.content.type').map((n) => n.value.split(';')[0])).toEqual(['multipart/report', 'text/plain', 'message/delivery-status']);
+    const list = encodeMultiline(true, '2 messages', ascii('1 120\r\n2 200\r\n'));
+    expect(all(dissectPop3(message(list))).filter((n) => n.filter.startsWith('imf') || n.filter.startsWith('mime'))).toEqual([]);
+  });
+
   it('a multi-line response: status, the stuffed data and the terminator', () => {
     const b = encodeMultiline(true, '25 octets', ascii('Subject: x\r\n\r\n.dot\r\n'));
     const tree = dissectPop3(message(b));

@@ -6,7 +6,8 @@
  * shown in the tree (the hex dump still holds it, as the wire does).
  * Malformed bytes give a problem node; the dissector never throws.
  */
-import { field, printable, problem, type FieldNode } from '../../dissect/field';
+import { field, printable, problem, shifted, type FieldNode } from '../../dissect/field';
+import { mimeTree } from '../mail/message';
 import type { MessageEvent } from '../../trace/types';
 import { commandSummary, latin1, parseCommand, parseMultiline, parseStatus, type ByteRange } from './codec';
 
@@ -57,7 +58,12 @@ function response(b: Uint8Array): FieldNode[] {
     return nodes;
   }
   const lines = countLines(multi.value.data);
-  nodes.push(node('Data', 'pop3.data', `${lines} line${lines === 1 ? '' : 's'}, ${multi.value.data.length} octets unstuffed`, multi.parts.data));
+  // A message (RETR, TOP: its first line a header field, unlike LIST's, UIDL's or CAPA's lines) as its fields and MIME parts,
+  // the message codec's tree, when no line was byte-stuffed: then its bytes are the wire's.
+  const { start, end } = multi.parts.data;
+  const isMessage = /^[!-9;-~]+:/.test(latin1(multi.value.data.subarray(0, 100)));
+  const parts = status.value.ok && isMessage && multi.value.data.length === end - start ? mimeTree(multi.value.data).map((n) => shifted(n, start)) : [];
+  nodes.push(node('Data', 'pop3.data', `${lines} line${lines === 1 ? '' : 's'}, ${multi.value.data.length} octets unstuffed`, multi.parts.data, parts));
   nodes.push(node('Termination', 'pop3.data.end', '.\\r\\n', multi.parts.terminator));
   return nodes;
 }

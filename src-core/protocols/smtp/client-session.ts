@@ -12,7 +12,9 @@
  *   (no pipelining: the chart shows the dialogue as the course does).
  * - Per message: MAIL FROM, RCPT TO for each recipient, and DATA only when
  *   at least one recipient was taken (else RSET); the data dot-stuffed
- *   (data.ts); several messages on one connection; then QUIT.
+ *   (data.ts); several messages on one connection (§3.3): the owner may
+ *   `add` one until the session has sent QUIT, and it goes after those
+ *   before it; then QUIT.
  * - A recipient's outcome (§4.2.1): 2xx delivered (once the data got 250),
  *   5xx failed for good, 4xx deferred (try later). A 5xx or 4xx to MAIL or
  *   to the data applies to all its recipients so far; a 5xx to the
@@ -67,15 +69,29 @@ export class SmtpClientSession {
   private rcptIndex = 0;
   private accepted: string[] = [];
   private deadline: SimTime | null;
+  private readonly messages: OutgoingMessage[];
 
   constructor(
     private readonly io: SessionIo,
     private readonly hostName: string,
-    private readonly messages: readonly OutgoingMessage[],
+    messages: readonly OutgoingMessage[],
     private readonly auth: { readonly user: string; readonly password: string } | null,
     connectedAt: SimTime,
   ) {
+    this.messages = [...messages];
     this.deadline = connectedAt + ms(CLIENT_REPLY_TIMEOUT_MS);
+  }
+
+  /** True once QUIT is sent (or the session is over): no message can be added. */
+  get quitting(): boolean {
+    return this.stage === 'quit' || this.stage === 'done';
+  }
+
+  /** One more message for this connection, its own MAIL/RCPT/DATA transaction after those before it (§3.3); false (not taken) once `quitting`. */
+  add(message: OutgoingMessage): boolean {
+    if (this.quitting) return false;
+    this.messages.push(message);
+    return true;
   }
 
   get finished(): boolean {

@@ -23,3 +23,11 @@ export const SERVER_TIMEOUT_MS = 5 * 60 * 1000;
 /** §4.5.3.2: a client waits 5 minutes for the greeting and most replies, 10 minutes for the reply to the end of data. */
 export const CLIENT_REPLY_TIMEOUT_MS = 5 * 60 * 1000;
 export const CLIENT_DATA_END_TIMEOUT_MS = 10 * 60 * 1000;
+/**
+ * How long a mail server's queue waits for a connection to open (the SYN
+ * answered). RFC 5321 §4.5.3.2 gives timeouts from the greeting on, none for
+ * the connect; this is Postfix's smtp_connect_timeout (30 s). Without it a
+ * server that is switched off would hold the attempt for the minutes TCP
+ * retransmits its SYN (transport/tcp/config.ts).
+ */
+export const CONNECT_TIMEOUT_MS = 30 * 1000;

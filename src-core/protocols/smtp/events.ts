@@ -32,8 +32,8 @@ export type SmtpEvent =
   | { readonly type: 'smtp.mxNeeded'; readonly domain: string }
   /** Queue: a message waits to be relayed to these recipients of one domain. */
   | { readonly type: 'smtp.queued'; readonly id: string; readonly domain: string; readonly to: readonly string[]; readonly cause: Cause }
-  /** Queue: connecting to one of the domain's servers (attempt 1, 2 …). */
-  | { readonly type: 'smtp.relayAttempt'; readonly id: string; readonly domain: string; readonly host: string; readonly address: string; readonly attempt: number; readonly cause: Cause }
+  /** Queue: connecting to one of the domain's servers (attempt 1, 2 …); `joins`: the first message of the connection it goes on instead, null for a connection of its own. */
+  | { readonly type: 'smtp.relayAttempt'; readonly id: string; readonly domain: string; readonly host: string; readonly address: string; readonly attempt: number; readonly cause: Cause; readonly joins: string | null }
   /** Queue: the next server took the message for these recipients. */
   | { readonly type: 'smtp.relayed'; readonly id: string; readonly to: readonly string[]; readonly host: string; readonly reply: string; readonly connection: string }
   /** Queue: every server was tried; these recipients wait for the next attempt at `retryAt`. */
@@ -56,7 +56,8 @@ export type SmtpStateData = {
   readonly 'smtp.relayNeeded': { readonly id: string; readonly from: string; readonly to: readonly string[]; readonly bytes: number };
   readonly 'smtp.timedOut': Record<string, never>;
   readonly 'smtp.queued': { readonly id: string; readonly domain: string; readonly to: readonly string[] };
-  readonly 'smtp.relayAttempt': { readonly id: string; readonly domain: string; readonly host: string; readonly address: string; readonly attempt: number };
+  /** `joins` only when it goes on another message's connection. */
+  readonly 'smtp.relayAttempt': { readonly id: string; readonly domain: string; readonly host: string; readonly address: string; readonly attempt: number; readonly joins?: string };
   readonly 'smtp.relayed': { readonly id: string; readonly to: readonly string[]; readonly host: string; readonly reply: string };
   readonly 'smtp.deferred': { readonly id: string; readonly to: readonly string[]; readonly reply: string; readonly attempt: number; readonly retryAt: number };
   readonly 'smtp.bounced': { readonly id: string; readonly to: readonly string[]; readonly reason: string; readonly toSender: string | null };

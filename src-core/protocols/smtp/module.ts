@@ -30,10 +30,13 @@ import { SmtpQueue, type QueueCommand } from './queue';
 import { reportSmtp } from './report';
 import { MAX_ATTACHMENTS_TOTAL_BYTES, type MailSendAction, type SmtpServerService } from './schema';
 import { SmtpServerEngine } from './server';
-import { SmtpUserAgent } from './user-agent';
+import { SmtpUserAgent, type SendCommand } from './user-agent';
 
 /** The send times of a node's user agents, for unique Message-IDs. */
 const SENT_IDS = new HostSlot<number>('mail user agent sends');
+
+/** The node's mail user agent: one for all its sends, so that sends close together share a connection (user-agent.ts). */
+const USER_AGENT = new HostSlot<DrivenEngine<SendCommand, SmtpEvent>>('mail user agent');
 
 /** How long the queue's stub resolver waits for each answer. */
 const LOOKUP_TIMEOUT_MS = 2000;
@@ -110,7 +113,9 @@ const send: ActionDefinition<MailSendAction> = {
     const same = ctx.slots.all(SENT_IDS).filter((t) => Math.round(t) === Math.round(a.atMs)).length;
     const messageId = `${a.node}.${Math.round(a.atMs)}${same > 1 ? `.${sent + 1}` : ''}@${service.domain}`;
     const composed = composeMessage({ from, to: a.to, cc: a.cc, subject: a.subject, text: a.text, ...(a.html === undefined ? {} : { html: a.html }), attachments: a.attachments, messageId, at: ms(a.atMs) });
-    const agent = ctx.drive(binding(new SmtpUserAgent(ctx.env), 'mail user agent'));
+    const [kept] = ctx.slots.all(USER_AGENT);
+    const agent = kept ?? ctx.drive(binding(new SmtpUserAgent(ctx.env), 'mail user agent'));
+    if (!kept) ctx.slots.add(USER_AGENT, agent);
     const node = ctx.scenario.nodes.find((n) => n.id === a.node);
     const hostName = node?.name !== undefined && /^[A-Za-z0-9.-]+$/.test(node.name) ? node.name : a.node;
     agent.command({ server: { addr: ctx.addressOf(a.server), port: a.port }, hostName, auth: a.port === service.submissionPort ? { user: a.user, password: a.password } : null, message: { id: messageId, from, to: [...a.to, ...a.cc], bytes: composed.bytes }, composed });
@@ -194,7 +199,7 @@ export const SMTP_MODULE: ProtocolModule = {
   isAnswer: (summary) => /^\d{3}( |$)/.test(summary),
   colors: ['#5e35b1', '#b39ddb'],
   stateTypes: SMTP_STATE_TYPES,
-  lessons: ['mail-alice-to-bob'],
+  lessons: ['mail-alice-to-bob', 'mail-smtp-dialogue', 'mail-several-messages', 'mail-server-down', 'mail-bounce'],
   // The mail presets hold the node's IMAP and POP3 servers too: one mail store, declared here (mail-store.ts).
   paletteTitle: 'E-mail',
   presets: [

@@ -5,6 +5,7 @@
 // retries run out; a bounce is never bounced.
 import { describe, expect, it } from 'vitest';
 import { TestWorld } from '../../host/world.test-helper';
+import { parseIpv4 } from '../../net/ipv4';
 import { ms } from '../../sim/time';
 import { MailStore } from '../mail/mail-store';
 import { PROTOCOL } from './events';
@@ -12,10 +13,11 @@ import { SmtpQueue, type QueueCommand } from './queue';
 import { reportSmtp } from './report';
 import { SmtpServerEngine } from './server';
 import { statusOf } from './dsn';
+import { CONNECT_TIMEOUT_MS } from './constants';
 
 const MESSAGE = new TextEncoder().encode('From: alice@crepes.fr\r\nTo: bob@hamburger.edu\r\nSubject: lunch\r\n\r\nketchup?\r\n');
 
-function world(bobUpAt: number | null = 0, hosts = ['mail.hamburger.edu']) {
+function world(bobUpAt: number | null = 0, hosts = ['mail.hamburger.edu'], switchedOff = false) {
   const w = new TestWorld({ hosts: { crepes: '10.0.1.25', backup: '10.0.2.26', hamburger: '10.0.2.25' } });
   const aliceStore = new MailStore('crepes.fr', [{ user: 'alice', password: 'pw' }]);
   const bobStore = new MailStore('hamburger.edu', [{ user: 'bob', password: 'b' }]);
@@ -23,7 +25,8 @@ function world(bobUpAt: number | null = 0, hosts = ['mail.hamburger.edu']) {
   if (bobUpAt === 0) startBob();
   else if (bobUpAt !== null) w.at(ms(bobUpAt), startBob);
   const queue = w.drive('crepes', { engine: new SmtpQueue(w.env('crepes'), aliceStore, { hostName: 'mail.crepes.fr', retry: ms(60_000), maxAttempts: 3 }), protocol: PROTOCOL, name: 'SMTP queue', report: reportSmtp });
-  const relayHosts = hosts.map((name, i) => ({ name, preference: 10 * (i + 1), address: name === 'mail.hamburger.edu' ? w.address('hamburger') : w.address('backup') }));
+  // switched off: an address no host has, where every SYN is lost unanswered
+  const relayHosts = hosts.map((name, i) => ({ name, preference: 10 * (i + 1), address: switchedOff ? parseIpv4('10.0.9.99')! : name === 'mail.hamburger.edu' ? w.address('hamburger') : w.address('backup') }));
   const send = (c: Omit<Extract<QueueCommand, { kind: 'enqueue' }>, 'kind' | 'cause'>) => {
     queue.command({ kind: 'enqueue', cause: null, ...c });
     queue.command({ kind: 'resolved', domain: 'hamburger.edu', hosts: relayHosts, permanent: false, reason: '' });
@@ -108,5 +111,51 @@ describe('the outgoing queue', () => {
   it('takes the status from the reply\'s enhanced code', () => {
     expect(statusOf({ to: 'x', reply: '552 5.3.4 too big', expired: false })).toBe('5.3.4');
     expect(statusOf({ to: 'x', reply: 'refused', expired: false })).toBe('5.0.0');
+  });
+
+  it('sends messages for one domain due at the same moment over one connection, each its own transaction (RFC 5321 §3.3)', () => {
+    const { w, bobStore, send } = world();
+    send({ id: '000001', from: 'alice@crepes.fr', to: ['bob@hamburger.edu'], message: MESSAGE });
+    send({ id: '000002', from: 'alice@crepes.fr', to: ['bob@hamburger.edu'], message: MESSAGE });
+    w.run();
+    const fromCrepes = w.messages().filter((m) => m.from === 'crepes');
+    expect(new Set(fromCrepes.map((m) => m.connection)).size).toBe(1);
+    expect(fromCrepes.map((m) => m.summary)).toEqual(['EHLO mail.crepes.fr', 'MAIL FROM:<alice@crepes.fr>', 'RCPT TO:<bob@hamburger.edu>', 'DATA', '(message 000001, 74 bytes, then ".")', 'MAIL FROM:<alice@crepes.fr>', 'RCPT TO:<bob@hamburger.edu>', 'DATA', '(message 000002, 74 bytes, then ".")', 'QUIT']);
+    expect(summaries(w, 'smtp.relay')).toEqual([
+      'queue: message 000001, attempt 1: connecting to mail.hamburger.edu (10.0.2.25)',
+      'queue: message 000002, attempt 1: on the connection of message 000001 to mail.hamburger.edu (10.0.2.25)',
+      'queue: message 000001 relayed to mail.hamburger.edu for bob@hamburger.edu',
+      'queue: message 000002 relayed to mail.hamburger.edu for bob@hamburger.edu',
+    ]);
+    expect(bobStore.folder('bob')!.messages).toHaveLength(2);
+  });
+
+  it('puts a message queued while another is on its way on that connection, and one queued after its QUIT on a new one', () => {
+    const { w, send } = world();
+    send({ id: '000001', from: 'alice@crepes.fr', to: ['bob@hamburger.edu'], message: MESSAGE });
+    // RTT 20 ms: the connection opens at 20 ms, the first data goes at 100 ms, QUIT at 120 ms
+    w.at(ms(50), () => send({ id: '000002', from: 'alice@crepes.fr', to: ['bob@hamburger.edu'], message: MESSAGE }));
+    w.at(ms(1000), () => send({ id: '000003', from: 'alice@crepes.fr', to: ['bob@hamburger.edu'], message: MESSAGE }));
+    w.run();
+    const mails = w.messages().filter((m) => m.from === 'crepes' && m.summary.startsWith('(message'));
+    const [first, second, third] = mails.map((m) => m.connection);
+    expect(mails).toHaveLength(3);
+    expect(second).toBe(first);
+    expect(third).not.toBe(first);
+    expect(w.states('smtp.relayAttempt').map((s) => s.data['joins'] ?? null)).toEqual([null, '000001', null]);
+  });
+
+  it('gives up a connection whose SYN is never answered after the connect timeout, and retries retryMs later', () => {
+    const { w, send } = world(0, ['mail.hamburger.edu'], true);
+    send({ id: '000001', from: 'alice@crepes.fr', to: ['bob@hamburger.edu'], message: MESSAGE });
+    w.run();
+    const [first, second] = w.states('smtp.deferred');
+    expect(first!.at).toBe(ms(CONNECT_TIMEOUT_MS));
+    expect(first!.data).toEqual({ id: '000001', to: ['bob@hamburger.edu'], reply: 'no connection to mail.hamburger.edu within 30 s', attempt: 1, retryAt: 90 });
+    expect(w.states('smtp.relayAttempt').map((s) => s.at)).toEqual([0, ms(90_000), ms(90_000 + 30_000 + 120_000)]);
+    expect(second!.data['retryAt']).toBe(90 + 30 + 120);
+    // the SYN and its retransmissions (1, 2, 4, 8, 16 s apart: RFC 6298), then nothing more once given up
+    const syns = w.messages('transport').filter((m) => m.from === 'crepes' && m.sentAt < ms(CONNECT_TIMEOUT_MS + 1000));
+    expect(syns.map((m) => m.sentAt / 1e9)).toEqual([0, 1, 3, 7, 15]);
   });
 });

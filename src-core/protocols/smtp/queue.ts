@@ -13,6 +13,17 @@
  *   equal preferences in the order the answer gave). A server that cannot
  *   be reached, or defers (4xx), sends the entry to the next; a 2xx or 5xx
  *   decides each recipient there.
+ * - Several messages on one connection (§3.3): an entry whose attempt
+ *   would go to the server of a connection the queue is opening, or
+ *   holding and has not yet sent QUIT on, for the same domain, joins it —
+ *   entries due at the same moment, and entries queued while a message is
+ *   on its way — as one more MAIL/RCPT/DATA transaction; each entry's
+ *   outcome is settled when the connection's dialogue is over, in the
+ *   order they joined.
+ * - A connection not open within CONNECT_TIMEOUT_MS (a server that does not
+ *   answer the SYN: switched off, unreachable) is given up, as Postfix's
+ *   smtp_connect_timeout does; TCP alone would retransmit the SYN for
+ *   minutes. The entries go on to the next server.
  * - When every server was tried, the deferred recipients wait: the next
  *   attempt after retry × 2^(attempt − 1) (back-off, §4.5.4.1 asks for at
  *   least 30 minutes; lessons shorten it). After maxAttempts they are given
@@ -27,10 +38,10 @@
 import type { Cause, EngineEnv, SocketId, StreamEvent } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import { formatIpv4 } from '../../net/ipv4';
-import type { SimTime } from '../../sim/time';
+import { ms, type SimTime } from '../../sim/time';
 import type { MailStore } from '../mail/mail-store';
 import { SmtpClientSession, type RecipientResult } from './client-session';
-import { PROTOCOL, SMTP_PORT } from './constants';
+import { CONNECT_TIMEOUT_MS, PROTOCOL, SMTP_PORT } from './constants';
 import { buildBounce, type FailedRecipient } from './dsn';
 import type { RelayHost, SmtpEvent } from './events';
 
@@ -64,10 +75,24 @@ interface Entry {
   sending: boolean;
 }
 
+/** A connection to one of a domain's servers, and the entries it carries. */
+interface Relay {
+  readonly domain: string;
+  readonly host: RelayHost;
+  readonly entries: Entry[];
+  /** Null while the connection is being opened. */
+  session: SmtpClientSession | null;
+  connection: string;
+  /** The connect is given up at this time (CONNECT_TIMEOUT_MS). */
+  readonly connectBy: SimTime;
+}
+
+const outgoing = (e: Entry) => ({ id: e.id, from: e.from, to: e.to, bytes: e.message });
+
 export class SmtpQueue extends EngineBase<SmtpEvent, QueueCommand> {
   private readonly entries: Entry[] = [];
   private readonly domains = new Map<string, { hosts: readonly RelayHost[]; permanent: boolean; reason: string } | 'asking'>();
-  private readonly connections = new Map<SocketId, { readonly entry: Entry; readonly host: RelayHost; session: SmtpClientSession | null; connection: string }>();
+  private readonly connections = new Map<SocketId, Relay>();
 
   constructor(
     private readonly env: EngineEnv,
@@ -122,10 +147,18 @@ export class SmtpQueue extends EngineBase<SmtpEvent, QueueCommand> {
       e.hostIndex++;
       return this.tryHost(e, hosts, now);
     }
-    const socket = this.env.socketId();
     e.sending = true;
-    this.connections.set(socket, { entry: e, host, session: null, connection: '' });
-    this.out.event({ type: 'smtp.relayAttempt', id: e.id, domain: e.domain, host: host.name, address: formatIpv4(host.address), attempt: e.attempt, cause: e.cause });
+    for (const c of this.connections.values()) {
+      if (c.domain !== e.domain || c.host.name !== host.name) continue;
+      if (c.session === null || c.session.add(outgoing(e))) {
+        c.entries.push(e);
+        this.out.event({ type: 'smtp.relayAttempt', id: e.id, domain: e.domain, host: host.name, address: formatIpv4(host.address), attempt: e.attempt, cause: e.cause, joins: c.entries[0]!.id });
+        return;
+      }
+    }
+    const socket = this.env.socketId();
+    this.connections.set(socket, { domain: e.domain, host, entries: [e], session: null, connection: '', connectBy: now + ms(CONNECT_TIMEOUT_MS) });
+    this.out.event({ type: 'smtp.relayAttempt', id: e.id, domain: e.domain, host: host.name, address: formatIpv4(host.address), attempt: e.attempt, cause: e.cause, joins: null });
     this.out.connect(socket, { addr: host.address, port: this.options.port ?? SMTP_PORT });
   }
 
@@ -138,7 +171,7 @@ export class SmtpQueue extends EngineBase<SmtpEvent, QueueCommand> {
         c.session = new SmtpClientSession(
           { write: (bytes, summary, cause) => this.out.write(ev.socket, bytes, this.out.label(summary, cause)), close: () => this.out.close(ev.socket), abort: () => this.out.abort(ev.socket) },
           this.options.hostName,
-          [{ id: c.entry.id, from: c.entry.from, to: c.entry.to, bytes: c.entry.message }],
+          c.entries.map(outgoing),
           null,
           now,
         );
@@ -151,22 +184,29 @@ export class SmtpQueue extends EngineBase<SmtpEvent, QueueCommand> {
         this.out.close(ev.socket);
         return;
       case 'closed':
-        if (c.session === null) return this.settled(ev.socket, c.entry.to.map((to) => ({ id: c.entry.id, to, outcome: 'deferred', reply: `${c.host.name} refused the connection` })), now);
+        if (c.session === null) return this.settled(ev.socket, this.allDeferred(c, ev.reason === 'timed-out' ? `${c.host.name} did not answer the connection` : `${c.host.name} refused the connection`), now);
         c.session.ended(`the connection to ${c.host.name} was ${ev.reason}`);
         return this.settled(ev.socket, c.session.results, now);
       case 'failed':
-        return this.settled(ev.socket, c.entry.to.map((to) => ({ id: c.entry.id, to, outcome: 'deferred', reply: ev.detail })), now);
+        return this.settled(ev.socket, this.allDeferred(c, ev.detail), now);
       default:
         return;
     }
   }
 
-  /** A connection's outcome for its entry: relayed, refused for good (bounced), or on to the next server / a later attempt. */
+  private allDeferred(c: Relay, reply: string): RecipientResult[] {
+    return c.entries.flatMap((e) => e.to.map((to) => ({ id: e.id, to, outcome: 'deferred' as const, reply })));
+  }
+
+  /** A connection's outcome for each of its entries, in order: relayed, refused for good (bounced), or on to the next server / a later attempt. */
   private settled(socket: SocketId, results: readonly RecipientResult[], now: SimTime): void {
     const c = this.connections.get(socket);
     if (!c) return;
     this.connections.delete(socket);
-    const e = c.entry;
+    for (const e of c.entries) this.settledEntry(e, c, results.filter((r) => r.id === e.id), now);
+  }
+
+  private settledEntry(e: Entry, c: Relay, results: readonly RecipientResult[], now: SimTime): void {
     e.sending = false;
     const delivered = results.filter((r) => r.outcome === 'delivered');
     const failed = results.filter((r) => r.outcome === 'failed');
@@ -217,14 +257,21 @@ export class SmtpQueue extends EngineBase<SmtpEvent, QueueCommand> {
       if (t !== null) at = at === null ? t : Math.min(at, t);
     };
     for (const e of this.entries) if (!e.sending) earlier(e.retryAt);
-    for (const c of this.connections.values()) earlier(c.session?.timeout ?? null);
+    for (const c of this.connections.values()) earlier(c.session === null ? c.connectBy : c.session.timeout);
     return at === null ? null : { at, weak: false };
   }
 
   override handleTimeout(now: SimTime): void {
     for (const [socket, c] of [...this.connections]) {
-      c.session?.timedOut(now);
-      if (c.session?.finished) this.settled(socket, c.session.results, now);
+      if (c.session === null) {
+        if (c.connectBy > now) continue;
+        // settled() forgets the socket: the abort's own `closed` comes to nothing.
+        this.out.abort(socket);
+        this.settled(socket, this.allDeferred(c, `no connection to ${c.host.name} within ${CONNECT_TIMEOUT_MS / 1000} s`), now);
+        continue;
+      }
+      c.session.timedOut(now);
+      if (c.session.finished) this.settled(socket, c.session.results, now);
     }
     for (const e of [...this.entries]) if (!e.sending && e.retryAt !== null && e.retryAt <= now) this.attempt(e, now);
   }

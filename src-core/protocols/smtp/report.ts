@@ -36,6 +36,10 @@ export function reportSmtp(e: SmtpEvent, r: Reporter<SmtpStateData>): void {
       r.state('smtp.queued', { summary: `queue: message ${e.id} waits for ${e.to.join(', ')} (${e.domain})`, causedBy: e.cause, data: { id: e.id, domain: e.domain, to: e.to } });
       return;
     case 'smtp.relayAttempt':
+      if (e.joins !== null) {
+        r.state('smtp.relayAttempt', { summary: `queue: message ${e.id}, attempt ${e.attempt}: on the connection of message ${e.joins} to ${e.host} (${e.address})`, data: { id: e.id, domain: e.domain, host: e.host, address: e.address, attempt: e.attempt, joins: e.joins } });
+        return;
+      }
       r.state('smtp.relayAttempt', { summary: `queue: message ${e.id}, attempt ${e.attempt}: connecting to ${e.host} (${e.address})`, data: { id: e.id, domain: e.domain, host: e.host, address: e.address, attempt: e.attempt } });
       return;
     case 'smtp.relayed':
