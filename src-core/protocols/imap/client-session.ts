@@ -26,7 +26,7 @@
  *   imap-read user agent) the session waits as long as TCP keeps the
  *   connection.
  */
-import type { Cause, StreamEvent } from '../../engine/face';
+import type { Cause, StreamCloseReason, StreamEvent } from '../../engine/face';
 import type { SimTime } from '../../sim/time';
 import { encodeCommand, type CommandArg } from './command';
 import { ImapReader } from './reader';
@@ -45,6 +45,8 @@ export interface ImapFailure {
   readonly reason: string;
   /** The command the server refused, with its answer; null when the session broke (connection, BYE, bytes that are not IMAP, no answer in time). */
   readonly refused: { readonly command: string; readonly status: ImapStatus; readonly code: string | null; readonly text: string } | null;
+  /** The server was silent past the reply timeout. */
+  readonly timedOut: boolean;
 }
 
 export type ImapDataResponse = Extract<ImapResponse, { kind: 'data' }>;
@@ -123,7 +125,7 @@ export class ImapClientSession {
       case 'peerClosed':
         return this.broke(this.failure ? null : 'the server closed the connection', null, now, true);
       case 'closed':
-        return this.broke(this.failure ? null : e.reason !== 'closed' ? `the connection was ${e.reason}` : 'the server closed the connection', null, now, false);
+        return this.broke(this.failure ? null : this.closedReason(e.reason), null, now, false);
       case 'failed':
         return this.broke(`could not connect: ${e.detail}`, null, now, false);
       default:
@@ -131,10 +133,15 @@ export class ImapClientSession {
     }
   }
 
+  private closedReason(reason: StreamCloseReason): string {
+    if (this.stage === 'connecting') return reason === 'reset' ? 'the server refused the connection (nothing listens on its port)' : 'the server did not answer the connection request';
+    return reason !== 'closed' ? `the connection was ${reason}` : 'the server closed the connection';
+  }
+
   /** Called at or after `timeout`. */
   timedOut(now: SimTime): void {
     if (this.stage === 'done' || this.deadline === null || now < this.deadline) return;
-    this.broke('no response from the IMAP server in time', null, now, true);
+    this.broke('no response from the server in time', null, now, true, true);
   }
 
   private wait(now: SimTime): void {
@@ -172,7 +179,7 @@ export class ImapClientSession {
     if (r.kind !== 'tagged' || r.tag !== `A${this.tagCount}`) return;
     if (this.stage === 'logout') return this.end(cause, now);
     if (r.status !== 'OK') {
-      this.failure = { reason: `${this.current} refused: ${r.status} ${r.code ? `[${r.code}] ` : ''}${r.text}`, refused: { command: this.current, status: r.status, code: r.code, text: r.text } };
+      this.failure = { reason: `${this.current} refused: ${r.status} ${r.code ? `[${r.code}] ` : ''}${r.text}`, refused: { command: this.current, status: r.status, code: r.code, text: r.text }, timedOut: false };
       this.owner.failed(this.failure, cause, now);
       return this.send('LOGOUT', [], cause, now);
     }
@@ -203,9 +210,9 @@ export class ImapClientSession {
   }
 
   /** The session broke: the owner told why (unless it failed already, `reason` null), the socket closed when `close`. */
-  private broke(reason: string | null, cause: Cause, now: SimTime, close: boolean): void {
+  private broke(reason: string | null, cause: Cause, now: SimTime, close: boolean, timedOut = false): void {
     if (reason !== null && this.failure === null) {
-      this.failure = { reason, refused: null };
+      this.failure = { reason, refused: null, timedOut };
       this.owner.failed(this.failure, cause, now);
     }
     this.stage = 'done';
