@@ -7,7 +7,9 @@
  *
  * Rules:
  * - An id is 64 random bits (two env.random32 draws, 16 hex digits): not
- *   guessable from another id, and the same under the same seed.
+ *   guessable from another id, and the same under the same seed. Should
+ *   the draws give an id in use (a 2^-64 chance with a fair source; every
+ *   time with a constant one), a serial number after a "-" makes it unique.
  * - A session not used for SESSION_IDLE_MS ends (expires); a POST /logout
  *   ends it at once. A cookie naming no live session is no session.
  */
@@ -28,13 +30,13 @@ const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
 export class SessionTable {
   private readonly sessions = new Map<string, WebSession>();
+  private serial = 0;
 
   constructor(private readonly random32: () => number) {}
 
   create(user: string, password: string, now: SimTime): WebSession {
-    let id = '';
-    do id = `${hex8(this.random32())}${hex8(this.random32())}`;
-    while (this.sessions.has(id));
+    const drawn = `${hex8(this.random32())}${hex8(this.random32())}`;
+    const id = this.sessions.has(drawn) ? `${drawn}-${++this.serial}` : drawn;
     const s = { id, user, password, lastUsed: now };
     this.sessions.set(id, s);
     return s;
