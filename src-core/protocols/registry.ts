@@ -11,8 +11,9 @@ import { IMAP_MODULE } from './imap/module';
 import { POP3_MODULE } from './pop3/module';
 import { SMTP_MODULE } from './smtp/module';
 import { SOCKETS_MODULE } from './sockets/module';
+import { WEBMAIL_MODULE } from './webmail/module';
 
-export const PROTOCOL_MODULES: readonly ProtocolModule[] = [SOCKETS_MODULE, BULK_MODULE, DNS_MODULE, HTTP_MODULE, SMTP_MODULE, POP3_MODULE, IMAP_MODULE];
+export const PROTOCOL_MODULES: readonly ProtocolModule[] = [SOCKETS_MODULE, BULK_MODULE, DNS_MODULE, HTTP_MODULE, SMTP_MODULE, POP3_MODULE, IMAP_MODULE, WEBMAIL_MODULE];
 
 const services = new Map<string, AnyServiceDefinition>();
 const actions = new Map<string, AnyActionDefinition>();

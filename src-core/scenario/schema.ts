@@ -18,6 +18,7 @@ import { BULK_ACTION_SCHEMAS, BULK_SERVICE_SCHEMAS } from '../protocols/bulk/sch
 import { DNS_ACTION_SCHEMAS, DNS_SERVICE_SCHEMAS, domainSchema } from '../protocols/dns/schema';
 import { HTTP_ACTION_SCHEMAS, HTTP_SERVICE_SCHEMAS } from '../protocols/http/schema';
 import { IMAP_ACTION_SCHEMAS, IMAP_SERVICE_SCHEMAS } from '../protocols/imap/schema';
+import { WEBMAIL_ACTION_SCHEMAS, WEBMAIL_SERVICE_SCHEMAS } from '../protocols/webmail/schema';
 import { POP3_ACTION_SCHEMAS, POP3_SERVICE_SCHEMAS } from '../protocols/pop3/schema';
 import { SMTP_ACTION_SCHEMAS, SMTP_SERVICE_SCHEMAS } from '../protocols/smtp/schema';
 import { SOCKETS_ACTION_SCHEMAS, SOCKETS_SERVICE_SCHEMAS } from '../protocols/sockets/schema';
@@ -59,7 +60,7 @@ export { DEFAULT_UDP_TIMEOUT_MS } from '../protocols/sockets/schema';
  * list here and its module to protocols/registry.ts (docs/adding-a-protocol.md);
  * a test checks that both agree.
  */
-export const serviceVariants = [...SOCKETS_SERVICE_SCHEMAS, ...DNS_SERVICE_SCHEMAS, ...BULK_SERVICE_SCHEMAS, ...HTTP_SERVICE_SCHEMAS, ...SMTP_SERVICE_SCHEMAS, ...POP3_SERVICE_SCHEMAS, ...IMAP_SERVICE_SCHEMAS] as const;
+export const serviceVariants = [...SOCKETS_SERVICE_SCHEMAS, ...DNS_SERVICE_SCHEMAS, ...BULK_SERVICE_SCHEMAS, ...HTTP_SERVICE_SCHEMAS, ...SMTP_SERVICE_SCHEMAS, ...POP3_SERVICE_SCHEMAS, ...IMAP_SERVICE_SCHEMAS, ...WEBMAIL_SERVICE_SCHEMAS] as const;
 
 export const ServiceSchema = z
   .discriminatedUnion('type', serviceVariants)
@@ -115,7 +116,7 @@ export const LinkSchema = z
 // ─── Workload actions ────────────────────────────────────────────────────────
 
 /** Every action variant, discriminated by "type", from each protocol's schema file (as for services). */
-export const actionVariants = [...SOCKETS_ACTION_SCHEMAS, ...DNS_ACTION_SCHEMAS, ...BULK_ACTION_SCHEMAS, ...HTTP_ACTION_SCHEMAS, ...SMTP_ACTION_SCHEMAS, ...POP3_ACTION_SCHEMAS, ...IMAP_ACTION_SCHEMAS] as const;
+export const actionVariants = [...SOCKETS_ACTION_SCHEMAS, ...DNS_ACTION_SCHEMAS, ...BULK_ACTION_SCHEMAS, ...HTTP_ACTION_SCHEMAS, ...SMTP_ACTION_SCHEMAS, ...POP3_ACTION_SCHEMAS, ...IMAP_ACTION_SCHEMAS, ...WEBMAIL_ACTION_SCHEMAS] as const;
 
 export const ActionSchema = z
   .discriminatedUnion('type', actionVariants)

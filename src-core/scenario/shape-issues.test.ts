@@ -97,8 +97,8 @@ describe('checkShape', () => {
         d.workload.push({ ...d.workload[0], type: 'tcp-upper-client', timeoutMs: 500 });
       }),
     ).toEqual([
-      'nodes[2].services[1].type: expected "udp-upper-server", "tcp-upper-server", "dns-server", "dns-resolver", "bulk-sink", "http-server", "http-proxy", "smtp-server", "pop3-server" or "imap-server", got "ftp-server"',
-      'nodes[2].services[2].type: missing property "type": expected "udp-upper-server", "tcp-upper-server", "dns-server", "dns-resolver", "bulk-sink", "http-server", "http-proxy", "smtp-server", "pop3-server" or "imap-server"',
+      'nodes[2].services[1].type: expected "udp-upper-server", "tcp-upper-server", "dns-server", "dns-resolver", "bulk-sink", "http-server", "http-proxy", "smtp-server", "pop3-server", "imap-server" or "webmail-server", got "ftp-server"',
+      'nodes[2].services[2].type: missing property "type": expected "udp-upper-server", "tcp-upper-server", "dns-server", "dns-resolver", "bulk-sink", "http-server", "http-proxy", "smtp-server", "pop3-server", "imap-server" or "webmail-server"',
       'nodes[2].services[3]: expected a service object with a "type", got "udp"',
       'workload[1].timeoutMs: unknown property "timeoutMs" (allowed here: type, atMs, node, server, port, line)',
     ]);

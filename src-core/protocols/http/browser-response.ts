@@ -5,10 +5,14 @@
  *
  * Rules:
  * - A redirect (301, 302, 303, 307, 308 with Location) is followed for GET
- *   and HEAD (RFC 9110 §15.4: a user agent may; for other methods it must
- *   not change them unasked), at most MAX_REDIRECTS times per object, the
- *   target resolved against the URL that was fetched. The target keeps the
- *   fetch's method and body, and whether it is the page.
+ *   and HEAD (RFC 9110 §15.4: a user agent may), at most MAX_REDIRECTS
+ *   times per object, the target resolved against the URL that was
+ *   fetched, keeping the method and whether it is the page. A 303 See
+ *   Other answers any other method too: its target is then fetched with
+ *   GET, without the body (§15.4.4: the Post/Redirect/Get of a form); so is
+ *   a 301 or 302 to a POST, as browsers do (§15.4.2, §15.4.3 allow it).
+ *   Other redirects of other methods are not followed (§15.4: not changed
+ *   unasked).
  * - The page's own HTML (a 200 with an HTML Content-Type, media-types.ts)
  *   makes the browser want every object it references (html-refs.ts), in
  *   the order the HTML names them; a request action's answer wants nothing.
@@ -22,7 +26,7 @@
  */
 import type { Cause } from '../../engine/face';
 import type { SimTime } from '../../sim/time';
-import { parseHttpUrl, type HttpUrl, type RequestSpec } from './browser-request';
+import { GET, parseHttpUrl, type HttpUrl, type RequestSpec } from './browser-request';
 import type { Delivered, Fetch } from './browser-page';
 import type { CookieJar } from './cookies';
 import type { HttpEvent } from './events';
@@ -43,12 +47,20 @@ export interface FollowUp {
   readonly request?: RequestSpec;
 }
 
+/** The request a redirect of `status` leads to, or null when it is not followed (see the rules above). */
+function redirectRequest(status: number, request: RequestSpec): RequestSpec | null {
+  if (request.method === 'GET' || request.method === 'HEAD') return request;
+  if (status === 303 || (request.method === 'POST' && (status === 301 || status === 302))) return GET;
+  return null;
+}
+
 /** The fetches the object `got` for fetch `f` leads to: its redirect's target, or the objects the page's HTML references (`fetchesObjects`: a page load, not a request action). */
 export function followUps(f: Fetch, got: Delivered, fetchesObjects: boolean): FollowUp[] {
   const location = headerValue(got.headers, 'location');
-  if (REDIRECTS.has(got.status) && location !== undefined && f.redirects < MAX_REDIRECTS && (f.request.method === 'GET' || f.request.method === 'HEAD')) {
-    const target = parseHttpUrl(location, f.url.href);
-    return target ? [{ url: target, isPage: f.isPage, redirects: f.redirects + 1, request: f.request }] : [];
+  const request = REDIRECTS.has(got.status) && location !== undefined && f.redirects < MAX_REDIRECTS ? redirectRequest(got.status, f.request) : null;
+  if (request) {
+    const target = parseHttpUrl(location!, f.url.href);
+    return target ? [{ url: target, isPage: f.isPage, redirects: f.redirects + 1, request }] : [];
   }
   if (!(f.isPage && fetchesObjects && got.status === 200 && isHtml(headerValue(got.headers, 'content-type') ?? ''))) return [];
   const contentType = headerValue(got.headers, 'content-type');

@@ -38,12 +38,16 @@ export const REASONS: Readonly<Record<number, string>> = {
   201: 'Created',
   204: 'No Content',
   301: 'Moved Permanently',
+  303: 'See Other',
   304: 'Not Modified',
   400: 'Bad Request',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  415: 'Unsupported Media Type',
   501: 'Not Implemented',
   502: 'Bad Gateway',
+  504: 'Gateway Timeout',
   505: 'HTTP Version Not Supported',
 };
 

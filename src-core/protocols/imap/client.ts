@@ -5,23 +5,21 @@
  * one imap.messageRead), optionally STORE 1:* +FLAGS.SILENT (\Deleted)
  * and EXPUNGE, then LOGOUT.
  *
+ * The dialogue (one command at a time, greeting, logout, what ends it) is
+ * the shared client session's (client-session.ts); this engine decides
+ * what to ask and reports what it read.
+ *
  * Rules:
- * - One command at a time: the next goes out when the tagged completion of
- *   the last one has come (tags A1, A2 …, RFC 9051 §2.2.1).
  * - A NO or BAD completion, a BYE before LOGOUT, a malformed response or a
- *   closed connection ends the reading with imap.readFailed; the client
- *   then logs out (after a NO) or closes.
- * - Strings it sends are quoted (user names and passwords of the store are
- *   printable ASCII, mail/schema.ts), so it never waits for a "+ ".
+ *   closed connection ends the reading with imap.readFailed; the session
+ *   then logs out (after a NO or BAD) or closes.
+ * - An empty folder (SELECT says `* 0 EXISTS`) is not fetched: LOGOUT.
  */
-import type { EngineEnv, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
+import type { Cause, EngineEnv, SocketAddr, SocketId, StreamEvent } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import type { SimTime } from '../../sim/time';
-import { encodeCommand, type CommandArg } from './command';
+import { ImapClientSession, type ImapDataResponse, type ImapFailure, type ImapRequest, type ImapSessionOwner } from './client-session';
 import { PROTOCOL, type ImapEvent } from './events';
-import { ImapReader } from './reader';
-import { parseResponse, type ImapResponse } from './response';
-import { commandSummary } from './summary';
 import { textOf, type ImapValue } from './syntax';
 
 export interface ImapReadCommand {
@@ -32,7 +30,7 @@ export interface ImapReadCommand {
   readonly deleteAfter: boolean;
 }
 
-type Step = 'greeting' | 'login' | 'select' | 'envelopes' | 'bodies' | 'delete' | 'expunge' | 'logout' | 'done';
+type Step = 'login' | 'select' | 'envelopes' | 'bodies' | 'delete' | 'expunge' | 'logout';
 
 interface Seen {
   uid: number;
@@ -53,20 +51,16 @@ export function fetchPairs(values: readonly ImapValue[]): Map<string, ImapValue>
   return pairs;
 }
 
-export class ImapClientEngine extends EngineBase<ImapEvent, ImapReadCommand> {
+export class ImapClientEngine extends EngineBase<ImapEvent, ImapReadCommand> implements ImapSessionOwner {
   private socket: SocketId | null = null;
-  private connection = '';
+  private session: ImapClientSession | null = null;
   private job: ImapReadCommand | null = null;
-  private readonly reader = new ImapReader({ maxLineBytes: 65_536, maxLiteralBytes: 64 * 1024 * 1024 });
-  private step: Step = 'greeting';
-  private tagCount = 0;
-  private exists = 0;
+  private asked: Step | null = null;
   private started: SimTime = 0;
   private readonly messages = new Map<number, Seen>();
   private read = 0;
   private bytes = 0;
   private deleted = 0;
-  private failed = false;
 
   constructor(private readonly env: EngineEnv) {
     super(PROTOCOL);
@@ -76,100 +70,60 @@ export class ImapClientEngine extends EngineBase<ImapEvent, ImapReadCommand> {
     if (this.job) return;
     this.job = command;
     this.started = now;
-    this.socket = this.env.socketId();
-    this.out.connect(this.socket, command.server);
+    const socket = this.env.socketId();
+    this.socket = socket;
+    this.session = new ImapClientSession({ write: (bytes, summary, cause) => this.out.write(socket, bytes, this.out.label(summary, cause)), close: () => this.out.close(socket) }, this);
+    this.out.connect(socket, command.server);
   }
 
   override handleStream(e: StreamEvent, now: SimTime): void {
     if (e.socket !== this.socket) return;
-    switch (e.type) {
-      case 'connected':
-        this.connection = e.connection;
-        return;
-      case 'data': {
-        let k = 0;
-        for (const output of this.reader.push(e.data)) {
-          if (output.kind === 'literalWanted') continue;
-          const cause = e.messages[k++] ?? null;
-          if (output.kind === 'error') return this.fail(output.error.message, cause, true);
-          const parsed = parseResponse(output.unit);
-          if (!parsed.ok) return this.fail(`malformed response: ${parsed.error.message}`, cause, true);
-          this.respond(parsed.response, cause, now);
-          if (this.step === 'done' || this.failed) return;
-        }
-        return;
-      }
-      case 'peerClosed':
-      case 'closed':
-        if (this.step !== 'done' && !this.failed) this.fail(e.type === 'closed' && e.reason !== 'closed' ? `the connection was ${e.reason}` : 'the server closed the connection', null, e.type === 'peerClosed');
-        return;
-      case 'failed':
-        this.fail(`could not connect: ${e.detail}`, null, false);
-        return;
-      default:
-        return;
-    }
+    this.session?.stream(e, now);
   }
 
-  private send(name: string, args: CommandArg[], cause: number | null): void {
-    const tag = `A${++this.tagCount}`;
-    const bytes = encodeCommand(tag, name, args);
-    this.out.write(this.socket!, bytes, this.out.label(commandSummary({ bytes, offset: 0, literals: [] }), cause));
-  }
-
-  private respond(r: ImapResponse, cause: number | null, now: SimTime): void {
+  /** The reading, one step after another (`asked`: the last command sent): LOGIN, SELECT, the envelopes, the bodies, with deleteAfter STORE and EXPUNGE. */
+  next(): ImapRequest | null {
     const job = this.job!;
-    if (r.kind === 'status' && r.status === 'BYE' && this.step !== 'logout') return this.fail(`the server said BYE: ${r.text}`, cause, true);
-    if (r.kind === 'data') return this.data(r, cause);
-    if (this.step === 'greeting') {
-      if (r.kind !== 'status' || r.status !== 'OK') return this.fail('the greeting is not OK', cause, true);
-      this.step = 'login';
-      this.send('LOGIN', [{ string: job.user }, { string: job.password }], cause);
-      return;
-    }
-    if (r.kind !== 'tagged') return;
-    if (r.tag !== `A${this.tagCount}`) return;
-    if (r.status !== 'OK') {
-      if (this.step === 'logout') return this.finish(cause, now);
-      this.fail(`${this.step === 'login' ? 'LOGIN' : this.step.toUpperCase()} refused: ${r.status} ${r.code ? `[${r.code}] ` : ''}${r.text}`, cause, false);
-      this.step = 'logout';
-      this.send('LOGOUT', [], cause);
-      return;
-    }
-    switch (this.step) {
+    const all = { atom: '1:*' };
+    this.asked = this.nextStep();
+    switch (this.asked) {
       case 'login':
-        this.step = 'select';
-        this.send('SELECT', [{ string: job.folder }], cause);
-        return;
+        return { name: 'LOGIN', args: [{ string: job.user }, { string: job.password }] };
       case 'select':
-        if (this.exists === 0) return this.logout(cause);
-        this.step = 'envelopes';
-        this.send('FETCH', [{ atom: '1:*' }, { list: [{ atom: 'UID' }, { atom: 'FLAGS' }, { atom: 'RFC822.SIZE' }, { atom: 'ENVELOPE' }] }], cause);
-        return;
+        return { name: 'SELECT', args: [{ string: job.folder }] };
       case 'envelopes':
-        this.step = 'bodies';
-        this.send('FETCH', [{ atom: '1:*' }, { list: [{ atom: 'UID' }, { atom: 'BODY[]' }] }], cause);
-        return;
+        return { name: 'FETCH', args: [all, { list: [{ atom: 'UID' }, { atom: 'FLAGS' }, { atom: 'RFC822.SIZE' }, { atom: 'ENVELOPE' }] }] };
       case 'bodies':
-        if (!job.deleteAfter) return this.logout(cause);
-        this.step = 'delete';
-        this.send('STORE', [{ atom: '1:*' }, { atom: '+FLAGS.SILENT' }, { list: [{ atom: '\\Deleted' }] }], cause);
-        return;
+        return { name: 'FETCH', args: [all, { list: [{ atom: 'UID' }, { atom: 'BODY[]' }] }] };
       case 'delete':
-        this.step = 'expunge';
-        this.send('EXPUNGE', [], cause);
-        return;
+        return { name: 'STORE', args: [all, { atom: '+FLAGS.SILENT' }, { list: [{ atom: '\\Deleted' }] }] };
       case 'expunge':
-        return this.logout(cause);
+        return { name: 'EXPUNGE', args: [] };
       case 'logout':
-        return this.finish(cause, now);
-      default:
-        return;
+        return null;
     }
   }
 
-  private data(r: Extract<ImapResponse, { kind: 'data' }>, cause: number | null): void {
-    if (r.name === 'EXISTS' && r.number !== null) this.exists = r.number;
+  private nextStep(): Step {
+    switch (this.asked) {
+      case null:
+        return 'login';
+      case 'login':
+        return 'select';
+      case 'select':
+        return this.session!.exists === 0 ? 'logout' : 'envelopes';
+      case 'envelopes':
+        return 'bodies';
+      case 'bodies':
+        return this.job!.deleteAfter ? 'delete' : 'logout';
+      case 'delete':
+        return 'expunge';
+      default:
+        return 'logout';
+    }
+  }
+
+  data(r: ImapDataResponse, cause: Cause): void {
     if (r.name === 'EXPUNGE') this.deleted++;
     if (r.name !== 'FETCH' || r.number === null) return;
     const pairs = fetchPairs(r.values);
@@ -188,30 +142,17 @@ export class ImapClientEngine extends EngineBase<ImapEvent, ImapReadCommand> {
       seen.size = body.bytes.length;
       this.read++;
       this.bytes += body.bytes.length;
-      this.out.event({ type: 'imap.messageRead', uid, size: body.bytes.length, subject: seen.subject, flags: seen.flags, cause, connection: this.connection });
+      this.out.event({ type: 'imap.messageRead', uid, size: body.bytes.length, subject: seen.subject, flags: seen.flags, cause, connection: this.session!.connection });
     }
   }
 
-  private logout(cause: number | null): void {
-    this.step = 'logout';
-    this.send('LOGOUT', [], cause);
-  }
-
-  private finish(cause: number | null, now: SimTime): void {
+  loggedOut(cause: Cause, now: SimTime): void {
     const job = this.job!;
-    this.step = 'done';
-    if (!this.failed) this.out.event({ type: 'imap.mailboxRead', user: job.user, folder: job.folder, messages: this.read, bytes: this.bytes, deleted: this.deleted, elapsed: now - this.started, cause, connection: this.connection });
-    this.out.close(this.socket!);
+    if (this.session!.failedWith === null) this.out.event({ type: 'imap.mailboxRead', user: job.user, folder: job.folder, messages: this.read, bytes: this.bytes, deleted: this.deleted, elapsed: now - this.started, cause, connection: this.session!.connection });
   }
 
-  private fail(reason: string, cause: number | null, close: boolean): void {
-    if (this.failed) return;
-    this.failed = true;
-    this.out.event({ type: 'imap.readFailed', reason, cause, connection: this.connection === '' ? null : this.connection });
-    if (close && this.socket !== null) {
-      this.step = 'done';
-      this.out.close(this.socket);
-    }
+  failed(failure: ImapFailure, cause: Cause): void {
+    const connection = this.session!.connection;
+    this.out.event({ type: 'imap.readFailed', reason: failure.reason, cause, connection: connection === '' ? null : connection });
   }
 }
-
