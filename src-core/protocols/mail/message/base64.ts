@@ -42,6 +42,35 @@ export function encodeBase64Body(bytes: Uint8Array): string {
   return out.join('\r\n');
 }
 
+/**
+ * Strict base64 (RFC 4648 §4), for protocol fields that must be exactly
+ * base64, as an AUTH response (RFC 4954 §4: a server rejects what is not
+ * base64 with 501): no line ends or white space (§3.1), no character outside
+ * the alphabet (§3.3), a length that is a multiple of 4 with "=" padding
+ * only at the end, at most two (§3.2), and pad bits of zero (§3.5, the one
+ * encoding of the data). Null when the text breaks any of these; never throws.
+ */
+export function decodeBase64Strict(text: string): Uint8Array | null {
+  if (text.length % 4 !== 0) return null;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let n = 0;
+    for (let k = 0; k < 4; k++) {
+      const c = text.charCodeAt(i + k);
+      const pad = i + k >= text.length - padding;
+      const v = pad ? 0 : c < 256 ? VALUE[c]! : -1;
+      if (v < 0) return null;
+      n = (n << 6) | v;
+    }
+    // The bits of a padded group's last character that no byte uses must be zero (§3.5).
+    if ((padding === 2 && i + 4 === text.length && (n & 0xffff) !== 0) || (padding === 1 && i + 4 === text.length && (n & 0xff) !== 0)) return null;
+    for (let k = 16; k >= 0 && o < out.length; k -= 8) out[o++] = (n >> k) & 0xff;
+  }
+  return out;
+}
+
 /** Decodes base64 in b[start, end); `problems` get offsets in b. */
 export function decodeBase64(b: Uint8Array, start: number, end: number, problems: MailProblem[]): Uint8Array {
   const out = new Uint8Array(Math.floor(((end - start) * 3) / 4) + 3);
