@@ -99,7 +99,7 @@ export class SmtpServerEngine extends EngineBase<SmtpEvent> {
   override handleStream(e: StreamEvent, now: SimTime): void {
     if (e.type === 'accepted') {
       const submission = this.listeners.get(e.listener) ?? false;
-      const s: Session = { socket: e.socket, connection: e.connection, client: formatIpv4(e.remote.addr), submission, lines: new CommandLines(MAX_COMMAND_LINE - 2), helo: null, user: null, from: null, to: [], data: null, awaitingAuth: false, idleSince: now, closing: false };
+      const s: Session = { socket: e.socket, connection: e.connection, client: formatIpv4(e.remote.addr), submission, lines: new CommandLines(MAX_COMMAND_LINE), helo: null, user: null, from: null, to: [], data: null, awaitingAuth: false, idleSince: now, closing: false };
       this.sessions.set(e.socket, s);
       this.reply(s, 220, `${this.options.hostName} ESMTP L7 Lab ready`, null);
       return;
