@@ -26,7 +26,7 @@ import type { OriginArg } from '../serve/args';
 import { LoopbackHost } from '../serve/host';
 import { OriginTable } from '../serve/origins';
 import { nodeToServe, planPorts } from '../serve/port-plan';
-import { serving, startCli, type Serving } from '../serve/serving.test-helper';
+import { serveNodeOf, type Serving } from '../serve/serving.test-helper';
 import { ListenerPool, openListeners } from '../serve/sockets';
 import { ServeTrace } from '../serve/trace';
 import { requireTool } from './required-tool';
@@ -41,10 +41,7 @@ afterEach(async () => {
 });
 
 async function serveNode(node: string, dir: string, ...args: string[]): Promise<Serving> {
-  const s = serving(await startCli([LESSON, '--node', node, ...args, '--trace', join(dir, `${node}.trace.json`)]));
-  let stopped = false;
-  stops.push(async () => (stopped ? undefined : s.stop()));
-  return { ...s, stop: () => ((stopped = true), s.stop()) };
+  return serveNodeOf(LESSON, node, dir, args, stops);
 }
 
 const states = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { events: StateEvent[] }).events.filter((e) => e.kind === 'state');

@@ -25,7 +25,7 @@ import { parseScenarioText } from '../../src-core/scenario/load';
 import type { StateEvent } from '../../src-core/trace/types';
 import { LoopbackHost } from '../serve/host';
 import { OriginTable } from '../serve/origins';
-import { serving, startCli, type Serving } from '../serve/serving.test-helper';
+import { serveNodeOf, type Serving } from '../serve/serving.test-helper';
 import { ListenerPool } from '../serve/sockets';
 import { ServeTrace } from '../serve/trace';
 import { requireTool } from './required-tool';
@@ -41,10 +41,7 @@ afterEach(async () => {
 });
 
 async function serveNode(node: string, dir: string, ...ports: string[]): Promise<Serving> {
-  const s = serving(await startCli([LESSON, '--node', node, ...ports.flatMap((p) => ['--port', p]), '--trace', join(dir, `${node}.trace.json`)]));
-  let stopped = false;
-  stops.push(async () => (stopped ? undefined : s.stop()));
-  return { ...s, stop: () => ((stopped = true), s.stop()) };
+  return serveNodeOf(LESSON, node, dir, ports.flatMap((p) => ['--port', p]), stops);
 }
 
 const states = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { events: StateEvent[] }).events.filter((e) => e.kind === 'state');
