@@ -10,9 +10,12 @@
  * - `finish` stops reading it and closes the server's side (a FIN); a
  *   closing connection has no deadline and is never timed out again.
  * - What a connection does at each event (reply, session events, what a
- *   client's FIN means) stays the server's own.
+ *   client's FIN means) stays the server's own: `handle` routes the stream
+ *   events to its handlers, only for connections still read (a closing
+ *   one reads nothing more); a FIN finishes the connection unless the
+ *   server says otherwise.
  */
-import type { Deadline, SocketId } from './face';
+import type { Deadline, SocketId, StreamEvent } from './face';
 import { idleDeadline, idledOut } from './idle';
 import type { SimTime } from '../sim/time';
 
@@ -25,6 +28,19 @@ export interface OpenConnection<S> {
   closing: boolean;
   /** When it went idle; null while busy (a request half read). */
   idleSince: SimTime | null;
+}
+
+/** A server's part in its connections' stream events (`handle`). */
+export interface ConnectionHandlers<S> {
+  /** The state of a connection accepted on one of the server's listeners; null: not its listener. */
+  accept(e: Extract<StreamEvent, { type: 'accepted' }>): S | null;
+  /** Right after the accept (a greeting). */
+  opened?(c: OpenConnection<S>): void;
+  data(c: OpenConnection<S>, e: Extract<StreamEvent, { type: 'data' }>): void;
+  /** The client's FIN; default: finish. */
+  peerClosed?(c: OpenConnection<S>): void;
+  /** The connection ended while still read (a reset, or the client's close before ours); it is forgotten after. */
+  closed?(c: OpenConnection<S>): void;
 }
 
 export class ConnectionTable<S> {
@@ -62,6 +78,32 @@ export class ConnectionTable<S> {
   /** At its `closed` event. */
   forget(socket: SocketId): void {
     this.open.delete(socket);
+  }
+
+  /** Routes a stream event of the server's sockets to `h` (see ConnectionHandlers). */
+  handle(e: StreamEvent, now: SimTime, h: ConnectionHandlers<S>): void {
+    if (e.type === 'accepted') {
+      const state = h.accept(e);
+      if (state === null) return;
+      const c = this.add(e.socket, e.connection, state, now);
+      h.opened?.(c);
+      return;
+    }
+    const c = this.reading(e.socket);
+    switch (e.type) {
+      case 'data':
+        if (c) h.data(c, e);
+        return;
+      case 'peerClosed':
+        if (c) (h.peerClosed ?? ((x) => this.finish(x)))(c);
+        return;
+      case 'closed':
+        if (c) h.closed?.(c);
+        this.forget(e.socket);
+        return;
+      default:
+        return;
+    }
   }
 
   /** The engine's deadline: the first moment a connection that is read has been idle for the timeout (weak). */

@@ -18,7 +18,7 @@
  * - A site with a cookie counts every request it answers without an error
  *   in its back-end (server-cookies.ts): a first visit gets Set-Cookie.
  */
-import { ConnectionTable } from '../../engine/connection-table';
+import { ConnectionTable, type OpenConnection } from '../../engine/connection-table';
 import type { EngineEnv, SocketId, StreamEvent, Deadline } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import type { SimTime } from '../../sim/time';
@@ -68,31 +68,14 @@ export class HttpServerEngine extends EngineBase<HttpEvent> {
   }
 
   override handleStream(e: StreamEvent, now: SimTime): void {
-    switch (e.type) {
-      case 'accepted':
-        if (e.listener === this.listener) this.connections.add(e.socket, e.connection, { parser: new HttpParser('request') }, now);
-        return;
-      case 'data':
-        this.read(e.socket, e.data, e.messages, now);
-        return;
-      case 'peerClosed': {
-        const c = this.connections.reading(e.socket);
-        if (c) this.connections.finish(c);
-        return;
-      }
-      case 'closed':
-        this.connections.forget(e.socket);
-        return;
-      case 'connected':
-      case 'acked':
-      case 'failed':
-        return;
-    }
+    this.connections.handle(e, now, {
+      accept: (a) => (a.listener === this.listener ? { parser: new HttpParser('request') } : null),
+      data: (c, d) => this.read(c, d.data, d.messages, now),
+    });
   }
 
-  private read(socket: SocketId, data: Uint8Array, messages: readonly number[], now: SimTime): void {
-    const c = this.connections.reading(socket);
-    if (!c) return;
+  private read(c: OpenConnection<ServerConnection>, data: Uint8Array, messages: readonly number[], now: SimTime): void {
+    const socket = c.socket;
     c.idleSince = null;
     let k = 0; // requests completed in this chunk ↔ the trace messages whose last byte is in it, in order
     for (const parsed of c.state.parser.push(data)) {

@@ -18,7 +18,7 @@
  *   least 30 minutes) gets "* BYE" and is closed. The deadline is weak: it
  *   never keeps a finished run going by itself.
  */
-import { ConnectionTable } from '../../engine/connection-table';
+import { ConnectionTable, type OpenConnection } from '../../engine/connection-table';
 import type { EngineEnv, SocketId, StreamEvent, Deadline } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import { seconds, type SimTime } from '../../sim/time';
@@ -61,31 +61,15 @@ export class ImapServerEngine extends EngineBase<ImapEvent> {
   }
 
   override handleStream(e: StreamEvent, now: SimTime): void {
-    switch (e.type) {
-      case 'accepted':
-        if (e.listener !== this.listener) return;
-        this.connections.add(e.socket, e.connection, { reader: new ImapReader(this.options.limits ?? DEFAULT_LIMITS), session: new ImapSession(this.options.store) }, now);
-        this.out.write(e.socket, ascii(`${GREETING}\r\n`), this.out.label(GREETING, null));
-        return;
-      case 'data':
-        this.read(e.socket, e.data, e.messages, now);
-        return;
-      case 'peerClosed': {
-        const c = this.connections.reading(e.socket);
-        if (c) this.connections.finish(c);
-        return;
-      }
-      case 'closed':
-        this.connections.forget(e.socket);
-        return;
-      default:
-        return;
-    }
+    this.connections.handle(e, now, {
+      accept: (a) => (a.listener === this.listener ? { reader: new ImapReader(this.options.limits ?? DEFAULT_LIMITS), session: new ImapSession(this.options.store) } : null),
+      opened: (c) => this.out.write(c.socket, ascii(`${GREETING}\r\n`), this.out.label(GREETING, null)),
+      data: (c, d) => this.read(c, d.data, d.messages, now),
+    });
   }
 
-  private read(socket: SocketId, data: Uint8Array, messages: readonly number[], now: SimTime): void {
-    const c = this.connections.reading(socket);
-    if (!c) return;
+  private read(c: OpenConnection<Connection>, data: Uint8Array, messages: readonly number[], now: SimTime): void {
+    const socket = c.socket;
     c.idleSince = now;
     let k = 0;
     const on = { connection: c.connection };

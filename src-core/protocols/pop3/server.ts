@@ -58,38 +58,20 @@ export class Pop3ServerEngine extends EngineBase<Pop3Event> {
   }
 
   override handleStream(e: StreamEvent, now: SimTime): void {
-    switch (e.type) {
-      case 'accepted': {
-        if (e.listener !== this.listener) return;
-        const c = this.connections.add(e.socket, e.connection, { session: new Pop3Session(this.store, e.connection), lines: new StreamLineReader(MAX_COMMAND_LINE) }, now);
+    this.connections.handle(e, now, {
+      accept: (a) => (a.listener === this.listener ? { session: new Pop3Session(this.store, a.connection), lines: new StreamLineReader(MAX_COMMAND_LINE) } : null),
+      opened: (c) => {
         const greeting = c.state.session.greeting();
-        this.out.write(e.socket, greeting.bytes, this.out.label(greeting.summary, null));
-        return;
-      }
-      case 'data':
-        this.read(e.socket, e.data, e.messages, now);
-        return;
-      case 'peerClosed': {
-        const c = this.connections.reading(e.socket);
-        if (c) this.abort(c, 'connection-broken');
-        return;
-      }
-      case 'closed': {
-        const c = this.connections.reading(e.socket);
-        if (c) this.report(c.state.session.abort('connection-broken'));
-        this.connections.forget(e.socket);
-        return;
-      }
-      case 'connected':
-      case 'acked':
-      case 'failed':
-        return;
-    }
+        this.out.write(c.socket, greeting.bytes, this.out.label(greeting.summary, null));
+      },
+      data: (c, d) => this.read(c, d.data, d.messages, now),
+      peerClosed: (c) => this.abort(c, 'connection-broken'),
+      closed: (c) => this.report(c.state.session.abort('connection-broken')),
+    });
   }
 
-  private read(socket: SocketId, data: Uint8Array, messages: readonly number[], now: SimTime): void {
-    const c = this.connections.reading(socket);
-    if (!c) return;
+  private read(c: OpenConnection<Connection>, data: Uint8Array, messages: readonly number[], now: SimTime): void {
+    const socket = c.socket;
     c.idleSince = now;
     let k = 0; // lines completed in this chunk ↔ the trace messages whose last byte is in it, in order
     for (const line of c.state.lines.push(data)) {
