@@ -72,7 +72,9 @@ const USAGE = `usage:
                                                              serve-ID.trace.json); --port N moves the node's
                                                              port, --port 25:2525 maps one of several;
                                                              --origin lets a proxy cache reach HOST:PORT
-                                                             (default port 80) at 127.0.0.1:LOCAL`;
+                                                             (default port 80) at 127.0.0.1:LOCAL, and a
+                                                             mail server relay to DOMAIN:25 (the mail
+                                                             server for DOMAIN) at 127.0.0.1:LOCAL`;
 
 type ParsedArgs =
   | { readonly command: 'help' }

@@ -19,7 +19,9 @@ export type PortArg = { readonly kind: 'none' } | { readonly kind: 'one'; readon
  * A server the served node may connect to (a proxy cache's origin): a
  * request for HOST:PORT goes to 127.0.0.1:LOCAL, where another `l7 serve`
  * or any real server listens. HOST is a name (lower case) or an IPv4
- * address; PORT defaults to 80, the http URL's.
+ * address; PORT defaults to 80, the http URL's. A served mail server's
+ * queue relays to DOMAIN:25 (smtp/module.ts: each domain is its own mail
+ * server under l7 serve).
  */
 export interface OriginArg {
   readonly host: string;

@@ -4,6 +4,7 @@
  * "listening" lines and stops it with an injected signal instead of Ctrl+C.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main } from '../cli/main';
 import type { AnyServiceDefinition } from '../../src-core/protocols/module';
 import { parseScenarioText } from '../../src-core/scenario/load';
@@ -49,6 +50,18 @@ export function startWith(args: readonly string[], definitionOf: (type: string) 
     if (!loaded.ok) throw new Error(`${parsed.file} does not load`);
     return serve(parsed, loaded.scenario, io, { waitForStop, cwd: process.cwd(), definitionOf });
   });
+}
+
+/**
+ * `l7 serve FILE --node NODE ARGS… --trace DIR/NODE.trace.json`, expected to
+ * start; `stops` (emptied by the test file's afterEach) stops it unless the
+ * test already did.
+ */
+export async function serveNodeOf(file: string, node: string, dir: string, args: readonly string[], stops: (() => Promise<unknown>)[]): Promise<Serving> {
+  const s = serving(await startCli([file, '--node', node, ...args, '--trace', join(dir, `${node}.trace.json`)]));
+  let stopped = false;
+  stops.push(async () => (stopped ? undefined : s.stop()));
+  return { ...s, stop: () => ((stopped = true), s.stop()) };
 }
 
 /** Expects serving to have started. */

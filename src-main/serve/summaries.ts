@@ -3,14 +3,17 @@
  * `l7 serve`. Engines label what they send; what arrives has no label, so
  * it is decoded here where that is cheap (a DNS message, a line of the
  * upper-case protocol, the start line of an HTTP message that begins the
- * chunk) and otherwise described by its size. A protocol
+ * chunk, the first SMTP, POP3 or IMAP command or reply, by the protocol's
+ * own summarizer) and otherwise described by its size. A protocol
  * without an entry is summarised as "N bytes".
  */
 import { decodeDns } from '../../src-core/protocols/dns/codec';
 import { summarizeDns } from '../../src-core/protocols/dns/summary';
 import { DNS_TCP_LENGTH_BYTES } from '../../src-core/protocols/dns/tcp-framing';
 import { parseRequestLine, parseStatusLine } from '../../src-core/protocols/http/start-line';
+import { summarizeImapBytes } from '../../src-core/protocols/imap/summary';
 import { summarizeClientBytes as summarizePop3 } from '../../src-core/protocols/pop3/summary';
+import { summarizeSmtpBytes } from '../../src-core/protocols/smtp/summary';
 import { decodeText, summarizeLine } from '../../src-core/protocols/sockets/line-codec';
 
 type Summarizer = (bytes: Uint8Array, transport: 'udp' | 'tcp') => string | null;
@@ -40,7 +43,9 @@ const SUMMARIZERS: Readonly<Record<string, Summarizer>> = {
     const status = parseStatusLine(line);
     return status.ok ? `${status.version} ${status.status} ${status.reason}`.trimEnd() : null;
   },
+  imap: (bytes) => summarizeImapBytes(bytes),
   pop3: (bytes) => summarizePop3(bytes),
+  smtp: (bytes) => summarizeSmtpBytes(bytes),
   sockets(bytes, transport) {
     const text = decodeText(bytes);
     return `Line ${summarizeLine(transport === 'tcp' ? text.replace(/\n$/, '') : text)}`;

@@ -1,6 +1,7 @@
 /**
- * Collects one line of the stream (a start line, a field line, a chunk-size
- * line) however the bytes are cut, up to a length limit.
+ * HTTP's line rules over the shared line reader (protocols/text/line-reader.ts):
+ * one start line, field line or chunk-size line, however the bytes are cut,
+ * up to a length limit.
  *
  * Line endings (RFC 9112 §2.2): a line ends with CRLF. The RFC lets a
  * recipient take a bare LF as a line end (MAY); we do not: a bare LF, or a
@@ -8,12 +9,14 @@
  * a strict reader cannot disagree with another about where a line ends
  * (the root of request smuggling).
  *
- * The limit counts the line's bytes without its CRLF. A line is known to be
- * too long either when its LF arrives or when more than limit + 1 bytes
- * (the content and a CR) came without one, so the verdict does not depend
- * on how the bytes were cut.
+ * The limit counts the line's bytes without its CRLF (a bare LF's line
+ * counts all its bytes before the LF). A line is known to be too long
+ * either when its LF arrives or when more than limit + 1 bytes (the content
+ * and a CR) came without one, so the verdict does not depend on how the
+ * bytes were cut; nothing is read after it.
  */
-import { CR, LF } from './syntax';
+import { LineReader as TextLineReader } from '../text/line-reader';
+import { CR } from './syntax';
 
 export type LineStep =
   /** Every byte given was taken; the line goes on. */
@@ -26,55 +29,40 @@ export type LineStep =
 
 const MORE: LineStep = { kind: 'more' };
 const TOO_LONG: LineStep = { kind: 'too-long' };
+const EMPTY = new Uint8Array(0);
 
 export class LineReader {
-  private buffer = new Uint8Array(256);
-  /** Bytes of the line so far, without its LF. */
-  private length = 0;
+  private readonly reader: TextLineReader;
+  private line: Uint8Array = EMPTY;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(private readonly maxBytes: number) {
+    // The shared reader counts the CRLF too.
+    this.reader = new TextLineReader(maxBytes + 2, 'stop');
+  }
 
   /** Bytes of an unfinished line. */
   get pending(): number {
-    return this.length;
+    return this.reader.pending;
   }
 
   /** Takes bytes of `bytes` from `from` on, up to and including the line's LF. */
   feed(bytes: Uint8Array, from: number): LineStep {
-    const lf = bytes.indexOf(LF, from);
-    const end = lf < 0 ? bytes.length : lf;
-    const total = this.length + end - from;
-    if (lf < 0) {
-      if (total > this.maxBytes + 1) return TOO_LONG;
-      this.append(bytes, from, end);
-      return MORE;
-    }
-    const last = end > from ? bytes[end - 1] : this.length > 0 ? this.buffer[this.length - 1] : undefined;
-    if (total - (last === CR ? 1 : 0) > this.maxBytes) return TOO_LONG;
-    this.append(bytes, from, end);
-    const cr = this.buffer.subarray(0, Math.max(0, this.length - 1)).indexOf(CR);
+    const step = this.reader.feed(bytes, from);
+    if (step.kind === 'more') return MORE;
+    if (step.kind === 'too-long' || (step.bareLf && step.content.length > this.maxBytes)) return TOO_LONG;
+    const cr = step.content.indexOf(CR);
     if (cr >= 0) return { kind: 'bad-ending', at: cr, bare: 'CR' };
-    if (last !== CR) return { kind: 'bad-ending', at: this.length, bare: 'LF' };
-    return { kind: 'line', next: lf + 1 };
+    if (step.bareLf) return { kind: 'bad-ending', at: step.content.length, bare: 'LF' };
+    this.line = step.content;
+    return { kind: 'line', next: step.next };
   }
 
   /** The complete line without its CRLF; valid until `clear()`. */
   content(): Uint8Array {
-    return this.buffer.subarray(0, Math.max(0, this.length - 1));
+    return this.line;
   }
 
   clear(): void {
-    this.length = 0;
-  }
-
-  private append(bytes: Uint8Array, from: number, to: number): void {
-    const need = this.length + to - from;
-    if (need > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(need, this.buffer.length * 2));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
-    }
-    this.buffer.set(bytes.subarray(from, to), this.length);
-    this.length = need;
+    this.line = EMPTY;
   }
 }

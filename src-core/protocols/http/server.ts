@@ -18,7 +18,7 @@
  * - A site with a cookie counts every request it answers without an error
  *   in its back-end (server-cookies.ts): a first visit gets Set-Cookie.
  */
-import { idleDeadline, idledOut } from '../../engine/idle';
+import { ConnectionTable, type OpenConnection } from '../../engine/connection-table';
 import type { EngineEnv, SocketId, StreamEvent, Deadline } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import type { SimTime } from '../../sim/time';
@@ -40,19 +40,19 @@ export interface HttpServerOptions {
   readonly keepAliveTimeout: SimTime;
 }
 
+/**
+ * A connection's request parser. Its table entry is closing once a response
+ * that closes the connection was sent, and idle since the last response went
+ * out while nothing is pending (null while a request is being read).
+ */
 interface ServerConnection {
   readonly parser: HttpParser;
-  readonly connection: string;
-  /** No more requests are read: a response that closes the connection was sent. */
-  closing: boolean;
-  /** When the last response went out, while nothing is pending; null while a request is being read. */
-  idleSince: SimTime | null;
 }
 
 export class HttpServerEngine extends EngineBase<HttpEvent> {
   private readonly listener: SocketId;
   private readonly table: ObjectTable;
-  private readonly connections = new Map<SocketId, ServerConnection>();
+  private readonly connections: ConnectionTable<ServerConnection>;
   private readonly backend: CookieBackend | null;
 
   constructor(
@@ -62,50 +62,30 @@ export class HttpServerEngine extends EngineBase<HttpEvent> {
     super(PROTOCOL);
     this.table = new ObjectTable(options.objects);
     this.backend = options.cookie ? new CookieBackend(options.cookie) : null;
+    this.connections = new ConnectionTable((socket) => this.out.close(socket), options.keepAliveTimeout);
     this.listener = env.socketId();
     this.out.listen(this.listener, options.port);
   }
 
   override handleStream(e: StreamEvent, now: SimTime): void {
-    switch (e.type) {
-      case 'accepted':
-        if (e.listener === this.listener) this.connections.set(e.socket, { parser: new HttpParser('request'), connection: e.connection, closing: false, idleSince: now });
-        return;
-      case 'data':
-        this.read(e.socket, e.data, e.messages, now);
-        return;
-      case 'peerClosed': {
-        const c = this.connections.get(e.socket);
-        if (!c) return;
-        if (!c.closing) {
-          c.closing = true;
-          this.out.close(e.socket);
-        }
-        return;
-      }
-      case 'closed':
-        this.connections.delete(e.socket);
-        return;
-      case 'connected':
-      case 'acked':
-      case 'failed':
-        return;
-    }
+    this.connections.handle(e, now, {
+      accept: (a) => (a.listener === this.listener ? { parser: new HttpParser('request') } : null),
+      data: (c, d) => this.read(c, d.data, d.messages, now),
+    });
   }
 
-  private read(socket: SocketId, data: Uint8Array, messages: readonly number[], now: SimTime): void {
-    const c = this.connections.get(socket);
-    if (!c || c.closing) return;
+  private read(c: OpenConnection<ServerConnection>, data: Uint8Array, messages: readonly number[], now: SimTime): void {
+    const socket = c.socket;
     c.idleSince = null;
     let k = 0; // requests completed in this chunk ↔ the trace messages whose last byte is in it, in order
-    for (const parsed of c.parser.push(data)) {
+    for (const parsed of c.state.parser.push(data)) {
       const cause = messages[k++] ?? null;
       if (!parsed.ok) {
         const version = parsed.error.code === 'unsupported-version';
         this.out.event({ type: 'http.malformed', reason: parsed.error.message, offset: parsed.error.offset, cause, connection: c.connection });
         const response = answerMalformed(parsed.error.message, version, now);
         this.out.write(socket, encodeResponse(response), this.out.label(responseSummary(response), cause));
-        this.finish(socket, c);
+        this.connections.finish(c);
         return;
       }
       const request = parsed.message;
@@ -120,27 +100,21 @@ export class HttpServerEngine extends EngineBase<HttpEvent> {
       }
       this.out.write(socket, encodeResponse(response), this.out.label(responseSummary(response, request.method), cause));
       if (close) {
-        this.finish(socket, c);
+        this.connections.finish(c);
         return;
       }
     }
-    if (c.parser.partial() === null) c.idleSince = now;
-  }
-
-  private finish(socket: SocketId, c: ServerConnection): void {
-    c.closing = true;
-    this.out.close(socket);
+    if (c.state.parser.partial() === null) c.idleSince = now;
   }
 
   override pollTimeout(): Deadline | null {
-    return idleDeadline(this.connections.values(), (c) => (c.closing ? null : c.idleSince), this.options.keepAliveTimeout);
+    return this.connections.deadline();
   }
 
   override handleTimeout(now: SimTime): void {
-    for (const [socket, c] of this.connections) {
-      if (c.closing || c.idleSince === null || !idledOut(c.idleSince, this.options.keepAliveTimeout, now)) continue;
+    for (const c of this.connections.idle(now)) {
       this.out.event({ type: 'http.idleClosed', idle: now - c.idleSince, connection: c.connection });
-      this.finish(socket, c);
+      this.connections.finish(c);
     }
   }
 }

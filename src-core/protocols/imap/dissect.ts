@@ -12,6 +12,7 @@ import type { MessageEvent } from '../../trace/types';
 import { parseCommand } from './command';
 import { ImapReader, type ImapUnit } from './reader';
 import { parseResponse } from './response';
+import { isResponseStart } from './summary';
 import { latin1, type ImapValue } from './syntax';
 
 function valueNode(v: ImapValue, b: Uint8Array, base: number): FieldNode {
@@ -73,7 +74,7 @@ function responseTree(unit: ImapUnit, base: number): FieldNode[] {
 /** Responses start with "*", "+" or a tag followed by OK/NO/BAD; commands are read otherwise. The server's port decides when known. */
 export function dissectImap(message: MessageEvent): FieldNode[] {
   const b = message.bytes;
-  const fromServer = message.src.port === 143 || (message.dst.port !== 143 && (b[0] === 0x2a || b[0] === 0x2b || /^\S+ (OK|NO|BAD)\b/i.test(latin1(b, 0, Math.min(b.length, 40)))));
+  const fromServer = message.src.port === 143 || (message.dst.port !== 143 && isResponseStart(b));
   const reader = new ImapReader({ maxLineBytes: 1 << 20, maxLiteralBytes: 1 << 30 });
   const nodes: FieldNode[] = [];
   let end = 0;

@@ -18,7 +18,7 @@
  *   least 30 minutes) gets "* BYE" and is closed. The deadline is weak: it
  *   never keeps a finished run going by itself.
  */
-import { idleDeadline, idledOut } from '../../engine/idle';
+import { ConnectionTable, type OpenConnection } from '../../engine/connection-table';
 import type { EngineEnv, SocketId, StreamEvent, Deadline } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import { seconds, type SimTime } from '../../sim/time';
@@ -40,59 +40,40 @@ export interface ImapServerOptions {
   readonly limits?: ReaderLimits;
 }
 
+/** A connection's reader and session; its table entry is closing once LOGOUT, BYE or a broken limit ended it, and idle since its last data. */
 interface Connection {
   readonly reader: ImapReader;
   readonly session: ImapSession;
-  readonly connection: string;
-  closing: boolean;
-  lastActive: SimTime;
 }
 
 export class ImapServerEngine extends EngineBase<ImapEvent> {
   private readonly listener: SocketId;
-  private readonly connections = new Map<SocketId, Connection>();
-  private readonly autologout: SimTime;
+  private readonly connections: ConnectionTable<Connection>;
 
   constructor(
     env: EngineEnv,
     private readonly options: ImapServerOptions,
   ) {
     super(PROTOCOL);
-    this.autologout = Math.max(MIN_AUTOLOGOUT, options.autologout ?? MIN_AUTOLOGOUT);
+    this.connections = new ConnectionTable((socket) => this.out.close(socket), Math.max(MIN_AUTOLOGOUT, options.autologout ?? MIN_AUTOLOGOUT));
     this.listener = env.socketId();
     this.out.listen(this.listener, options.port);
   }
 
   override handleStream(e: StreamEvent, now: SimTime): void {
-    switch (e.type) {
-      case 'accepted':
-        if (e.listener !== this.listener) return;
-        this.connections.set(e.socket, { reader: new ImapReader(this.options.limits ?? DEFAULT_LIMITS), session: new ImapSession(this.options.store), connection: e.connection, closing: false, lastActive: now });
-        this.out.write(e.socket, ascii(`${GREETING}\r\n`), this.out.label(GREETING, null));
-        return;
-      case 'data':
-        this.read(e.socket, e.data, e.messages, now);
-        return;
-      case 'peerClosed': {
-        const c = this.connections.get(e.socket);
-        if (c && !c.closing) this.finish(e.socket, c);
-        return;
-      }
-      case 'closed':
-        this.connections.delete(e.socket);
-        return;
-      default:
-        return;
-    }
+    this.connections.handle(e, now, {
+      accept: (a) => (a.listener === this.listener ? { reader: new ImapReader(this.options.limits ?? DEFAULT_LIMITS), session: new ImapSession(this.options.store) } : null),
+      opened: (c) => this.out.write(c.socket, ascii(`${GREETING}\r\n`), this.out.label(GREETING, null)),
+      data: (c, d) => this.read(c, d.data, d.messages, now),
+    });
   }
 
-  private read(socket: SocketId, data: Uint8Array, messages: readonly number[], now: SimTime): void {
-    const c = this.connections.get(socket);
-    if (!c || c.closing) return;
-    c.lastActive = now;
+  private read(c: OpenConnection<Connection>, data: Uint8Array, messages: readonly number[], now: SimTime): void {
+    const socket = c.socket;
+    c.idleSince = now;
     let k = 0;
     const on = { connection: c.connection };
-    for (const output of c.reader.push(data)) {
+    for (const output of c.state.reader.push(data)) {
       if (output.kind === 'literalWanted') {
         this.out.write(socket, ascii('+ ready for literal data\r\n'), this.out.label('+ ready for literal data', messages[k] ?? null));
         continue;
@@ -102,7 +83,7 @@ export class ImapServerEngine extends EngineBase<ImapEvent> {
         this.event({ type: 'imap.bad', reply: 'BAD', tag: null, reason: output.error.message, offset: output.error.offset }, cause, on.connection);
         this.reply(socket, `* BAD ${output.error.message}`, cause);
         this.reply(socket, '* BYE closing: the limits were broken', cause);
-        this.finish(socket, c);
+        this.connections.finish(c);
         return;
       }
       const unit = output.unit;
@@ -116,11 +97,11 @@ export class ImapServerEngine extends EngineBase<ImapEvent> {
         this.reply(socket, `${tag ?? '*'} BAD ${reason}`, cause);
         continue;
       }
-      const answer = c.session.answer(parsed.command);
+      const answer = c.state.session.answer(parsed.command);
       for (const ev of answer.events) this.event(ev.type === 'imap.bad' ? { ...ev, offset: unit.offset + ev.offset } : ev, cause, c.connection);
       for (const r of answer.responses) this.out.write(socket, r.bytes, this.out.label(r.summary, cause));
       if (answer.close) {
-        this.finish(socket, c);
+        this.connections.finish(c);
         return;
       }
     }
@@ -134,21 +115,16 @@ export class ImapServerEngine extends EngineBase<ImapEvent> {
     this.out.write(socket, ascii(`${text}\r\n`), this.out.label(text, cause));
   }
 
-  private finish(socket: SocketId, c: Connection): void {
-    c.closing = true;
-    this.out.close(socket);
-  }
 
   override pollTimeout(): Deadline | null {
-    return idleDeadline(this.connections.values(), (c) => (c.closing ? null : c.lastActive), this.autologout);
+    return this.connections.deadline();
   }
 
   override handleTimeout(now: SimTime): void {
-    for (const [socket, c] of this.connections) {
-      if (c.closing || !idledOut(c.lastActive, this.autologout, now)) continue;
-      this.out.event({ type: 'imap.autologout', idle: now - c.lastActive, connection: c.connection });
-      this.reply(socket, '* BYE autologout: idle too long', null);
-      this.finish(socket, c);
+    for (const c of this.connections.idle(now)) {
+      this.out.event({ type: 'imap.autologout', idle: now - c.idleSince, connection: c.connection });
+      this.reply(c.socket, '* BYE autologout: idle too long', null);
+      this.connections.finish(c);
     }
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Splits a POP3 byte stream into lines, however the bytes are cut, and says
- * where each line lies in the stream (byte offsets counted from the
- * stream's first byte).
+ * POP3's line rules over the shared line reader
+ * (protocols/text/line-reader.ts): a POP3 byte stream in lines, however the
+ * bytes are cut, each with where it lies in the stream (byte offsets
+ * counted from the stream's first byte).
  *
  * Rules:
  * - RFC 1939 §3: every line ends with CRLF. We also take a bare LF as a
@@ -10,9 +11,9 @@
  * - A line longer than `maxBytes` (CRLF included) is reported once as
  *   `tooLong`, with the range it covered, and its bytes are dropped up to
  *   its LF: the session goes on with the next line. The verdict does not
- *   depend on the cuts: a line is too long as soon as more than `maxBytes`
- *   bytes came without its end.
+ *   depend on the cuts.
  */
+import { LineReader } from '../text/line-reader';
 
 export interface StreamLine {
   /** Stream offsets: [start, end), `end` after the LF. */
@@ -26,74 +27,27 @@ export interface StreamLine {
   readonly bareLf: boolean;
 }
 
-const LF = 0x0a;
-const CR = 0x0d;
-
 export class StreamLineReader {
-  private buffer = new Uint8Array(128);
-  private length = 0;
-  /** Stream offset of the current line's first byte. */
-  private lineStart = 0;
-  /** Stream offset of the next byte to come. */
-  private offset = 0;
-  /** The current line passed maxBytes: its bytes are skipped to its LF. */
-  private skipping = false;
+  private readonly reader: LineReader;
 
-  constructor(private readonly maxBytes: number) {}
+  constructor(maxBytes: number) {
+    this.reader = new LineReader(maxBytes, 'skip');
+  }
 
   /** Bytes of an unfinished line held (or skipped) so far. */
   get pending(): number {
-    return this.offset - this.lineStart;
+    return this.reader.pending;
   }
 
   /** Stream offset of the next byte. */
   get position(): number {
-    return this.offset;
+    return this.reader.position;
   }
 
   /** Takes every byte of `bytes`; returns the lines completed by them, in order. */
   push(bytes: Uint8Array): StreamLine[] {
-    const lines: StreamLine[] = [];
-    let from = 0;
-    while (from < bytes.length) {
-      const lf = bytes.indexOf(LF, from);
-      const to = lf < 0 ? bytes.length : lf + 1;
-      if (!this.skipping) {
-        if (this.length + (to - from) > this.maxBytes) this.skipping = true;
-        else this.append(bytes, from, to);
-      }
-      this.offset += to - from;
-      from = to;
-      if (lf < 0) break;
-      lines.push(this.finish());
-    }
-    return lines;
-  }
-
-  private finish(): StreamLine {
-    const start = this.lineStart;
-    const end = this.offset;
-    let line: StreamLine;
-    if (this.skipping) {
-      line = { start, end, content: new Uint8Array(0), tooLong: true, bareLf: false };
-    } else {
-      const crlf = this.length >= 2 && this.buffer[this.length - 2] === CR;
-      line = { start, end, content: this.buffer.slice(0, this.length - (crlf ? 2 : 1)), tooLong: false, bareLf: !crlf };
-    }
-    this.length = 0;
-    this.skipping = false;
-    this.lineStart = end;
-    return line;
-  }
-
-  private append(bytes: Uint8Array, from: number, to: number): void {
-    const need = this.length + to - from;
-    if (need > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(need, this.buffer.length * 2));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
-    }
-    this.buffer.set(bytes.subarray(from, to), this.length);
-    this.length = need;
+    return this.reader.push(bytes).map((s) =>
+      s.kind === 'line' ? { start: s.start, end: s.end, content: s.content, tooLong: false, bareLf: s.bareLf } : { start: s.start, end: s.end, content: new Uint8Array(0), tooLong: true, bareLf: false },
+    );
   }
 }

@@ -17,7 +17,7 @@
  *   is closed without a reply; nothing is deleted. The deadline is weak: it
  *   never keeps a finished run going by itself.
  */
-import { idleDeadline, idledOut } from '../../engine/idle';
+import { ConnectionTable, type OpenConnection } from '../../engine/connection-table';
 import type { EngineEnv, SocketId, StreamEvent, Deadline } from '../../engine/face';
 import { EngineBase } from '../../engine/base';
 import { seconds, type SimTime } from '../../sim/time';
@@ -36,19 +36,15 @@ export interface Pop3ServerOptions {
   readonly autologout?: SimTime;
 }
 
+/** A connection's session and line reader; its table entry is closing once QUIT was answered or the session aborted, and idle since its last data. */
 interface Connection {
   readonly session: Pop3Session;
   readonly lines: StreamLineReader;
-  readonly connection: string;
-  /** QUIT answered or the session aborted: nothing more is read. */
-  closing: boolean;
-  lastActivity: SimTime;
 }
 
 export class Pop3ServerEngine extends EngineBase<Pop3Event> {
   private readonly listener: SocketId;
-  private readonly connections = new Map<SocketId, Connection>();
-  private readonly autologout: SimTime;
+  private readonly connections: ConnectionTable<Connection>;
 
   constructor(
     env: EngineEnv,
@@ -56,65 +52,43 @@ export class Pop3ServerEngine extends EngineBase<Pop3Event> {
     options: Pop3ServerOptions,
   ) {
     super(PROTOCOL);
-    this.autologout = Math.max(options.autologout ?? AUTOLOGOUT, 1);
+    this.connections = new ConnectionTable((socket) => this.out.close(socket), Math.max(options.autologout ?? AUTOLOGOUT, 1));
     this.listener = env.socketId();
     this.out.listen(this.listener, options.port);
   }
 
   override handleStream(e: StreamEvent, now: SimTime): void {
-    switch (e.type) {
-      case 'accepted': {
-        if (e.listener !== this.listener) return;
-        const c: Connection = { session: new Pop3Session(this.store, e.connection), lines: new StreamLineReader(MAX_COMMAND_LINE), connection: e.connection, closing: false, lastActivity: now };
-        this.connections.set(e.socket, c);
-        const greeting = c.session.greeting();
-        this.out.write(e.socket, greeting.bytes, this.out.label(greeting.summary, null));
-        return;
-      }
-      case 'data':
-        this.read(e.socket, e.data, e.messages, now);
-        return;
-      case 'peerClosed': {
-        const c = this.connections.get(e.socket);
-        if (!c || c.closing) return;
-        this.abort(e.socket, c, 'connection-broken');
-        return;
-      }
-      case 'closed': {
-        const c = this.connections.get(e.socket);
-        if (c && !c.closing) this.report(c.session.abort('connection-broken'));
-        this.connections.delete(e.socket);
-        return;
-      }
-      case 'connected':
-      case 'acked':
-      case 'failed':
-        return;
-    }
+    this.connections.handle(e, now, {
+      accept: (a) => (a.listener === this.listener ? { session: new Pop3Session(this.store, a.connection), lines: new StreamLineReader(MAX_COMMAND_LINE) } : null),
+      opened: (c) => {
+        const greeting = c.state.session.greeting();
+        this.out.write(c.socket, greeting.bytes, this.out.label(greeting.summary, null));
+      },
+      data: (c, d) => this.read(c, d.data, d.messages, now),
+      peerClosed: (c) => this.abort(c, 'connection-broken'),
+      closed: (c) => this.report(c.state.session.abort('connection-broken')),
+    });
   }
 
-  private read(socket: SocketId, data: Uint8Array, messages: readonly number[], now: SimTime): void {
-    const c = this.connections.get(socket);
-    if (!c || c.closing) return;
-    c.lastActivity = now;
+  private read(c: OpenConnection<Connection>, data: Uint8Array, messages: readonly number[], now: SimTime): void {
+    const socket = c.socket;
+    c.idleSince = now;
     let k = 0; // lines completed in this chunk ↔ the trace messages whose last byte is in it, in order
-    for (const line of c.lines.push(data)) {
+    for (const line of c.state.lines.push(data)) {
       const cause = messages[k++] ?? null;
-      const step = c.session.handle(line, cause);
+      const step = c.state.session.handle(line, cause);
       for (const event of step.events) this.out.event(event);
       this.out.write(socket, step.reply.bytes, this.out.label(step.reply.summary, cause));
       if (step.reply.close) {
-        c.closing = true;
-        this.out.close(socket);
+        this.connections.finish(c);
         return;
       }
     }
   }
 
-  private abort(socket: SocketId, c: Connection, reason: 'connection-broken' | 'autologout'): void {
-    c.closing = true;
-    this.report(c.session.abort(reason));
-    this.out.close(socket);
+  private abort(c: OpenConnection<Connection>, reason: 'connection-broken' | 'autologout'): void {
+    this.report(c.state.session.abort(reason));
+    this.connections.finish(c);
   }
 
   private report(event: Pop3Event | null): void {
@@ -122,13 +96,10 @@ export class Pop3ServerEngine extends EngineBase<Pop3Event> {
   }
 
   override pollTimeout(): Deadline | null {
-    return idleDeadline(this.connections.values(), (c) => (c.closing ? null : c.lastActivity), this.autologout);
+    return this.connections.deadline();
   }
 
   override handleTimeout(now: SimTime): void {
-    for (const [socket, c] of this.connections) {
-      if (c.closing || !idledOut(c.lastActivity, this.autologout, now)) continue;
-      this.abort(socket, c, 'autologout');
-    }
+    for (const c of this.connections.idle(now)) this.abort(c, 'autologout');
   }
 }

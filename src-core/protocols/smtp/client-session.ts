@@ -63,7 +63,7 @@ type Stage = 'greeting' | 'ehlo' | 'helo' | 'auth' | 'mail' | 'rcpt' | 'data' | 
 export class SmtpClientSession {
   readonly results: RecipientResult[] = [];
   private stage: Stage = 'greeting';
-  private readonly lines = new CommandLines(MAX_REPLY_LINE - 2);
+  private readonly lines = new CommandLines(MAX_REPLY_LINE);
   private replyLines: string[] = [];
   private index = 0;
   private rcptIndex = 0;

@@ -3,7 +3,7 @@
  * arguments, CRLF. Verbs are case-insensitive (§2.4); the arguments of MAIL
  * and RCPT are a path in angle brackets and optional parameters (§4.1.2).
  *
- * The parser takes one line without its CRLF (line-reader.ts cuts them) and
+ * The parser takes one line without its CRLF (lines.ts cuts them) and
  * never throws: what it cannot read is a typed error with the offset of the
  * byte that stopped it.
  */

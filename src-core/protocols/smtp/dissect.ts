@@ -13,8 +13,8 @@ import type { MessageEvent } from '../../trace/types';
 import { mimeTree } from '../mail/message';
 import { parseCommandLine } from './command';
 import { parseReplyLine } from './reply';
+import { KNOWN_VERBS, shownArgs } from './summary';
 
-const VERBS = new Set(['EHLO', 'HELO', 'MAIL', 'RCPT', 'DATA', 'RSET', 'NOOP', 'QUIT', 'VRFY', 'EXPN', 'HELP', 'AUTH', 'STARTTLS', 'BDAT', 'TURN']);
 
 interface Line {
   readonly start: number;
@@ -48,7 +48,7 @@ export function dissectSmtp(message: MessageEvent): FieldNode[] {
   else if (/^\d{3}([ -]|$)/.test(latin1(b.subarray(first.start, Math.min(first.content, first.start + 4))))) children = reply(b, lines);
   else {
     const parsed = parseCommandLine(b.subarray(first.start, first.content));
-    children = parsed.ok && VERBS.has(parsed.command.verb) ? commands(b, lines) : data(b, lines);
+    children = parsed.ok && KNOWN_VERBS.has(parsed.command.verb) ? commands(b, lines) : data(b, lines);
   }
   return [field('Simple Mail Transfer Protocol', 'smtp', message.summary, 0, b.length, children)];
 }
@@ -58,7 +58,7 @@ function commands(b: Uint8Array, lines: readonly Line[]): FieldNode[] {
     const parsed = parseCommandLine(b.subarray(l.start, l.content));
     if (!parsed.ok) return problem('Malformed', 'smtp.malformed', parsed.error.message, l.start + Math.min(parsed.error.offset, l.content - l.start), Math.max(1, l.content - l.start - parsed.error.offset));
     const { verb, args } = parsed.command;
-    const shown = verb === 'AUTH' ? args.split(' ')[0]! + (args.includes(' ') ? ' ••••' : '') : args;
+    const shown = shownArgs(parsed.command);
     const verbEnd = l.start + verb.length;
     const kids = [field('Command', 'smtp.req.command', verb, l.start, verb.length)];
     if (args !== '') kids.push(field('Request parameter', 'smtp.req.parameter', printable(shown), verbEnd + 1, l.content - verbEnd - 1));

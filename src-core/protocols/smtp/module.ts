@@ -9,8 +9,10 @@
  * by a DNS stub resolver engine on the node (its queries and answers are
  * DNS's own trace); each exchange's address from the node's hosts file, else
  * asked the same way; a domain without MX records is its own mail server
- * (the implicit MX). The glue is here: the queue emits smtp.mxNeeded and
- * gets a `resolved` command back.
+ * (the implicit MX). A node with a name service of its own
+ * (NodeContext.nameService: `l7 serve`'s --origin table) asks it alone,
+ * each domain being its own mail server. The glue is here: the queue emits
+ * smtp.mxNeeded and gets a `resolved` command back.
  */
 import type { Engine } from '../../engine/face';
 import { HostSlot } from '../../host/host-slot';
@@ -146,7 +148,8 @@ function checkSend(a: MailSendAction, path: readonly PathSegment[], refs: Refere
 /**
  * Answers the queue's question for `domain`: its MX records by preference
  * (RFC 5321 §5.1), each exchange's address; no MX, the domain itself; no
- * such domain (NXDOMAIN), none for good; no answer, none for now.
+ * such domain (NXDOMAIN), none for good; no answer, none for now. Under a
+ * name service of the node's own, the domain's address there or none.
  */
 function findMailServers(ctx: NodeContext, resolver: string | undefined, domain: string, queue: DrivenEngine<QueueCommand, SmtpEvent>): void {
   const hostsFile = ctx.scenario.nodes.find((n) => n.id === ctx.nodeId)?.hostsFile ?? [];
@@ -155,6 +158,14 @@ function findMailServers(ctx: NodeContext, resolver: string | undefined, domain:
     return entry ? parseIpv4(entry.address) : null;
   };
   const answer = (hosts: readonly RelayHost[], permanent: boolean, reason: string) => queue.command({ kind: 'resolved', domain, hosts, permanent, reason });
+  if (ctx.nameService) {
+    // The node's own name service (`l7 serve`'s --origin table) answers alone. It holds addresses and no
+    // MX records, so each domain is its own mail server, the implicit MX (RFC 5321 §5.1): the mail server
+    // for hamburger.edu is the origin "hamburger.edu:25". Its answer cannot change while serving: final.
+    const { address, reason } = ctx.nameService(domain);
+    answer(address === null ? [] : [{ name: domain, preference: 0, address }], true, reason);
+    return;
+  }
   if (resolver === undefined) {
     const address = fromHosts(domain);
     answer(address === null ? [] : [{ name: domain, preference: 0, address }], true, 'not in the hosts file, and no DNS server to ask');

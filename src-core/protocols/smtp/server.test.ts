@@ -128,6 +128,17 @@ describe('the SMTP server engine', () => {
     expect(w.states('smtp.delivered')).toHaveLength(1);
   });
 
+  it('refuses an AUTH PLAIN response that is not strict base64 with 501 (RFC 4954 §4), then takes a good one', () => {
+    const bad = ['AGFsaWNlAHB', 'AGFsaWNl*HB3', `${b64('\0alice\0pw')} `, 'AGFs==aWNlAHB3', 'QR=='];
+    const { client, w } = setup(
+      [{ send: `EHLO alice-laptop${CRLF}` }, ...bad.map((b) => ({ send: `AUTH PLAIN ${b}${CRLF}` })), { send: `AUTH PLAIN${CRLF}` }, { send: `not base64!${CRLF}` }, { send: `AUTH PLAIN ${b64('\0alice\0pw')}${CRLF}` }],
+      587,
+    );
+    const replies = client.replies.filter((r) => !r.startsWith('250'));
+    expect(replies.slice(1)).toEqual([...bad.map(() => expect.stringMatching(/^501 5\.5\.2 Cannot decode the AUTH PLAIN response/)), '334 ', expect.stringMatching(/^501 5\.5\.2 /), '235 2.7.0 Authentication successful']);
+    expect(w.states('smtp.authenticated').map((s) => s.data['ok'])).toEqual([true]);
+  });
+
   it('keeps one copy for a recipient named twice (RFC 5321 §3.3; found by the fuzz target smtp.server)', () => {
     const { store, client } = setup([
       { send: `EHLO x${CRLF}MAIL FROM:<>${CRLF}RCPT TO:<bob@hamburger.edu>${CRLF}RCPT TO:<BOB@hamburger.edu>${CRLF}DATA${CRLF}`, replies: 5 },

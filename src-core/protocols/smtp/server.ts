@@ -40,7 +40,7 @@ import { EngineBase } from '../../engine/base';
 import { formatIpv4 } from '../../net/ipv4';
 import type { SimTime } from '../../sim/time';
 import { ms } from '../../sim/time';
-import { formatMailDate } from '../mail/message';
+import { decodeBase64Strict, formatMailDate } from '../mail/message';
 import type { MailStore } from '../mail/mail-store';
 import { parseCommandLine, parsePath } from './command';
 import { MAX_COMMAND_LINE, MAX_MESSAGE_BYTES, MAX_RECIPIENTS, PROTOCOL, SERVER_TIMEOUT_MS } from './constants';
@@ -99,7 +99,7 @@ export class SmtpServerEngine extends EngineBase<SmtpEvent> {
   override handleStream(e: StreamEvent, now: SimTime): void {
     if (e.type === 'accepted') {
       const submission = this.listeners.get(e.listener) ?? false;
-      const s: Session = { socket: e.socket, connection: e.connection, client: formatIpv4(e.remote.addr), submission, lines: new CommandLines(MAX_COMMAND_LINE - 2), helo: null, user: null, from: null, to: [], data: null, awaitingAuth: false, idleSince: now, closing: false };
+      const s: Session = { socket: e.socket, connection: e.connection, client: formatIpv4(e.remote.addr), submission, lines: new CommandLines(MAX_COMMAND_LINE), helo: null, user: null, from: null, to: [], data: null, awaitingAuth: false, idleSince: now, closing: false };
       this.sessions.set(e.socket, s);
       this.reply(s, 220, `${this.options.hostName} ESMTP L7 Lab ready`, null);
       return;
@@ -247,8 +247,11 @@ export class SmtpServerEngine extends EngineBase<SmtpEvent> {
     if (!s.submission) return this.refuse(s, 'AUTH', 502, '5.5.1 AUTH is offered on the submission port only', cause);
     if (s.helo === null) return this.refuse(s, 'AUTH', 503, '5.5.1 Send EHLO first', cause);
     if (s.user !== null) return this.refuse(s, 'AUTH', 503, '5.5.1 Already authenticated', cause);
-    const [mechanism, initial] = args.split(' ');
-    if (mechanism?.toUpperCase() !== 'PLAIN') return this.refuse(s, 'AUTH', 504, `5.5.4 Unrecognized authentication type ${mechanism ?? ''}`.trimEnd(), cause);
+    // "AUTH mechanism [initial-response]" (RFC 4954 §4): all after the first space is the response, checked as base64.
+    const space = args.indexOf(' ');
+    const mechanism = space < 0 ? args : args.slice(0, space);
+    const initial = space < 0 ? undefined : args.slice(space + 1);
+    if (mechanism.toUpperCase() !== 'PLAIN') return this.refuse(s, 'AUTH', 504, `5.5.4 Unrecognized authentication type ${mechanism}`.trimEnd(), cause);
     if (initial === undefined || initial === '') {
       s.awaitingAuth = true;
       return this.reply(s, 334, '', cause);
@@ -259,8 +262,9 @@ export class SmtpServerEngine extends EngineBase<SmtpEvent> {
   /** RFC 4616 §2: base64 of authzid NUL authcid NUL passwd. "*" cancels (RFC 4954 §4). */
   private authPlain(s: Session, text: string, cause: Cause): void {
     if (text === '*') return this.refuse(s, 'AUTH', 501, '5.0.0 Authentication cancelled', cause);
-    const decoded = decodeBase64(text.trim());
-    const parts = decoded?.split('\0');
+    // Strict base64 (RFC 4954 §4: what is not base64 gets 501), its bytes as latin1.
+    const decoded = decodeBase64Strict(text);
+    const parts = decoded && String.fromCharCode(...decoded).split('\0');
     if (!parts || parts.length !== 3) return this.refuse(s, 'AUTH', 501, '5.5.2 Cannot decode the AUTH PLAIN response (base64 of authzid, NUL, user, NUL, password)', cause);
     const [, user, password] = parts as [string, string, string];
     const ok = this.store.authenticate(user, password);
@@ -336,21 +340,5 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
-  return out;
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Strict base64 (RFC 4648 §4) to a latin1 string; null when it is not base64. */
-function decodeBase64(text: string): string | null {
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
-  let out = '';
-  for (let i = 0; i < text.length; i += 4) {
-    const n = [0, 1, 2, 3].map((k) => (text[i + k] === '=' ? 0 : BASE64.indexOf(text[i + k]!)));
-    const v = (n[0]! << 18) | (n[1]! << 12) | (n[2]! << 6) | n[3]!;
-    out += String.fromCharCode((v >> 16) & 0xff);
-    if (text[i + 2] !== '=') out += String.fromCharCode((v >> 8) & 0xff);
-    if (text[i + 3] !== '=') out += String.fromCharCode(v & 0xff);
-  }
   return out;
 }

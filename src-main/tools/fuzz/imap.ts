@@ -20,6 +20,7 @@ import { dissectImap } from '../../../src-core/protocols/imap/dissect';
 import { ImapServerEngine } from '../../../src-core/protocols/imap/server';
 import { MailStore } from '../../../src-core/protocols/mail/mail-store';
 import { checkTree, messageEvent } from './dissect-check';
+import { FuzzConnection } from './server-connection';
 import { check, chunks, concat, inputRng, type FuzzTarget, type Outcome } from './target';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -36,23 +37,10 @@ function serve(pieces: readonly Uint8Array[]): { writes: string[]; closed: boole
   let id = 0;
   const env: EngineEnv = { socketId: () => ++id, random32: () => 7 };
   const engine = new ImapServerEngine(env, { port: 143, store: store() });
-  const writes: string[] = [];
-  let closed = false;
-  const drain = () => {
-    for (let t = engine.pollTransmit(); t; t = engine.pollTransmit()) {
-      if (t.kind === 'write') writes.push(new TextDecoder('latin1').decode(t.data));
-      if (t.kind === 'close') closed = true;
-    }
-    while (engine.pollEvent());
-  };
-  engine.handleStream({ type: 'accepted', socket: 50, listener: 1, remote: { addr: 1, port: 4000 }, connection: 'c' }, 0);
-  drain();
-  for (const p of pieces) {
-    if (closed) break;
-    engine.handleStream({ type: 'data', socket: 50, data: p, messages: [], connection: 'c' }, 0);
-    drain();
-  }
-  return { writes, closed };
+  // one instant for every piece: the replies must not depend on how the input is cut
+  const c = new FuzzConnection(engine, 50, { listener: 1, stepNs: 0 });
+  c.feed(pieces, true);
+  return { writes: c.writes.map((w) => new TextDecoder('latin1').decode(w)), closed: c.closed };
 }
 
 function runServer(input: Uint8Array): Outcome {

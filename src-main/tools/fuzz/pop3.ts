@@ -22,8 +22,9 @@ import { ascii, parseMultiline, parseStatus } from '../../../src-core/protocols/
 import { dissectPop3 } from '../../../src-core/protocols/pop3/dissect';
 import { ResponseReader } from '../../../src-core/protocols/pop3/response-reader';
 import { Pop3ServerEngine } from '../../../src-core/protocols/pop3/server';
-import type { EngineEnv, EngineTransmit } from '../../../src-core/engine/face';
+import type { EngineEnv } from '../../../src-core/engine/face';
 import { checkTree, messageEvent } from './dissect-check';
+import { FuzzConnection } from './server-connection';
 import { check, chunks, concat, inputRng, type FuzzTarget, type Outcome } from './target';
 
 /** Bytes of one input fed at most: a session of a few dozen commands. */
@@ -81,48 +82,24 @@ class ServerRig {
 
   /** Runs one connection; 'rejected' when some command got -ERR. */
   session(input: Uint8Array): Outcome {
-    const socket = 1000 + this.connection++;
-    const connection = `c${socket}`;
     const before = this.store.folder('bob')!.messages.length;
-    let now = 0;
-    const writes: Uint8Array[] = [];
-    let closed = false;
-    let wroteAfterClose = false;
-    const drain = () => {
-      for (let t: EngineTransmit | null; (t = this.engine.pollTransmit()); ) {
-        if (t.kind === 'write' && t.socket === socket) {
-          if (closed) wroteAfterClose = true;
-          writes.push(t.data);
-        } else if (t.kind === 'close' && t.socket === socket) closed = true;
-      }
-      while (this.engine.pollEvent()) {
-        // events are the report's business; here only their absence of faults counts
-      }
-    };
-    this.engine.handleStream({ type: 'accepted', socket, listener: 1, remote: { addr: 1, port: 40000 }, connection }, now);
-    drain();
-    check(writes.length === 1, () => `${writes.length} writes on accepting: the greeting alone expected`);
+    const c = new FuzzConnection(this.engine, 1000 + this.connection++, { listener: 1, stepNs: 1000 });
+    check(c.writes.length === 1, () => `${c.writes.length} writes on accepting: the greeting alone expected`);
     const bytes = input.subarray(0, MAX_INPUT);
-    const rng = inputRng(input);
-    for (const piece of chunks(bytes, rng)) {
-      now += 1000;
-      this.engine.handleStream({ type: 'data', socket, data: piece, messages: [], connection }, now);
-      drain();
-    }
-    check(!wroteAfterClose, () => 'the server wrote after closing the connection');
+    c.feed(chunks(bytes, inputRng(input)));
+    const writes = c.writes;
+    check(!c.wroteAfterClose, () => 'the server wrote after closing the connection');
     let errors = 0;
     for (const w of writes) if (!checkResponse(w)) errors++;
     // every line is answered, until QUIT's answer closes the session
     const lines = countLines(bytes);
-    if (!closed) check(writes.length === 1 + lines, () => `${lines} lines sent, ${writes.length - 1} answered`);
+    if (!c.closed) check(writes.length === 1 + lines, () => `${lines} lines sent, ${writes.length - 1} answered`);
     else check(writes.length <= 1 + lines, () => `${writes.length - 1} answers to ${lines} lines`);
-    this.engine.handleStream({ type: 'peerClosed', socket, connection }, now);
-    this.engine.handleStream({ type: 'closed', socket, reason: 'closed', connection }, now);
-    drain();
+    c.end();
     check(this.store.lock('bob'), () => 'the maildrop is still locked after the connection ended');
     this.store.unlock('bob');
     const after = this.store.folder('bob')!.messages;
-    if (!closed) check(after.length === before, () => `${before - after.length} messages went without a QUIT`);
+    if (!c.closed) check(after.length === before, () => `${before - after.length} messages went without a QUIT`);
     check(
       after.every((m) => !m.flags.has(DELETED)),
       () => 'a message left flagged \\Deleted in the store',

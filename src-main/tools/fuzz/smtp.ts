@@ -17,12 +17,13 @@
  * however the input is cut, and the unstuffed message re-stuffed reads back
  * to itself.
  */
-import type { EngineEnv, EngineTransmit } from '../../../src-core/engine/face';
+import type { EngineEnv } from '../../../src-core/engine/face';
 import { MailStore } from '../../../src-core/protocols/mail/mail-store';
 import { encodeMailData, MailDataReader } from '../../../src-core/protocols/smtp/data';
 import { dissectSmtp } from '../../../src-core/protocols/smtp/dissect';
 import { SmtpServerEngine } from '../../../src-core/protocols/smtp/server';
 import { checkTree, messageEvent } from './dissect-check';
+import { FuzzConnection } from './server-connection';
 import { check, chunks, inputRng, type FuzzTarget, type Outcome } from './target';
 
 export const MAX_INPUT = 4096;
@@ -63,31 +64,12 @@ class ServerRig {
 
   session(input: Uint8Array): Outcome {
     const socket = 1000 + this.connection++;
-    const connection = `c${socket}`;
     const before = this.store.folder('bob')!.messages.length;
-    const writes: Uint8Array[] = [];
-    let closed = false;
-    let wroteAfterClose = false;
-    let now = 0;
-    const drain = () => {
-      for (let t: EngineTransmit | null; (t = this.engine.pollTransmit()); ) {
-        if (t.kind === 'write' && t.socket === socket) {
-          if (closed) wroteAfterClose = true;
-          writes.push(t.data);
-        } else if (t.kind === 'close' && t.socket === socket) closed = true;
-      }
-      while (this.engine.pollEvent());
-    };
     // the submission listener is socket 2: odd connections come to it
-    this.engine.handleStream({ type: 'accepted', socket, listener: socket % 2 === 0 ? 1 : 2, remote: { addr: 1, port: 40000 }, connection }, now);
-    drain();
-    const rng = inputRng(input);
-    for (const piece of chunks(input.subarray(0, MAX_INPUT), rng)) {
-      now += 1000;
-      this.engine.handleStream({ type: 'data', socket, data: piece, messages: [], connection }, now);
-      drain();
-    }
-    check(!wroteAfterClose, () => 'the server wrote after closing the connection');
+    const c = new FuzzConnection(this.engine, socket, { listener: socket % 2 === 0 ? 1 : 2, stepNs: 1000 });
+    c.feed(chunks(input.subarray(0, MAX_INPUT), inputRng(input)));
+    const writes = c.writes;
+    check(!c.wroteAfterClose, () => 'the server wrote after closing the connection');
     let refused = false;
     let queued = 0;
     for (const w of writes) {
@@ -96,9 +78,7 @@ class ServerRig {
       if (/^[45]/.test(text)) refused = true;
       if (/^250 2\.0\.0 OK: queued as/.test(text)) queued++;
     }
-    this.engine.handleStream({ type: 'peerClosed', socket, connection }, now);
-    this.engine.handleStream({ type: 'closed', socket, reason: 'closed', connection }, now);
-    drain();
+    c.end();
     const after = this.store.folder('bob')!.messages.length;
     check(after - before <= queued, () => `${after - before} messages stored, ${queued} answered 250`);
     return refused ? 'rejected' : 'ok';

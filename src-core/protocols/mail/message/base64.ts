@@ -6,6 +6,7 @@
  * "are to be ignored"; we say so). Data after the padding, or a last group
  * of 1 character, is reported too.
  */
+import { decodeBase64 as decodePaddedBase64, encodeBase64 } from '../../../trace/base64';
 import type { MailProblem } from './types';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -15,23 +16,9 @@ for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
 /** RFC 2045 §6.8: encoded lines are no more than 76 characters. */
 export const BASE64_LINE = 76;
 
-/** Base64 without line breaks. */
+/** Base64 without line breaks (the trace's encoder: one alphabet, one padding). */
 export function base64(bytes: Uint8Array): string {
-  let s = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    s += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    s += `${ALPHABET[n >> 18]!}${ALPHABET[(n >> 12) & 63]!}==`;
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    s += `${ALPHABET[n >> 18]!}${ALPHABET[(n >> 12) & 63]!}${ALPHABET[(n >> 6) & 63]!}=`;
-  }
-  return s;
+  return encodeBase64(bytes);
 }
 
 /** The body encoding: lines of 76 characters joined by CRLF, no line end after the last. */
@@ -40,6 +27,21 @@ export function encodeBase64Body(bytes: Uint8Array): string {
   const out: string[] = [];
   for (let i = 0; i < s.length; i += BASE64_LINE) out.push(s.slice(i, i + BASE64_LINE));
   return out.join('\r\n');
+}
+
+/**
+ * Strict base64 (RFC 4648 §4), for protocol fields that must be exactly
+ * base64, as an AUTH response (RFC 4954 §4: a server rejects what is not
+ * base64 with 501): no line ends or white space (§3.1), no character outside
+ * the alphabet (§3.3), a length that is a multiple of 4 with "=" padding
+ * only at the end, at most two (§3.2) — the trace's decoder's rules — and
+ * pad bits of zero (§3.5: the one encoding of the data, so encoding the
+ * result gives the text back). Null when the text breaks any of these;
+ * never throws.
+ */
+export function decodeBase64Strict(text: string): Uint8Array | null {
+  const bytes = decodePaddedBase64(text);
+  return bytes !== null && base64(bytes) === text ? bytes : null;
 }
 
 /** Decodes base64 in b[start, end); `problems` get offsets in b. */

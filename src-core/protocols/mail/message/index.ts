@@ -1,6 +1,6 @@
 /** The Internet message codec (RFC 5322, MIME): what the SMTP, IMAP and POP3 code and the inspector use. See docs/mail-message.md. */
 export { formatAddressList, formatMailbox, parseAddressList, type Mailbox } from './address';
-export { base64, decodeBase64, encodeBase64Body } from './base64';
+export { base64, decodeBase64, decodeBase64Strict, encodeBase64Body } from './base64';
 export { buildMessage, canonicalText, type Attachment, type BuildInput, type BuiltMessage, type BuiltPart } from './build';
 export { formatParams, parseContentType, parseDisposition } from './content-type';
 export { formatMailDate, formatMailDateSeconds, parseMailDate, simTimeOfMailDate } from './date';
