@@ -4,10 +4,13 @@
  * tokenizer as the engines (reader.ts, syntax.ts), so the ranges shown are
  * what the engines read: the tag, the command and its arguments, each
  * literal's data; or the response's tag, status, response code and text.
+ * A whole message in a FETCH (BODY[] or RFC822 before a literal) shows its
+ * header fields and MIME parts inside the literal (the message codec's tree).
  * A message with no CRLF at its end, or bytes that do not parse, gives a
  * problem node; the dissector never throws.
  */
-import { field, printable, problem, type FieldNode } from '../../dissect/field';
+import { field, printable, problem, shifted, type FieldNode } from '../../dissect/field';
+import { mimeTree } from '../mail/message';
 import type { MessageEvent } from '../../trace/types';
 import { parseCommand } from './command';
 import { ImapReader, type ImapUnit } from './reader';
@@ -15,7 +18,10 @@ import { parseResponse } from './response';
 import { isResponseStart } from './summary';
 import { latin1, type ImapValue } from './syntax';
 
-function valueNode(v: ImapValue, b: Uint8Array, base: number): FieldNode {
+/** FETCH items whose value is a whole message (RFC 9051 §7.5.2): BODY[] and RFC822 (BINARY[] is not decoded). */
+const WHOLE_MESSAGE = /^(BODY\[\]|RFC822)(<\d+>)?$/i;
+
+function valueNode(v: ImapValue, b: Uint8Array, base: number, wholeMessage = false): FieldNode {
   const at = base + v.start;
   const length = v.end - v.start;
   switch (v.kind) {
@@ -23,10 +29,14 @@ function valueNode(v: ImapValue, b: Uint8Array, base: number): FieldNode {
       return field('Atom', 'imap.atom', v.text, at, length);
     case 'nil':
       return field('NIL', 'imap.nil', 'NIL', at, length);
-    case 'string':
-      return v.literal ? field('Literal', 'imap.literal', `${v.bytes.length} bytes`, at, length, [field('Literal data', 'imap.literal.data', printable(latin1(v.bytes.subarray(0, 80))), base + v.end - v.bytes.length, v.bytes.length)]) : field('Quoted string', 'imap.string', printable(latin1(v.bytes)), at, length);
+    case 'string': {
+      if (!v.literal) return field('Quoted string', 'imap.string', printable(latin1(v.bytes)), at, length);
+      const dataAt = base + v.end - v.bytes.length;
+      const parts = wholeMessage ? mimeTree(v.bytes).map((n) => shifted(n, dataAt)) : [];
+      return field('Literal', 'imap.literal', `${v.bytes.length} bytes`, at, length, [field('Literal data', 'imap.literal.data', printable(latin1(v.bytes.subarray(0, 80))), dataAt, v.bytes.length, parts)]);
+    }
     case 'list':
-      return field('List', 'imap.list', `${v.items.length} items`, at, length, v.items.map((i) => valueNode(i, b, base)));
+      return field('List', 'imap.list', `${v.items.length} items`, at, length, v.items.map((i, k) => { const before = v.items[k - 1]; return valueNode(i, b, base, before?.kind === 'atom' && WHOLE_MESSAGE.test(before.text)); }));
   }
 }
 

@@ -32,6 +32,17 @@ describe('the IMAP dissector', () => {
     expect(text.slice(data.offset, data.offset + data.length)).toBe('hello');
     expect(flat(dissectImap(message('* 1 FETCH (BODY[] {9}\r\nhel', 143))).some((n) => n.severity === 'warning')).toBe(true);
   });
+
+  it('shows a fetched message\'s header fields and MIME parts inside its literal, at their bytes; other literals stay plain', () => {
+    const mail = 'Subject: Lunch\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nhi\r\n--b--\r\n';
+    const text = `* 1 FETCH (UID 7 BODY[] {${mail.length}}\r\n${mail})\r\n`;
+    const nodes = flat(dissectImap(message(text, 143)));
+    const subject = nodes.find((n) => n.filter === 'imf.subject')!;
+    expect(text.slice(subject.offset, subject.offset + subject.length)).toBe('Subject: Lunch\r\n');
+    expect(nodes.find((n) => n.filter === 'mime_multipart')?.value).toBe('1 parts');
+    const header = `* 1 FETCH (BODY[HEADER] {16}\r\nSubject: Lunch\r\n)\r\n`;
+    expect(flat(dissectImap(message(header, 143))).some((n) => n.filter === 'imf.subject')).toBe(false);
+  });
 });
 
 describe('FETCH data', () => {
