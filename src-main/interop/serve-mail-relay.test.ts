@@ -61,8 +61,13 @@ async function submit(crepes: Serving, to: string, subject: string): Promise<voi
 describe('l7 serve of mail.crepes.fr relays to the --origin of hamburger.edu', () => {
   it('smtp-server (npm) on loopback receives the message, the crepes server\'s Received field on top', async () => {
     const received: { from: string; to: string[]; data: string }[] = [];
+    let closed = 0;
     const server = new SMTPServer({
       disabledCommands: ['STARTTLS', 'AUTH'],
+      // the relay's session ends after our 250 reached it and it sent QUIT: only then has crepes settled the message
+      onClose() {
+        closed++;
+      },
       onData(stream, session, done) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
@@ -81,7 +86,7 @@ describe('l7 serve of mail.crepes.fr relays to the --origin of hamburger.edu', (
     expect(crepes.out).toContain(`origin hamburger.edu:25 at 127.0.0.1:${port}`);
     await submit(crepes, 'bob@hamburger.edu', 'Lunch');
     // real sockets: wait for smtp-server's delivery (the test timeout is the safety net)
-    while (received.length === 0) await pause();
+    while (received.length === 0 || closed === 0) await pause();
     expect([received[0]!.from, received[0]!.to]).toEqual(['alice@crepes.fr', ['bob@hamburger.edu']]);
     expect(received[0]!.data).toMatch(/^Received: from \S+ \(\[127\.0\.0\.1\]\)\r\n\tby mail\.crepes\.fr with ESMTPA id \S+ for <bob@hamburger\.edu>;/);
     expect(received[0]!.data).toContain('Subject: Lunch\r\n');
@@ -113,9 +118,10 @@ describe('l7 serve of mail.crepes.fr relays to the --origin of hamburger.edu', (
     expect(message).toMatch(/\r\nReceived: from \S+ \(\[127\.0\.0\.1\]\)\r\n\tby mail\.crepes\.fr with ESMTPA /);
     expect(message).toContain('Subject: Lunch between servers\r\n');
 
+    // (crepes' smtp.relayed is checked in the test above, where the far end's close says the dialogue is over;
+    // here curl may read the message before crepes has its 250, so stopping crepes now could cut that short)
     expect(await crepes.stop()).toBe(0);
     expect(await hamburger.stop()).toBe(0);
-    expect(states(join(dir, 'crepes.trace.json')).filter((e) => e.type === 'smtp.relayed').map((e) => e.data['to'])).toEqual([['bob@hamburger.edu']]);
     expect(states(join(dir, 'hamburger.trace.json')).filter((e) => e.type === 'smtp.delivered').map((e) => e.data['user'])).toEqual(['bob']);
   });
 
