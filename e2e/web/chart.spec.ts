@@ -122,7 +122,9 @@ test('zooms with the keyboard and the toolbar, and fits the run in the pane', as
   await page.keyboard.press('-');
   await expect.poll(async () => Number(await box.getAttribute('data-px-per-ms'))).toBeCloseTo(first / 1.25, 6);
   await page.keyboard.press('0');
-  await expect.poll(async () => Math.abs(Number(await box.getAttribute('data-chart-height')) - bodyHeight)).toBeLessThan(3);
+  // fits the pane as it is now (on a busy machine a panel may have settled since the first view, changing its height)
+  const fitted = () => box.evaluate((el) => Math.abs(Number(el.getAttribute('data-chart-height')) - (el.clientHeight - 50)));
+  await expect.poll(fitted).toBeLessThan(3);
   await page.screenshot({ path: `${SHOTS}/chart-fit.png` });
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect.poll(async () => Number(await box.getAttribute('data-chart-height'))).toBeGreaterThan(bodyHeight + 20);
