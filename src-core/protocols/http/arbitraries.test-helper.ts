@@ -130,14 +130,7 @@ export function parseInPieces(kind: 'request' | 'response', bytes: Uint8Array, c
   return events;
 }
 
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+/** One buffer of the parts in order (the message codec's). */
+export { concatBytes } from '../mail/message/types';
 
 export const bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));

@@ -6,6 +6,7 @@
  */
 import type { ImapUnit } from './reader';
 import { ascii, isAtomByte, latin1, readValues, textEnd, type ByteSpan, type ImapValue, type SyntaxError } from './syntax';
+import { concatBytes as concat } from '../mail/message/types';
 
 export interface ImapCommand {
   readonly tag: string;
@@ -87,15 +88,8 @@ function argBytes(arg: CommandArg): Uint8Array[] {
   return parts;
 }
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return all;
-}
+/** One buffer of the parts in order (the message codec's). */
+export { concat };
 
 /** The bytes of "tag name args CRLF". A client sending a literal must wait for "+ " after its header; encodeCommand gives the whole stream. */
 export function encodeCommand(tag: string, name: string, args: readonly CommandArg[] = []): Uint8Array {

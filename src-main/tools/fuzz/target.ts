@@ -18,6 +18,7 @@
  *   world after each input (face-net.ts), so nothing piles up between inputs.
  */
 import { Prng } from '../../../src-core/sim/prng';
+import { concatBytes as concat } from '../../../src-core/protocols/mail/message/types';
 
 export type Outcome = 'ok' | 'rejected';
 
@@ -78,15 +79,8 @@ export function chunks(bytes: Uint8Array, rng: Prng, max = 64): Uint8Array[] {
   return out;
 }
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+/** One buffer of the parts in order (the message codec's). */
+export { concat };
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
