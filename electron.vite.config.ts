@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'electron-vite';
+import { VUE_I18N_FLAGS } from './src-renderer/i18n/feature-flags';
 
 export default defineConfig({
   main: {
@@ -29,6 +30,7 @@ export default defineConfig({
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
     plugins: [vue()],
+    define: VUE_I18N_FLAGS,
     worker: { format: 'es' },
   },
 });

@@ -1,5 +1,11 @@
 /// <reference types="vite/client" />
 import type { L7Host } from '../src-core/api/contract';
+import type { MessageSchema } from './i18n/messages-en';
+
+declare module 'vue-i18n' {
+  /** Message keys are checked: `t('no.such.key')` does not compile. */
+  export interface DefineLocaleMessage extends MessageSchema {}
+}
 
 declare global {
   interface Window {

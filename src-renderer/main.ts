@@ -1,9 +1,10 @@
-/** The renderer's entry: one Vue app with Pinia; App.vue picks the host. */
+/** The renderer's entry: one Vue app with Pinia and the message catalogue (i18n/); App.vue picks the host. */
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
+import { i18n } from './i18n';
 import './styles/theme.css';
 import './styles/dialog.css';
 import './styles/cache-table.css';
 
-createApp(App).use(createPinia()).mount('#app');
+createApp(App).use(createPinia()).use(i18n).mount('#app');

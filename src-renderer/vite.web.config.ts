@@ -5,6 +5,7 @@
 // import.meta.dirname is filled in by Vite's config loader.
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Rollup } from 'vite';
+import { VUE_I18N_FLAGS } from './i18n/feature-flags';
 
 const root = import.meta.dirname;
 
@@ -18,6 +19,7 @@ export default defineConfig({
   root,
   base: './',
   plugins: [vue()],
+  define: VUE_I18N_FLAGS,
   worker: { format: 'es' }, // the worker build passes its warnings to build.rollupOptions.onwarn too
   build: {
     rollupOptions: { onwarn },
