@@ -1,19 +1,17 @@
 /**
  * The English message catalogue: every text the renderer shows, by key,
- * grouped by the view that shows it. Other languages are files of the same
- * shape (MessageSchema) added to `catalogues` in index.ts; no component
+ * one section per view (en/<view>.ts). Other languages are catalogues of the
+ * same shape (MessageSchema) added to `catalogues` in index.ts; no component
  * changes.
  *
  * vue-i18n's message syntax applies: `{name}` is a placeholder, `|` separates
- * plural forms, and `@`, `{`, `}`, `|`, `$` written as themselves must be
- * quoted as a literal: `{'@'}`.
+ * plural forms, and `@`, `{`, `}`, `|`, `$` meant as themselves must be
+ * written as literals: `{'@'}`.
  */
+import { mainPane } from './en/main-pane';
+
 export const en = {
-  mainPane: {
-    label: 'Sequence chart',
-    tabsLabel: 'Messages view',
-    tabs: { chart: 'Chart', list: 'List', waterfall: 'Waterfall' },
-  },
+  mainPane,
 };
 
 export type MessageSchema = typeof en;

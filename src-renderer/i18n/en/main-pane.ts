@@ -1,0 +1,6 @@
+/** The middle of the window: its tabs. */
+export const mainPane = {
+  label: 'Sequence chart',
+  tabsLabel: 'Messages view',
+  tabs: { chart: 'Chart', list: 'List', waterfall: 'Waterfall' },
+};
