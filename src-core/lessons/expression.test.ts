@@ -66,7 +66,10 @@ describe('formulas: arithmetic on known names, nothing else', () => {
       fc.property(tree, fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), (t, x, y) => {
         const expected = js(t, x, y);
         const got = evaluateFormula(formula(text(t)), { x, y });
-        if (!Number.isFinite(expected)) return expect(got.ok).toBe(false);
+        if (!Number.isFinite(expected)) {
+          expect(got.ok).toBe(false);
+          return;
+        }
         expect(got).toEqual({ ok: true, value: expected });
         // the written form, read back with its symbols as operators, has the same value
         const back = substitute(formula(text(t)), (n) => n).replace(/×/g, '*').replace(/÷/g, '/').replace(/−/g, '-');
