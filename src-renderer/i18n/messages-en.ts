@@ -8,10 +8,17 @@
  * plural forms, and `@`, `{`, `}`, `|`, `$` meant as themselves must be
  * written as literals: `{'@'}`.
  */
+import { compare, guideEditor, lesson, sweep } from './en/lesson';
 import { mainPane } from './en/main-pane';
+import { sidePane } from './en/side-pane';
 
 export const en = {
   mainPane,
+  sidePane,
+  lesson,
+  sweep,
+  compare,
+  guideEditor,
 };
 
 export type MessageSchema = typeof en;
