@@ -9,8 +9,9 @@
  *   value always describe the same network. `stale` says the text has
  *   changed since, so the panel can ask for a new run.
  * - Before a run finishes, formulas show what needs only parameters.
- * - Predictions belong to one document: a new one (another lesson, a file)
- *   starts without.
+ * - Predictions, a sweep and a comparison belong to one document: a new one
+ *   (another lesson, a file) starts without (a sweep or comparison under way
+ *   is cancelled).
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
@@ -19,7 +20,10 @@ import { evaluateGuideFormula, type FormulaResult } from '../../src-core/lessons
 import { findEvent } from '../../src-core/lessons/trace-query';
 import type { Scenario } from '../../src-core/scenario/schema';
 import type { TraceEvent } from '../../src-core/trace/types';
+import { useCompareStore } from './compare';
+import { useMainViewStore } from './main-view';
 import { useRunStore } from './run';
+import { useSweepStore } from './sweep';
 import { useScenarioStore } from './scenario';
 
 export const useLessonStore = defineStore('lesson', () => {
@@ -56,10 +60,19 @@ export const useLessonStore = defineStore('lesson', () => {
 
   /** The user's predictions, by formula id, in the formula's unit (SI). */
   const predictions = ref<Record<string, number>>({});
+  // a new document starts afresh: no predictions, no sweep or comparison of the one before
+  const sweep = useSweepStore();
+  const compare = useCompareStore();
+  const mainView = useMainViewStore();
   watch(
     () => scenario.generation,
     () => {
       predictions.value = {};
+      sweep.requestCancel();
+      sweep.clear();
+      compare.requestCancel();
+      compare.clear();
+      if (mainView.tab === 'sweep' || mainView.tab === 'compare') mainView.show('chart');
     },
   );
 

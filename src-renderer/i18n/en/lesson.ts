@@ -94,6 +94,7 @@ export const compare = {
   metric: 'Metric',
   difference: 'Difference',
   commonAxis: 'Both charts share one time axis: a message at the same height happened at the same time.',
+  actualSize: 'Actual size',
   chartAlt: 'Sequence chart of the run {label}',
 };
 
