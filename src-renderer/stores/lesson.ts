@@ -44,16 +44,19 @@ export const useLessonStore = defineStore('lesson', () => {
   const finished = computed(() => run.status === 'finished' && ranWith.value !== null);
   const stale = computed(() => finished.value && ranWith.value!.text !== scenario.text);
 
-  /** Each step's event in the current run (null: not in it, or no run yet). */
+  /**
+   * Each step's event in the current run (null: not in it, or no run yet).
+   * Looked up once the run has finished: a query scans the trace, and a
+   * streaming run of 10^6 events would make every batch pay for it.
+   */
   const stepEvents = computed<readonly (TraceEvent | null)[]>(() => {
     const steps = guide.value?.steps ?? [];
-    if (run.version < 0 || run.trace.events.length === 0) return steps.map(() => null);
+    if (!finished.value || run.version < 0) return steps.map(() => null);
     return steps.map((s) => findEvent(run.trace.events, s.at));
   });
 
   const results = computed<readonly FormulaResult[]>(() => {
-    void run.version;
-    const ran = finished.value ? ranWith.value!.scenario : null;
+    const ran = finished.value && run.version >= 0 ? ranWith.value!.scenario : null;
     const formulas = (ran?.guide ?? guide.value)?.formulas ?? [];
     return formulas.map((f) => evaluateGuideFormula(f, ran ?? scenario.scenario, ran === null ? null : { events: run.trace.events, metrics: run.trace.metrics }));
   });
