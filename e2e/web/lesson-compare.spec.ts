@@ -21,5 +21,5 @@ test('compares the iterative DNS lesson with its root server ten times farther a
   const images = pane(page).getByRole('img');
   await expect(images).toHaveCount(2);
   for (const img of await images.all()) await expect.poll(() => img.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(300);
-  await atEveryWindow(page, (shot) => page.screenshot({ path: shot }), 'lesson-compare-dns');
+  await atEveryWindow(page, async (shot) => void (await page.screenshot({ path: shot })), 'lesson-compare-dns');
 });

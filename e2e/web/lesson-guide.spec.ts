@@ -65,7 +65,7 @@ test('shows the course\'s formula with the run\'s numbers beside the simulated v
   await expect(first.getByTestId('formula-difference')).toHaveText('+0.085 ms (+0.07 %)');
   await expect(first.getByTestId('formula-verdict')).toHaveText('Agrees (within 1 %)');
   await expect(first.getByTestId('formula-assumption').first()).toContainText('negligible, as the formula assumes');
-  await atEveryWindow(page, (shot) => page.screenshot({ path: shot }), 'lesson-guide-formula');
+  await atEveryWindow(page, async (shot) => void (await page.screenshot({ path: shot })), 'lesson-guide-formula');
 });
 
 test('asks for a prediction first, then sets it beside the result', async ({ page }) => {

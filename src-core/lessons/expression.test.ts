@@ -38,6 +38,7 @@ describe('formulas: arithmetic on known names, nothing else', () => {
     expect(refusal('a, b')).not.toBeNull();
     expect(refusal('')).toEqual({ message: 'the formula is empty', offset: 0 });
     expect(refusal('(a + ')).toMatchObject({ offset: 5 });
+    expect(refusal('2e308 * a')).toEqual({ message: '2e308 is too large a number', offset: 0 }); // (found by the fuzzer: it read as Infinity)
   });
 
   it('gives an error, never NaN or Infinity, for a missing value or a value outside the domain', () => {
