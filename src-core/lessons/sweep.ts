@@ -25,7 +25,8 @@ import { evaluateGuideFormula } from './formula-result';
 import type { RunRecord } from './measure';
 import { readParameter, resolveParameterPath } from './parameter-path';
 
-export type SweepValue = number | boolean;
+/** A value to set: a number, true/false, or a choice (a mode such as "persistent"). */
+export type SweepValue = number | boolean | string;
 
 export interface SweepPoint {
   /** The value as the file writes it (ms for a delay). */

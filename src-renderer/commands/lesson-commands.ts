@@ -16,7 +16,7 @@ import { setAt } from '../../src-core/editor/json-path';
 import type { GuideEdit, GuideFormula } from '../../src-core/lessons/guide-schema';
 import { resolveParameterPath } from '../../src-core/lessons/parameter-path';
 import { parameterLabel } from '../../src-core/lessons/parameters';
-import { formulaLine, runSweep, sweepVariant, type RunOne } from '../../src-core/lessons/sweep';
+import { formulaLine, runSweep, sweepVariant, type RunOne, type SweepValue } from '../../src-core/lessons/sweep';
 import type { ScenarioInput } from '../../src-core/scenario/schema';
 import { startDetachedRun, type DetachedRun } from '../lessons/detached-run';
 import { t } from '../i18n';
@@ -36,6 +36,8 @@ export interface LessonCommandDeps {
   /** Run ids for detached runs; tests give their own. */
   readonly newRunId?: (purpose: string) => string;
 }
+
+const numeric = (values: readonly SweepValue[]): values is readonly number[] => values.every((v) => typeof v === 'number');
 
 let counter = 0;
 const defaultRunId = (purpose: string) => `${purpose}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -99,7 +101,7 @@ export function createLessonCommands(deps: LessonCommandDeps) {
   async function compareEdit(edit: GuideEdit): Promise<void> {
     const input = fileValue();
     if (busy() || input === null || scenario.scenario === null) return;
-    const variant = sweepVariant(input, edit.parameter, edit.value as number | boolean);
+    const variant = sweepVariant(input, edit.parameter, edit.value);
     if (!variant.ok) {
       notices.show(variant.error, 'error');
       return;
@@ -129,11 +131,11 @@ export function createLessonCommands(deps: LessonCommandDeps) {
   }
 
   /** Runs the scenario once per value of `parameter` and plots `formula`'s simulated value against its computed one. */
-  async function startSweep(title: string, parameter: string, values: readonly number[], formula: GuideFormula): Promise<void> {
+  async function startSweep(title: string, parameter: string, values: readonly SweepValue[], formula: GuideFormula): Promise<void> {
     const input = fileValue();
     if (busy() || input === null) return;
     let current: DetachedRun | null = null;
-    sweep.begin({ title, parameter, parameterLabel: parameterLabel(input as ScenarioInput, parameter), values, formula }, formulaLine(input, parameter, values, formula), () => current?.cancel());
+    sweep.begin({ title, parameter, parameterLabel: parameterLabel(input as ScenarioInput, parameter), values, formula }, numeric(values) ? formulaLine(input, parameter, values, formula) : [], () => current?.cancel());
     mainView.show('sweep');
     const runOne: RunOne = async (_scenario, variantInput) => {
       current = startDetachedRun(host, newRunId('sweep'), variantInput);

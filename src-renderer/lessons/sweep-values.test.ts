@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSweepValues, parseSweepValues } from './sweep-values';
+import { formatSweepValues, parseChoices, parseSweepValues } from './sweep-values';
 
 describe('sweep values as typed', () => {
   it('read a list, with commas or spaces', () => {
@@ -23,5 +23,14 @@ describe('sweep values as typed', () => {
 
   it('write a list back', () => {
     expect(formatSweepValues([10, 20.5])).toBe('10, 20.5');
+  });
+});
+
+describe('choices of a flag or a mode as typed', () => {
+  it('read each choice once it is one of the options', () => {
+    expect(parseChoices('false, true', ['true', 'false'])).toEqual(['false', 'true']);
+    expect(parseChoices('persistent pipelined', ['non-persistent', 'persistent', 'pipelined'])).toEqual(['persistent', 'pipelined']);
+    expect(parseChoices('persistent', ['persistent', 'pipelined'])).toBeNull();
+    expect(parseChoices('persistent, nope', ['persistent', 'pipelined'])).toBeNull();
   });
 });

@@ -5,14 +5,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { GuideFormula } from '../../src-core/lessons/guide-schema';
-import type { SweepPoint } from '../../src-core/lessons/sweep';
+import type { SweepPoint, SweepValue } from '../../src-core/lessons/sweep';
 
 export interface SweepSpec {
   readonly title: string;
   readonly parameter: string;
   /** What people read for the parameter: "Delay of link router-root (ms)". */
   readonly parameterLabel: string;
-  readonly values: readonly number[];
+  /** Numbers; or, for a flag or a mode, its choices (plotted one beside the other). */
+  readonly values: readonly SweepValue[];
   readonly formula: GuideFormula;
 }
 
