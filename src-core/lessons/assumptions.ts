@@ -7,10 +7,13 @@
  * a difference look like an error of the simulator.
  *
  * Figures come from the transport messages' timing (summed over the hops of
- * their path by the network): propagation, transmission and queueing.
+ * their path by the network): propagation, transmission and queueing; of
+ * all of them, or of those the assumption's `of` query matches (one flow of
+ * several, say).
  */
 import type { MessageEvent } from '../trace/types';
 import type { Assumption } from './guide-schema';
+import { compileQuery, eventMatches } from './trace-query';
 import type { RunRecord } from './measure';
 
 export interface AssumptionResult {
@@ -22,13 +25,15 @@ export interface AssumptionResult {
 const ms = (ns: number) => `${Number((ns / 1e6).toPrecision(4))} ms`;
 const percent = (r: number) => `${Number((r * 100).toPrecision(3))} %`;
 
-function transportMessages(record: RunRecord): MessageEvent[] {
-  return record.events.filter((e): e is MessageEvent => e.kind === 'message' && e.layer === 'transport');
+/** The transport messages the assumption is about: those matching its `of` query (its `nth` aside), else all. */
+function transportMessages(record: RunRecord, assumption: Assumption): MessageEvent[] {
+  const scope = assumption.of === undefined ? null : compileQuery({ ...assumption.of, kind: 'message', nth: 1 });
+  return record.events.filter((e): e is MessageEvent => e.kind === 'message' && e.layer === 'transport' && (scope === null || eventMatches(scope, e)));
 }
 
 function checkLoss(record: RunRecord, assumption: Assumption): AssumptionResult {
   // packets: a lost datagram's application message is lost with it, and counts once
-  const lost = transportMessages(record).filter((m) => m.lost !== null).length;
+  const lost = transportMessages(record, assumption).filter((m) => m.lost !== null).length;
   return lost === 0
     ? { assumption, holds: true, text: 'No packet was lost.' }
     : { assumption, holds: false, text: `${lost} packet${lost === 1 ? ' was' : 's were'} lost; the formula counts no loss and no retransmission.` };
@@ -37,7 +42,7 @@ function checkLoss(record: RunRecord, assumption: Assumption): AssumptionResult 
 function checkTransmission(record: RunRecord, assumption: Assumption & { check: 'transmission-negligible' }): AssumptionResult {
   let propagation = 0;
   let added = 0;
-  for (const m of transportMessages(record)) {
+  for (const m of transportMessages(record, assumption)) {
     if (m.timing === null) continue;
     propagation += m.timing.propagation;
     added += m.timing.transmission + m.timing.queueing;
@@ -54,7 +59,7 @@ function checkQueueing(record: RunRecord, assumption: Assumption): AssumptionRes
   let total = 0;
   let longest = 0;
   let waited = 0;
-  for (const m of transportMessages(record)) {
+  for (const m of transportMessages(record, assumption)) {
     const q = m.timing?.queueing ?? 0;
     if (q > 0) waited++;
     total += q;

@@ -61,6 +61,10 @@ describe('a guide formula worked out for a run (the iterative DNS lesson)', () =
     const result = evaluateGuideFormula(first, withLoss.scenario, runScenario(withLoss.scenario).trace());
     expect(result.assumptions[1]).toMatchObject({ holds: false, text: '1 packet was lost; the formula counts no loss and no retransmission.' });
 
+    // scoped to the packets the formula is about: the host's own datagrams were all delivered
+    const scoped: GuideFormula = { ...first, assumptions: [{ check: 'no-loss', of: { kind: 'message', protocol: 'udp', from: 'host', nth: 1 } }] };
+    expect(evaluateGuideFormula(scoped, withLoss.scenario, runScenario(withLoss.scenario).trace()).assumptions[0]).toMatchObject({ holds: true });
+
     const broken: GuideFormula = { ...first, simulated: { metric: 'resolutionTime', node: 'host', nth: 9 } };
     expect(evaluateGuideFormula(broken, lesson.scenario, lesson.run()).error).toBe('simulated: the run has only 3 resolutionTime metrics at host');
     const unknownPath: GuideFormula = { ...first, names: { ...first.names, dRoot: { parameter: 'links[nowhere].delayMs' } } };

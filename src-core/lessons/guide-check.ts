@@ -83,6 +83,9 @@ function checkFormulas(ctx: GuideCheckContext, base: Path, guide: Guide): void {
     const parsed = parseFormula(formula.expression, Object.keys(formula.names));
     if (!parsed.ok) ctx.report([...path, 'expression'], `${parsed.error.message} (at character ${parsed.error.offset + 1})`);
     checkMeasure(ctx, [...path, 'simulated'], formula.simulated);
+    formula.assumptions.forEach((a, j) => {
+      if (a.of !== undefined) checkQuery(ctx, [...path, 'assumptions', j, 'of'], a.of);
+    });
   });
   const requireFormula = (path: Path, id: string) => {
     if (!ids.has(id)) ctx.report(path, `unknown formula ${quote(id)} (the guide's formulas: ${[...ids.keys()].map(quote).join(', ') || 'none'})`);

@@ -15,13 +15,13 @@ import { formatMetricValue } from '../trace/metric-format';
 import type { TraceContent } from '../trace/json';
 import type { Guide } from './guide-schema';
 import { evaluateGuideFormula, type FormulaResult } from './formula-result';
+import { formatDifferenceSize } from './quantity';
 import { describeQuery, findEvent } from './trace-query';
 
 const at = (ns: number) => `${(ns / 1e6).toFixed(3)} ms`;
 
 function signed(value: number, unit: FormulaResult['formula']['unit']): string {
-  const text = formatMetricValue({ value: Math.abs(value), unit });
-  return `${value < 0 ? '−' : '+'}${text}`;
+  return `${value < 0 ? '−' : '+'}${formatDifferenceSize(Math.abs(value), unit)}`;
 }
 
 /** The comparison line: "= … = 116.000 ms; simulated 116.085 ms (+0.085 ms, +0.07 %): agrees". */

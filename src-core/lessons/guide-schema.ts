@@ -107,19 +107,26 @@ export const BindingSchema = z
   .describe('a binding: {parameter}, {measured}, {expression} or {value}');
 
 /** A condition under which the course's formula holds; the panel says when it does not. */
+/**
+ * Which packets an assumption is about: transport messages matching this
+ * query (`nth` aside), e.g. one flow of several; all of the run's by default.
+ */
+const assumptionScope = TraceQuerySchema.optional();
+
 export const AssumptionSchema = z
   .union([
-    /** No message was lost (a loss means a retransmission the formula leaves out). */
-    z.strictObject({ check: z.literal('no-loss').describe('"no-loss"') }).describe('a no-loss assumption'),
-    /** Transmission (and queueing) time is at most `share` of the propagation time of the run's packets. */
+    /** No packet was lost (a loss means a retransmission the formula leaves out). */
+    z.strictObject({ check: z.literal('no-loss').describe('"no-loss"'), of: assumptionScope }).describe('a no-loss assumption'),
+    /** Transmission (and queueing) time is at most `share` of the propagation time of the packets. */
     z
       .strictObject({
         check: z.literal('transmission-negligible').describe('"transmission-negligible"'),
         share: z.number().gt(0).max(1).describe('a share: a number > 0 and ≤ 1').default(0.01),
+        of: assumptionScope,
       })
       .describe('a transmission-negligible assumption'),
     /** Transmission time is what the formula counts, but no packet waited in a queue. */
-    z.strictObject({ check: z.literal('no-queueing').describe('"no-queueing"') }).describe('a no-queueing assumption'),
+    z.strictObject({ check: z.literal('no-queueing').describe('"no-queueing"'), of: assumptionScope }).describe('a no-queueing assumption'),
   ])
   .describe('an assumption: {check: "no-loss"}, {check: "transmission-negligible"} or {check: "no-queueing"}');
 
@@ -135,7 +142,7 @@ export const GuideFormulaSchema = z
     /** The value the simulation measured, to set beside the formula's. */
     simulated: MeasureSchema,
     /** The unit of both values (SI). */
-    unit: z.enum(['s', 'bytes', 'count', 'ratio', 'bit/s']).describe('"s", "bytes", "count", "ratio" or "bit/s"').default('s'),
+    unit: z.enum(['s', 'bytes', 'count', 'ratio', 'factor', 'bit/s']).describe('"s", "bytes", "count", "ratio", "factor" or "bit/s"').default('s'),
     /** The formula agrees when |simulated − formula| ≤ tolerance × |formula|. */
     tolerance: z.number().min(0).max(1).describe('a share: a number from 0 to 1').default(0.01),
     /** One or two sentences: what the terms mean (Kurose & Ross section). */

@@ -4,6 +4,7 @@
  * times in ms below a second. Results beside the formula use the metric
  * format of the rest of the app (trace/metric-format.ts).
  */
+import { formatMetricValue } from '../trace/metric-format';
 import type { MetricUnit } from '../trace/types';
 
 const compact = (v: number) => String(Number(v.toPrecision(6)));
@@ -23,4 +24,13 @@ export function formatQuantity(value: number, unit: MetricUnit | null): string {
     default:
       return compact(value);
   }
+}
+
+/**
+ * The size of a difference between two values of `unit`, in the app's metric
+ * format, except a factor's: "×0.0" says nothing of a difference of 0.0015,
+ * so it is a plain number.
+ */
+export function formatDifferenceSize(size: number, unit: MetricUnit): string {
+  return unit === 'factor' ? compact(size) : formatMetricValue({ value: size, unit });
 }

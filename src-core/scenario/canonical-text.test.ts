@@ -8,6 +8,7 @@ import { FIXTURE_TEXTS } from './fixtures';
 import { parseScenarioText } from './load';
 import type { Scenario, ScenarioInput } from './schema';
 import { ScenarioSchema } from './schema';
+import { optionFor } from './serialize';
 import { z } from './zod';
 
 const LESSONS = join(__dirname, '../../resources/lessons');
@@ -31,11 +32,16 @@ function raw(text: string): ScenarioInput {
   return JSON.parse(text) as ScenarioInput;
 }
 
-/** A deep copy of a JSON value with every object's properties in reverse order. */
-function reversed(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reversed);
+/**
+ * A deep copy of a JSON value with every object's properties in reverse
+ * order — but a formula's `names`, a record whose order is the file's and
+ * matters (an expression uses the names above it), keeps its order.
+ */
+function reversed(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => reversed(v));
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, member]) => [key, reversed(member)]));
+  const entries = Object.entries(value).map(([k, member]) => [k, reversed(member, k)] as const);
+  return Object.fromEntries(key === 'names' ? entries : entries.reverse());
 }
 
 // ─── The schema's own orders, derived from the zod shapes ────────────────────
@@ -69,6 +75,12 @@ function walkWithSchema(schema: z.core.$ZodType, value: unknown, check: (keys: s
     object = (inner.options as readonly z.core.$ZodType[]).find(
       (option): option is z.ZodObject => option instanceof z.ZodObject && (shapeOf(option)[discriminator] as z.ZodLiteral).values.has(record[discriminator] as never),
     );
+  } else if (inner instanceof z.ZodUnion) {
+    object = optionFor(inner, record);
+  } else if (inner instanceof z.ZodRecord) {
+    // a record keeps the file's order; its values are walked
+    for (const [key, member] of Object.entries(record)) walkWithSchema(inner.valueType as z.core.$ZodType, member, check, `${at}.${key}`);
+    return;
   } else if (inner instanceof z.ZodObject) {
     object = inner;
   }

@@ -28,6 +28,14 @@ export function inSchemaOrder(schema: z.core.$ZodType, value: unknown): unknown 
     const variant = variantFor(inner, record);
     return variant === undefined ? value : inSchemaOrder(variant, value);
   }
+  if (inner instanceof z.ZodUnion) {
+    const option = optionFor(inner, record);
+    return option === undefined ? value : inSchemaOrder(option, value);
+  }
+  if (inner instanceof z.ZodRecord) {
+    // a record's keys are the file's own (a formula's names, in an order that matters): kept as they are
+    return Object.fromEntries(Object.entries(record).map(([key, member]) => [key, inSchemaOrder(inner.valueType as z.core.$ZodType, member)]));
+  }
   if (!(inner instanceof z.ZodObject)) return value;
   const shape = inner.shape as Record<string, z.core.$ZodType>;
   const out: Record<string, unknown> = {};
@@ -47,6 +55,13 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
     current = current.unwrap() as z.core.$ZodType;
   }
   return current;
+}
+
+/** A plain union's option for an object: the first object option that has every one of its properties (a guide's measure: {metric} or {elapsed} or {count}). */
+export function optionFor(union: z.ZodUnion, value: Record<string, unknown>): z.ZodObject | undefined {
+  return (union.options as readonly z.core.$ZodType[]).find(
+    (option): option is z.ZodObject => option instanceof z.ZodObject && Object.keys(value).every((key) => Object.hasOwn(option.shape as object, key)),
+  );
 }
 
 /** The variant whose literal discriminator equals the value's, if any. */

@@ -9,6 +9,7 @@ describe('formula panel texts', () => {
     expect(formatDifference({ difference: -0.002, relative: -0.0125, formula: { unit: 's' } })).toBe('−2.000 ms (−1.25 %)');
     expect(formatDifference({ difference: 0, relative: 0, formula: { unit: 's' } })).toBe('0.000 ms');
     expect(formatDifference({ difference: null, relative: null, formula: { unit: 's' } })).toBeNull();
+    expect(formatDifference({ difference: -0.0015, relative: -0.0002, formula: { unit: 'factor' } })).toBe('−0.0015 (−0.02 %)');
   });
 
   it('write shares as percentages and take predictions in the units people think in', () => {

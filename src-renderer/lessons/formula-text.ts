@@ -4,6 +4,7 @@
  * formula's value, a tolerance as a percentage.
  */
 import type { FormulaResult } from '../../src-core/lessons/formula-result';
+import { formatDifferenceSize } from '../../src-core/lessons/quantity';
 import { formatMetricValue } from '../../src-core/trace/metric-format';
 import type { MetricUnit } from '../../src-core/trace/types';
 
@@ -15,7 +16,7 @@ export function formatValue(value: number | null, unit: MetricUnit): string | nu
 export function formatDifference(r: Pick<FormulaResult, 'difference' | 'relative'> & { formula: { unit: MetricUnit } }): string | null {
   if (r.difference === null) return null;
   const sign = r.difference > 0 ? '+' : r.difference < 0 ? '−' : '';
-  const size = formatMetricValue({ value: Math.abs(r.difference), unit: r.formula.unit });
+  const size = formatDifferenceSize(Math.abs(r.difference), r.formula.unit);
   if (r.relative === null || r.difference === 0) return `${sign}${size}`;
   return `${sign}${size} (${sign}${Math.abs(r.relative * 100).toFixed(2)} %)`;
 }
