@@ -155,6 +155,18 @@ describe('DNS attacks and defences', () => {
     expect(states.some((s) => s.type === 'dns.cacheStored' && s.summary.includes('6.6.6.6'))).toBe(false);
   });
 
+  it('is defended by random ports alone: a guessed id is no use on port 53, where no query waits (RFC 5452 §4.5)', () => {
+    const json = JSON.parse(readFileSync(join(__dirname, '../../../resources/lessons/dns-cache-poisoning-defended.l7.json'), 'utf8')) as { nodes: { services?: { type: string; randomizeIds?: boolean }[] }[] };
+    for (const node of json.nodes) for (const s of node.services ?? []) if (s.type === 'dns-resolver') s.randomizeIds = false;
+    const loaded = parseScenarioText(JSON.stringify(json));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const states = runScenario(loaded.scenario).trace().events.filter((e): e is StateEvent => e.kind === 'state');
+    expect(states.some((s) => s.type === 'dns.cacheStored' && s.summary.includes('6.6.6.6'))).toBe(false);
+    const unmatched = states.filter((s) => s.type === 'dns.unmatched');
+    expect(unmatched).toHaveLength(100);
+    expect(unmatched.every((s) => s.data['port'] === 53 && s.summary.endsWith('it came to port 53, and no query of ours left from there'))).toBe(true);
+  });
+
   it('amplifies: the victim receives many times the bytes the attacker sent', () => {
     const loaded = parseScenarioText(readFileSync(join(__dirname, '../../../resources/lessons/dns-amplification.l7.json'), 'utf8'));
     if (!loaded.ok) throw new Error('lesson');

@@ -36,7 +36,7 @@ export type DnsStateData = {
   readonly 'dns.truncated': { readonly server?: string; readonly name: string };
   readonly 'dns.tcpFailed': { readonly server: string; readonly name: string };
   readonly 'dns.bogus': { readonly name: string; readonly from: string };
-  readonly 'dns.unmatched': { readonly id: number; readonly from: string };
+  readonly 'dns.unmatched': { readonly id: number; readonly from: string; readonly port?: number };
   readonly 'dns.overloaded': { readonly name: string; readonly limit: number };
   readonly 'dns.resolved': { readonly name: string; readonly rcode: string; readonly queries: number };
   readonly 'dns.tcpFramingError': { readonly offset: number };

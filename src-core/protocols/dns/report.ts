@@ -48,7 +48,10 @@ export function reportDns(e: DnsEvent, r: Reporter<DnsStateData>): void {
     }
     case 'dns.unmatched': {
       const from = formatIpv4(e.from);
-      r.state('dns.unmatched', { summary: `dropped a response from ${from} with id 0x${e.id.toString(16).padStart(4, '0')}: no query of ours matches it`, causedBy: e.cause, data: { id: e.id, from } });
+      const id = `0x${e.id.toString(16).padStart(4, '0')}`;
+      if (e.port !== undefined) {
+        r.state('dns.unmatched', { summary: `dropped a response from ${from} with id ${id}: it came to port ${e.port}, and no query of ours left from there`, causedBy: e.cause, data: { id: e.id, from, port: e.port } });
+      } else r.state('dns.unmatched', { summary: `dropped a response from ${from} with id ${id}: no query of ours matches it`, causedBy: e.cause, data: { id: e.id, from } });
       return;
     }
     case 'dns.overloaded':

@@ -55,7 +55,10 @@ export class ResolverEngine extends EngineBase<DnsEvent> {
   override handleDatagram(d: Datagram, now: SimTime): void {
     if (d.socket === this.clients) {
       const isResponse = d.data.length > 2 && (d.data[2]! & 0x80) !== 0;
-      if (isResponse) this.resolver.handleResponse(d.data, d.from.addr, now, d.message);
+      // With random ports no query leaves from port 53, so no answer to one can arrive there (RFC 5452 §4.5):
+      // a forged response must guess the port as well as the id.
+      if (isResponse && this.options.randomizePorts) this.out.event({ type: 'dns.unmatched', id: (d.data[0]! << 8) | d.data[1]!, from: d.from.addr, port: DNS_PORT, cause: d.message });
+      else if (isResponse) this.resolver.handleResponse(d.data, d.from.addr, now, d.message);
       else this.resolver.handleClientQuery(d.data, { addr: d.from.addr, port: d.from.port }, now, d.message);
     } else if (this.queryPorts.delete(d.socket)) {
       this.resolver.handleResponse(d.data, d.from.addr, now, d.message);

@@ -51,5 +51,9 @@ export type ResolverEvent =
   | { readonly type: 'dns.bogus'; readonly name: string; readonly from: number; readonly cause: number | null }
   /** Too many client lookups in progress (resolver.ts MAX_CLIENT_LOOKUPS): this one was answered SERVFAIL at once. */
   | { readonly type: 'dns.overloaded'; readonly name: string; readonly limit: number; readonly cause: number | null }
-  /** A response that matches no outstanding query (id, server or question differ): dropped, as a forged one should be. */
-  | { readonly type: 'dns.unmatched'; readonly id: number; readonly from: number; readonly cause: number | null };
+  /**
+   * A response that matches no outstanding query (id, server or question
+   * differ), or that arrived on port 53 when queries leave from random ports
+   * (`port`): dropped, as a forged one should be.
+   */
+  | { readonly type: 'dns.unmatched'; readonly id: number; readonly from: number; readonly port?: number; readonly cause: number | null };

@@ -23,7 +23,7 @@ const SCHEMAS: { readonly [K in keyof DnsStateData]: ZodType<DnsStateData[K]> } 
   'dns.truncated': z.object({ server: z.string().optional(), name }),
   'dns.tcpFailed': server,
   'dns.bogus': z.object({ name, from: z.string() }),
-  'dns.unmatched': z.object({ id: z.number(), from: z.string() }),
+  'dns.unmatched': z.object({ id: z.number(), from: z.string(), port: z.number().optional() }),
   'dns.overloaded': z.object({ name, limit: z.number() }),
   'dns.resolved': z.object({ name, rcode: z.string(), queries: z.number() }),
   'dns.tcpFramingError': z.object({ offset: z.number() }),
