@@ -8,6 +8,7 @@
  * work in Electron and in an installed web app.
  */
 import type { MenuCommand } from '../../src-core/api/contract';
+import { t } from '../i18n/translate';
 
 export interface Shortcut {
   readonly command: MenuCommand;
@@ -89,4 +90,10 @@ function normalKey(event: KeyLike): string {
     return lower;
   }
   return event.key;
+}
+
+/** A button's title with the shortcuts of its command: "Save the scenario (Ctrl+S)"; just the label when it has none. */
+export function titleWithShortcut(label: string, command: MenuCommand, mac: boolean): string {
+  const keys = shortcutLabel(command, mac);
+  return keys ? t('shortcuts.titleWithKeys', { label, keys }) : label;
 }

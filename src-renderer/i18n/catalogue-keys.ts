@@ -1,7 +1,9 @@
 /**
  * The catalogue's keys and the keys the sources use, for catalogue.test.ts:
  * a `t('a.b')` or `$t('a.b')` call names a key; a template literal
- * `t(\`a.${x}\`)` names every key that starts with "a.".
+ * `t(\`a.${x}\`)` names every key that starts with "a.". A key may also be
+ * written as a string on its own where code keeps keys in a table (typed
+ * MessageKey, so the compiler checks it): `'status.stopped.idle'`.
  */
 
 /** Every message's dotted key, in catalogue order. */
@@ -29,6 +31,11 @@ export function keyUses(text: string): KeyUse[] {
     if (template !== undefined && template.includes('${')) return { key: template.slice(0, template.indexOf('${')), prefix: true, offset: m.index };
     return { key: m[1] ?? m[2] ?? template ?? '', prefix: false, offset: m.index };
   });
+}
+
+/** Every string literal shaped like a dotted key ('a.b'), as a key kept in a table would be written. */
+export function keyLiterals(text: string): Set<string> {
+  return new Set([...text.matchAll(/'([A-Za-z][\w-]*(?:\.[\w-]+)+)'/g)].map((m) => m[1]!));
 }
 
 /** Whether a key use names `key`. */

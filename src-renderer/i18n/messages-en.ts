@@ -8,10 +8,20 @@
  * plural forms, and `@`, `{`, `}`, `|`, `$` meant as themselves must be
  * written as literals: `{'@'}`.
  */
+import { dialogs } from './en/dialogs';
 import { mainPane } from './en/main-pane';
+import { shortcuts } from './en/shortcuts';
+import { status } from './en/status';
+import { toolbar } from './en/toolbar';
+import { units } from './en/units';
 
 export const en = {
   mainPane,
+  toolbar,
+  dialogs,
+  status,
+  units,
+  shortcuts,
 };
 
 export type MessageSchema = typeof en;
