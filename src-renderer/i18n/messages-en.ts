@@ -8,6 +8,7 @@
  * plural forms, and `@`, `{`, `}`, `|`, `$` meant as themselves must be
  * written as literals: `{'@'}`.
  */
+import { chart } from './en/chart';
 import { dialogs } from './en/dialogs';
 import { mainPane } from './en/main-pane';
 import { shortcuts } from './en/shortcuts';
@@ -22,6 +23,7 @@ export const en = {
   status,
   units,
   shortcuts,
+  chart,
 };
 
 export type MessageSchema = typeof en;

@@ -3,7 +3,6 @@ export const dialogs = {
   about: {
     title: 'L7 Lab',
     text: 'The application layer of the Internet, made visible: real protocol engines on a simulated network, shown as message-sequence charts. It works offline and never makes a request outside itself.',
-    or: 'or',
     close: 'Close',
   },
   unsaved: {
