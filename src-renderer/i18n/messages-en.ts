@@ -11,6 +11,8 @@
 import { chart } from './en/chart';
 import { dialogs } from './en/dialogs';
 import { mainPane } from './en/main-pane';
+import { messageList } from './en/message-list';
+import { playback } from './en/playback';
 import { shortcuts } from './en/shortcuts';
 import { status } from './en/status';
 import { toolbar } from './en/toolbar';
@@ -24,6 +26,8 @@ export const en = {
   units,
   shortcuts,
   chart,
+  playback,
+  messageList,
 };
 
 export type MessageSchema = typeof en;

@@ -7,6 +7,8 @@
  * focused list or splitter keeps its own arrows, Home and End). Space on a
  * button presses the button instead.
  */
+import { t } from '../i18n/translate';
+
 export type PlaybackKeyAction = 'next' | 'previous' | 'toggle' | 'first' | 'last';
 
 export interface PlaybackKeyEvent {
@@ -45,14 +47,15 @@ export function keysOf<A extends string>(table: Readonly<Record<string, A>>, act
   return Object.entries(table).filter(([, a]) => a === action).map(([k]) => keyName(k));
 }
 
-/** Hints for buttons' titles: ". or →". */
-export const PLAYBACK_KEY_HINTS: Readonly<Record<PlaybackKeyAction, string>> = {
-  next: keysOf(PLAYBACK_KEYS, 'next').join(' or '),
-  previous: keysOf(PLAYBACK_KEYS, 'previous').join(' or '),
-  toggle: keysOf(PLAYBACK_KEYS, 'toggle').join(' or '),
-  first: keysOf(PLAYBACK_KEYS, 'first').join(' or '),
-  last: keysOf(PLAYBACK_KEYS, 'last').join(' or '),
-};
+/** A hint for a button's title: ". or →". */
+export function playbackKeyHint(action: PlaybackKeyAction): string {
+  return keysOf(PLAYBACK_KEYS, action).reduce((first, second) => t('shortcuts.alternatives', { first, second }));
+}
+
+/** For aria-keyshortcuts: the keys as the attribute writes them, space-separated (". →"). */
+export function playbackKeyShortcuts(action: PlaybackKeyAction): string {
+  return keysOf(PLAYBACK_KEYS, action).join(' ');
+}
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 

@@ -84,4 +84,6 @@ export const shortcuts = {
   },
   /** Alternatives in a key cell: "F5 or Ctrl+R". */
   or: 'or',
+  /** Alternatives in a title: ". or →". */
+  alternatives: '{first} or {second}',
 };
