@@ -10,6 +10,7 @@
  */
 import { chart } from './en/chart';
 import { dialogs } from './en/dialogs';
+import { inspector } from './en/inspector';
 import { mainPane } from './en/main-pane';
 import { messageList } from './en/message-list';
 import { playback } from './en/playback';
@@ -28,6 +29,7 @@ export const en = {
   chart,
   playback,
   messageList,
+  inspector,
 };
 
 export type MessageSchema = typeof en;
