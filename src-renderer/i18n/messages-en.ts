@@ -10,6 +10,7 @@
  */
 import { chart } from './en/chart';
 import { dialogs } from './en/dialogs';
+import { editor } from './en/editor';
 import { inspector } from './en/inspector';
 import { mainPane } from './en/main-pane';
 import { messageList } from './en/message-list';
@@ -17,6 +18,7 @@ import { playback } from './en/playback';
 import { shortcuts } from './en/shortcuts';
 import { status } from './en/status';
 import { toolbar } from './en/toolbar';
+import { topology } from './en/topology';
 import { units } from './en/units';
 
 export const en = {
@@ -30,6 +32,8 @@ export const en = {
   playback,
   messageList,
   inspector,
+  editor,
+  topology,
 };
 
 export type MessageSchema = typeof en;
