@@ -12,10 +12,12 @@ import { chart } from './en/chart';
 import { dialogs } from './en/dialogs';
 import { editor } from './en/editor';
 import { inspector } from './en/inspector';
+import { issues } from './en/issues';
 import { mainPane } from './en/main-pane';
 import { messageList } from './en/message-list';
 import { playback } from './en/playback';
 import { shortcuts } from './en/shortcuts';
+import { sidePanels } from './en/side-panels';
 import { status } from './en/status';
 import { toolbar } from './en/toolbar';
 import { topology } from './en/topology';
@@ -34,6 +36,8 @@ export const en = {
   inspector,
   editor,
   topology,
+  issues,
+  sidePanels,
 };
 
 export type MessageSchema = typeof en;
