@@ -22,6 +22,7 @@ import { status } from './en/status';
 import { toolbar } from './en/toolbar';
 import { topology } from './en/topology';
 import { units } from './en/units';
+import { waterfall } from './en/waterfall';
 
 export const en = {
   mainPane,
@@ -38,6 +39,7 @@ export const en = {
   topology,
   issues,
   sidePanels,
+  waterfall,
 };
 
 export type MessageSchema = typeof en;
