@@ -11,6 +11,7 @@
 import { chart } from './en/chart';
 import { dialogs } from './en/dialogs';
 import { editor } from './en/editor';
+import { exportDialog } from './en/export-dialog';
 import { inspector } from './en/inspector';
 import { issues } from './en/issues';
 import { mainPane } from './en/main-pane';
@@ -40,6 +41,7 @@ export const en = {
   issues,
   sidePanels,
   waterfall,
+  exportDialog,
 };
 
 export type MessageSchema = typeof en;
