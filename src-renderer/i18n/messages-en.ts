@@ -8,6 +8,7 @@
  * plural forms, and `@`, `{`, `}`, `|`, `$` meant as themselves must be
  * written as literals: `{'@'}`.
  */
+import { caches } from './en/caches';
 import { chart } from './en/chart';
 import { dialogs } from './en/dialogs';
 import { editor } from './en/editor';
@@ -42,6 +43,7 @@ export const en = {
   sidePanels,
   waterfall,
   exportDialog,
+  caches,
 };
 
 export type MessageSchema = typeof en;
