@@ -13,10 +13,12 @@ import { chart } from './en/chart';
 import { dialogs } from './en/dialogs';
 import { editor } from './en/editor';
 import { exportDialog } from './en/export-dialog';
+import { host } from './en/host';
 import { inspector } from './en/inspector';
 import { issues } from './en/issues';
 import { mainPane } from './en/main-pane';
 import { messageList } from './en/message-list';
+import { notices } from './en/notices';
 import { playback } from './en/playback';
 import { shortcuts } from './en/shortcuts';
 import { sidePanels } from './en/side-panels';
@@ -44,6 +46,8 @@ export const en = {
   waterfall,
   exportDialog,
   caches,
+  notices,
+  host,
 };
 
 export type MessageSchema = typeof en;

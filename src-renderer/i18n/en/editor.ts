@@ -60,6 +60,10 @@ export const editor = {
     deleteRowLabel: 'Delete row {row} of {table}',
     deleteRow: 'Delete',
     addRow: 'Add a row to {table}',
+    /** A cell's accessible name: "Port (ms), row 2", with ", one per line" for a list. */
+    cell: '{column}, row {row}',
+    cellWithUnit: '{column} ({unit}), row {row}',
+    cellList: '{cell}, one per line',
   },
   /** What an edit is called in Undo's and Redo's titles. */
   edits: {
@@ -74,5 +78,6 @@ export const editor = {
     removeService: 'remove a service',
     edit: 'edit {section}',
     revert: 'revert to the lesson',
+    layout: 'lay out the network',
   },
 };
