@@ -104,13 +104,13 @@ const minimapKeyName = (key: string) => (key.length === 1 ? key.toUpperCase() : 
 /** An editor key as written for people: "Ctrl+D" ("⌘D" on a Mac), "Delete", "←". */
 function editorKeyName(key: EditorKey, mac: boolean): string {
   const name = key.key.length === 1 ? key.key.toUpperCase() : keyName(key.key);
-  return key.mod ? (mac ? `⌘${name}` : `Ctrl+${name}`) : name;
+  return key.mod ? (mac ? `⌘${name}` : `${t('shortcuts.keys.ctrl')}+${name}`) : name;
 }
 
 const LIST: readonly { keys: readonly string[]; action: MessageKey }[] = [
   { keys: [['ArrowUp', 'ArrowDown'].map(keyName).join(' / ')], action: 'shortcuts.list.upDown' },
   { keys: [['PageUp', 'PageDown'].map(keyName).join(' / ')], action: 'shortcuts.list.page' },
-  { keys: ['Home / End'], action: 'shortcuts.list.homeEnd' },
+  { keys: [['Home', 'End'].map(keyName).join(' / ')], action: 'shortcuts.list.homeEnd' },
 ];
 
 /** The whole table; `mac` writes chords with ⌘ and ⇧. */

@@ -82,6 +82,20 @@ export const shortcuts = {
     panDown: 'a quarter down',
     minimap: 'hide the minimap (the canvas gets the focus)',
   },
+  /** Keys written as words on key caps and in chords; arrows are symbols, letters and F-keys stay as they are. */
+  keys: {
+    space: 'Space',
+    esc: 'Esc',
+    pageUp: 'PgUp',
+    pageDown: 'PgDn',
+    home: 'Home',
+    end: 'End',
+    enter: 'Enter',
+    delete: 'Delete',
+    backspace: 'Backspace',
+    ctrl: 'Ctrl',
+    shift: 'Shift',
+  },
   /** Alternatives in a key cell: "F5 or Ctrl+R". */
   or: 'or',
   /** Alternatives in a title: ". or →". */
