@@ -19,6 +19,7 @@ import type { ChartLayout } from '../../src-core/chart/layout';
 import type { Annotation } from '../../src-core/chart/annotations';
 import type { SavedFile } from '../../src-core/api/contract';
 import { getHost } from '../host';
+import { t } from '../i18n/translate';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePreferencesStore } from '../stores/preferences';
 import { useRunStore } from '../stores/run';
@@ -110,7 +111,7 @@ export async function renderChartPng(input: RenderPngInput, createCanvas: Create
 
 function contextOf(canvas: ExportCanvas): PaintContext {
   const ctx = canvas.getContext('2d') as PaintContext | null;
-  if (!ctx) throw new Error('This browser cannot draw on an offscreen canvas');
+  if (!ctx) throw new Error(t('chart.export.noCanvas'));
   return ctx;
 }
 
@@ -172,7 +173,7 @@ async function browserEncode(canvas: ExportCanvas): Promise<Uint8Array> {
     typeof OffscreenCanvas === 'function' && canvas instanceof OffscreenCanvas
       ? await canvas.convertToBlob({ type: 'image/png' })
       : await new Promise<Blob>((resolve, reject) =>
-          (canvas as HTMLCanvasElement).toBlob((b) => (b ? resolve(b) : reject(new Error('The chart could not be encoded as PNG'))), 'image/png'),
+          (canvas as HTMLCanvasElement).toBlob((b) => (b ? resolve(b) : reject(new Error(t('chart.export.notEncoded')))), 'image/png'),
         );
   return new Uint8Array(await blob.arrayBuffer());
 }

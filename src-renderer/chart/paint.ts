@@ -16,6 +16,7 @@ import { rotatedBox, type Box } from '../../src-core/chart/label-boxes';
 import type { PlacedLabel } from '../../src-core/chart/label-placement';
 import { visibleArrows, visibleMarks, type ChartLayout } from '../../src-core/chart/layout';
 import { timeTicks } from '../../src-core/chart/time-scale';
+import { t as translate } from '../i18n/translate';
 import { AXIS_WIDTH, HEADER_HEIGHT, TITLE_HEIGHT } from './geometry';
 import { paintArrows, type ArrowPaintState } from './paint-arrows';
 import { paintHeader, paintTitle } from './paint-header';
@@ -169,9 +170,9 @@ function axisTicks(layout: ChartLayout, y0: number, y1: number, heightPx: number
 
 /** A tick's time in the unit of its step: 24000000 ns at a 2 ms step → "24 ms". */
 export function formatTick(t: number, step: number): string {
-  const [unit, size] = step >= 1e8 ? ['s', 1e9] : step >= 1e5 ? ['ms', 1e6] : step >= 100 ? ['µs', 1e3] : ['ns', 1];
+  const [unit, size] = step >= 1e8 ? (['units.s', 1e9] as const) : step >= 1e5 ? (['units.ms', 1e6] as const) : step >= 100 ? (['units.us', 1e3] as const) : (['units.ns', 1] as const);
   const decimals = Math.max(0, Math.ceil(-Math.log10(step / size) - 1e-9));
-  return `${(t / size).toFixed(decimals)} ${unit}`;
+  return translate(unit, { value: (t / size).toFixed(decimals) });
 }
 
 function paintGrid(ctx: PaintContext, input: PaintInput, ticks: readonly Tick[], _bottom: number): void {
@@ -226,12 +227,12 @@ function paintGaps(ctx: PaintContext, input: PaintInput, y0: number, y1: number)
     ctx.font = '10.5px system-ui, sans-serif';
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
-    ctx.fillText(`${formatIdle(gap.to - gap.from)} idle`, x0 + AXIS_WIDTH + 8, (a + b) / 2);
+    ctx.fillText(translate('chart.idle', { duration: formatIdle(gap.to - gap.from) }), x0 + AXIS_WIDTH + 8, (a + b) / 2);
   }
 }
 
 function formatIdle(ns: number): string {
-  return ns >= 1e9 ? `${(ns / 1e9).toFixed(1)} s` : `${(ns / 1e6).toFixed(1)} ms`;
+  return ns >= 1e9 ? translate('units.s', { value: (ns / 1e9).toFixed(1) }) : translate('units.ms', { value: (ns / 1e6).toFixed(1) });
 }
 
 function paintAxis(ctx: PaintContext, input: PaintInput, ticks: readonly Tick[], top: number): void {

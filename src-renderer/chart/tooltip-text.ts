@@ -9,6 +9,7 @@ import { discardedWording } from '../../src-core/chart/arrow-state';
 import { burstTooltip } from '../../src-core/chart/bursts';
 import type { ArrowLayout } from '../../src-core/chart/layout';
 import type { TraceEvent } from '../../src-core/trace/types';
+import { t } from '../i18n/translate';
 
 export function arrowTooltip(a: ArrowLayout, event: TraceEvent | undefined): string {
   const discarded = a.state === 'discarded' && event?.kind === 'message' ? discardedWording(event) : null;
@@ -19,5 +20,5 @@ export function arrowTooltip(a: ArrowLayout, event: TraceEvent | undefined): str
 /** The tooltip of a burst's badge. */
 export function badgeTooltip(a: ArrowLayout): string {
   const n = a.burst?.members.length ?? 0;
-  return a.burst?.open ? `Bundle these ${n} messages into one arrow again` : `Show the ${n} messages of this burst one by one`;
+  return a.burst?.open ? t('chart.tooltip.bundle', { n }) : t('chart.tooltip.unbundle', { n });
 }

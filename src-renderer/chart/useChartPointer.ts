@@ -10,6 +10,7 @@ import { arrowIndex, chartAux, handleTarget, HEADER_HEIGHT, type Point } from '.
 import { burstOwner } from '../../src-core/chart/bursts';
 import { findMark } from '../../src-core/chart/marks';
 import { arrowTooltip, badgeTooltip } from './tooltip-text';
+import { t } from '../i18n/translate';
 import { useRunStore } from '../stores/run';
 import { hitTest } from './hit-test';
 import { useChartViewStore } from '../stores/chart-view';
@@ -83,7 +84,7 @@ export function useChartPointer(scroller: Ref<HTMLElement | null>, zoomAround: (
     }
     const a = layout.arrows[arrowIndex(layout, hit.id)]!;
     const text =
-      hit.kind === 'handle' ? (a.expandable ? 'Show the segments carrying it' : 'Collapse into the application message')
+      hit.kind === 'handle' ? (a.expandable ? t('chart.tooltip.expand') : t('chart.tooltip.collapse'))
       : hit.kind === 'burst' ? badgeTooltip(a)
       : arrowTooltip(a, run.trace.events[a.id]);
     tooltip.value = { x: at.pane.x + 14, y: at.pane.y + 16, text };

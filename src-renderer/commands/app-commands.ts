@@ -28,6 +28,7 @@ import { usePreferencesStore } from '../stores/preferences';
 import { useRunStore } from '../stores/run';
 import { useScenarioStore } from '../stores/scenario';
 import { useSelectionStore } from '../stores/selection';
+import { t, type MessageKey } from '../i18n/translate';
 
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
@@ -77,13 +78,14 @@ export function createAppCommands(deps: AppCommandDeps) {
   let fileBusy = false;
 
   /** Runs a file operation unless one is under way; reports its failure as `what`. */
-  async function fileOperation(what: string, operation: () => Promise<void>): Promise<void> {
+  /** Runs a file command; a failure is a notice: `failure` is its message, with the error's as {message}. */
+  async function fileOperation(failure: MessageKey, operation: () => Promise<void>): Promise<void> {
     if (fileBusy) return;
     fileBusy = true;
     try {
       await operation();
     } catch (error) {
-      notices.show(`${what}: ${asHostError(error).message}`, 'error');
+      notices.show(t(failure, { message: asHostError(error).message }), 'error');
     } finally {
       fileBusy = false;
     }
@@ -103,7 +105,7 @@ export function createAppCommands(deps: AppCommandDeps) {
     const saved = await host.saveFile({ path, suggestedName: scenario.name, text });
     if (saved === null) return false;
     scenario.markSaved(saved, text);
-    notices.show(`Saved ${fileLocation(saved)}`);
+    notices.show(t('notices.saved', { file: fileLocation(saved) }));
     return true;
   }
 
@@ -120,14 +122,14 @@ export function createAppCommands(deps: AppCommandDeps) {
   }
 
   const newScenario = () =>
-    fileOperation('Could not start a new scenario', async () => {
+    fileOperation('notices.failed.newScenario', async () => {
       if (!(await mayReplace())) return;
       scenario.newDocument();
       afterLoad();
     });
 
   const openLesson = (id: string) =>
-    fileOperation('Could not open the lesson', async () => {
+    fileOperation('notices.failed.openLesson', async () => {
       if (id === scenario.lessonId && !scenario.dirty) return;
       if (!(await mayReplace())) return;
       scenario.load(await host.openLesson(id), id);
@@ -135,14 +137,14 @@ export function createAppCommands(deps: AppCommandDeps) {
     });
 
   const openFile = () =>
-    fileOperation('Could not open the file', async () => {
+    fileOperation('notices.failed.openFile', async () => {
       const file = await host.openFile();
       if (file === null) return;
       const loaded = parseScenarioText(file.text);
       if (!loaded.ok) {
         scenario.refuse(file, loaded.issues);
-        const count = loaded.issues.length === 1 ? '1 issue' : `${loaded.issues.length} issues`;
-        notices.show(`Did not open ${file.name}: it has ${count}; ${scenario.name} is unchanged`, 'error');
+        const count = loaded.issues.length;
+        notices.show(t('notices.refused', { file: file.name, count, name: scenario.name }, count), 'error');
         return;
       }
       if (!(await mayReplace())) return;
@@ -152,7 +154,7 @@ export function createAppCommands(deps: AppCommandDeps) {
 
   /** Opens the refused file after all, issues and all, to fix it in the source editor. */
   const openRefused = () =>
-    fileOperation('Could not open the file', async () => {
+    fileOperation('notices.failed.openFile', async () => {
       const refused = scenario.refused;
       if (refused === null || !(await mayReplace())) return;
       scenario.load(refused.file);
@@ -166,7 +168,7 @@ export function createAppCommands(deps: AppCommandDeps) {
    */
   const restoreRecovered = async (work: RecoveredWork): Promise<boolean> => {
     let restored = false;
-    await fileOperation('Could not restore the work', async () => {
+    await fileOperation('notices.failed.restore', async () => {
       if (!(await mayReplace())) return;
       scenario.load({ path: work.path, name: work.name, text: work.savedText });
       scenario.setText(work.text);
@@ -176,19 +178,19 @@ export function createAppCommands(deps: AppCommandDeps) {
     return restored;
   };
 
-  const save = () => fileOperation('Could not save', async () => void (await saveDocument(scenario.path)));
-  const saveAs = () => fileOperation('Could not save', async () => void (await saveDocument(null)));
+  const save = () => fileOperation('notices.failed.save', async () => void (await saveDocument(scenario.path)));
+  const saveAs = () => fileOperation('notices.failed.save', async () => void (await saveDocument(null)));
 
   const exportTrace = () =>
-    fileOperation('Could not export the trace', async () => {
+    fileOperation('notices.failed.exportTrace', async () => {
       if (run.eventCount === 0 || run.running) {
-        notices.show(run.running ? 'Wait for the run to finish, then export its trace' : 'Run the scenario first: there is no trace to export yet');
+        notices.show(run.running ? t('notices.exportWait') : t('notices.exportNothing'));
         return;
       }
       const text = buildTraceJson();
       const base = scenario.name.replace(/(\.l7)?\.json$/, '');
       const saved = await host.exportFile({ kind: 'json', suggestedName: `${base}.trace.json`, data: text });
-      if (saved) notices.show(`Exported the trace to ${fileLocation(saved)}`);
+      if (saved) notices.show(t('notices.exportedTrace', { file: fileLocation(saved) }));
     });
 
   async function startRun(): Promise<void> {
@@ -214,7 +216,7 @@ export function createAppCommands(deps: AppCommandDeps) {
     try {
       await host.cancelRun(runId);
     } catch (error) {
-      notices.show(`Could not cancel the run: ${asHostError(error).message}`, 'error');
+      notices.show(t('notices.failed.cancelRun', { message: asHostError(error).message }), 'error');
     }
   }
 
@@ -228,7 +230,7 @@ export function createAppCommands(deps: AppCommandDeps) {
       return;
     }
     const done = which === 'undo' ? editor.undo() : editor.redo();
-    if (!done) notices.show(which === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+    if (!done) notices.show(which === 'undo' ? t('notices.nothingToUndo') : t('notices.nothingToRedo'));
   }
 
   const byMenu: Readonly<Record<MenuCommand, () => unknown>> = {

@@ -11,6 +11,7 @@ import { CHART_KEYS, type ChartKeyAction } from '../chart/keys';
 import { EDITOR_KEYS, MINIMAP_KEYS, type EditorKey, type EditorKeyAction, type MinimapKeyAction } from '../editor/keys';
 import { keyName, keysOf, PLAYBACK_KEYS, type PlaybackKeyAction } from '../playback/keys';
 import { WATERFALL_KEYS, type WaterfallKeyAction } from '../waterfall/keys';
+import { t, type MessageKey } from '../i18n/translate';
 import { shortcutLabel } from './shortcuts';
 
 export interface KeyRow {
@@ -28,73 +29,73 @@ export interface KeyGroup {
   readonly rows: readonly KeyRow[];
 }
 
-const COMMANDS: readonly { command: MenuCommand; action: string }[] = [
-  { command: 'run.start', action: 'run the scenario' },
-  { command: 'run.cancel', action: 'cancel the run' },
-  { command: 'file.new', action: 'new scenario' },
-  { command: 'file.open', action: 'open a scenario file' },
-  { command: 'file.save', action: 'save' },
-  { command: 'file.saveAs', action: 'save as' },
-  { command: 'file.export', action: 'export the trace' },
-  { command: 'edit.undo', action: 'undo the last edit of the network (in a text field: its typing)' },
-  { command: 'edit.redo', action: 'redo' },
-  { command: 'view.toggleTransport', action: 'show or hide transport messages' },
-  { command: 'view.zoomIn', action: 'zoom the chart’s time scale in' },
-  { command: 'view.zoomOut', action: 'zoom the chart’s time scale out' },
-  { command: 'view.fit', action: 'fit the whole run in the chart' },
-  { command: 'help.about', action: 'help and keyboard shortcuts' },
+const COMMANDS: readonly { command: MenuCommand; action: MessageKey }[] = [
+  { command: 'run.start', action: 'shortcuts.commands.runStart' },
+  { command: 'run.cancel', action: 'shortcuts.commands.runCancel' },
+  { command: 'file.new', action: 'shortcuts.commands.fileNew' },
+  { command: 'file.open', action: 'shortcuts.commands.fileOpen' },
+  { command: 'file.save', action: 'shortcuts.commands.fileSave' },
+  { command: 'file.saveAs', action: 'shortcuts.commands.fileSaveAs' },
+  { command: 'file.export', action: 'shortcuts.commands.fileExport' },
+  { command: 'edit.undo', action: 'shortcuts.commands.editUndo' },
+  { command: 'edit.redo', action: 'shortcuts.commands.editRedo' },
+  { command: 'view.toggleTransport', action: 'shortcuts.commands.viewToggleTransport' },
+  { command: 'view.zoomIn', action: 'shortcuts.commands.viewZoomIn' },
+  { command: 'view.zoomOut', action: 'shortcuts.commands.viewZoomOut' },
+  { command: 'view.fit', action: 'shortcuts.commands.viewFit' },
+  { command: 'help.about', action: 'shortcuts.commands.helpAbout' },
 ];
 
-const PLAYBACK: readonly { action: PlaybackKeyAction; text: string }[] = [
-  { action: 'toggle', text: 'play or pause' },
-  { action: 'next', text: 'next message' },
-  { action: 'previous', text: 'previous message' },
-  { action: 'first', text: 'first message' },
-  { action: 'last', text: 'last message' },
+const PLAYBACK: readonly { action: PlaybackKeyAction; text: MessageKey }[] = [
+  { action: 'toggle', text: 'shortcuts.playback.toggle' },
+  { action: 'next', text: 'shortcuts.playback.next' },
+  { action: 'previous', text: 'shortcuts.playback.previous' },
+  { action: 'first', text: 'shortcuts.playback.first' },
+  { action: 'last', text: 'shortcuts.playback.last' },
 ];
 
-const CHART: readonly { action: ChartKeyAction; text: string }[] = [
-  { action: 'previous', text: 'previous message (like ←, without turning playback on)' },
-  { action: 'next', text: 'next message (like →, without turning playback on)' },
-  { action: 'zoomIn', text: 'zoom in' },
-  { action: 'zoomOut', text: 'zoom out' },
-  { action: 'fit', text: 'fit the whole run' },
-  { action: 'toggle', text: 'expand or collapse the selected message’s segments' },
+const CHART: readonly { action: ChartKeyAction; text: MessageKey }[] = [
+  { action: 'previous', text: 'shortcuts.chart.previous' },
+  { action: 'next', text: 'shortcuts.chart.next' },
+  { action: 'zoomIn', text: 'shortcuts.chart.zoomIn' },
+  { action: 'zoomOut', text: 'shortcuts.chart.zoomOut' },
+  { action: 'fit', text: 'shortcuts.chart.fit' },
+  { action: 'toggle', text: 'shortcuts.chart.toggle' },
 ];
 
-const WATERFALL: readonly { action: WaterfallKeyAction; text: string }[] = [
-  { action: 'previous', text: 'previous object' },
-  { action: 'next', text: 'next object' },
-  { action: 'pageUp', text: 'a page up' },
-  { action: 'pageDown', text: 'a page down' },
-  { action: 'first', text: 'first object' },
-  { action: 'last', text: 'last object' },
-  { action: 'show', text: 'select the object’s HTTP response and show it in the chart' },
+const WATERFALL: readonly { action: WaterfallKeyAction; text: MessageKey }[] = [
+  { action: 'previous', text: 'shortcuts.waterfall.previous' },
+  { action: 'next', text: 'shortcuts.waterfall.next' },
+  { action: 'pageUp', text: 'shortcuts.waterfall.pageUp' },
+  { action: 'pageDown', text: 'shortcuts.waterfall.pageDown' },
+  { action: 'first', text: 'shortcuts.waterfall.first' },
+  { action: 'last', text: 'shortcuts.waterfall.last' },
+  { action: 'show', text: 'shortcuts.waterfall.show' },
 ];
 
-const EDITOR: readonly { action: EditorKeyAction; text: string }[] = [
-  { action: 'delete', text: 'delete the selected nodes and links' },
-  { action: 'selectAll', text: 'select every node and link' },
-  { action: 'copy', text: 'copy the selected nodes' },
-  { action: 'paste', text: 'paste them' },
-  { action: 'duplicate', text: 'duplicate the selected nodes' },
-  { action: 'nudgeLeft', text: 'move the selection one grid step left (with Alt: 1 px)' },
-  { action: 'nudgeRight', text: 'one grid step right' },
-  { action: 'nudgeUp', text: 'one grid step up' },
-  { action: 'nudgeDown', text: 'one grid step down' },
-  { action: 'linkMode', text: 'link mode: drag from a node to another to link them' },
-  { action: 'layout', text: 'lay the network out automatically' },
-  { action: 'fit', text: 'fit the network in view' },
-  { action: 'minimap', text: 'show or hide the minimap' },
-  { action: 'escape', text: 'leave link mode, else clear the selection' },
+const EDITOR: readonly { action: EditorKeyAction; text: MessageKey }[] = [
+  { action: 'delete', text: 'shortcuts.editor.delete' },
+  { action: 'selectAll', text: 'shortcuts.editor.selectAll' },
+  { action: 'copy', text: 'shortcuts.editor.copy' },
+  { action: 'paste', text: 'shortcuts.editor.paste' },
+  { action: 'duplicate', text: 'shortcuts.editor.duplicate' },
+  { action: 'nudgeLeft', text: 'shortcuts.editor.nudgeLeft' },
+  { action: 'nudgeRight', text: 'shortcuts.editor.nudgeRight' },
+  { action: 'nudgeUp', text: 'shortcuts.editor.nudgeUp' },
+  { action: 'nudgeDown', text: 'shortcuts.editor.nudgeDown' },
+  { action: 'linkMode', text: 'shortcuts.editor.linkMode' },
+  { action: 'layout', text: 'shortcuts.editor.layout' },
+  { action: 'fit', text: 'shortcuts.editor.fit' },
+  { action: 'minimap', text: 'shortcuts.editor.minimap' },
+  { action: 'escape', text: 'shortcuts.editor.escape' },
 ];
 
-const MINIMAP: readonly { action: MinimapKeyAction; text: string }[] = [
-  { action: 'panLeft', text: 'move the view a quarter of its width left' },
-  { action: 'panRight', text: 'a quarter right' },
-  { action: 'panUp', text: 'a quarter of its height up' },
-  { action: 'panDown', text: 'a quarter down' },
-  { action: 'minimap', text: 'hide the minimap (the canvas gets the focus)' },
+const MINIMAP: readonly { action: MinimapKeyAction; text: MessageKey }[] = [
+  { action: 'panLeft', text: 'shortcuts.minimap.panLeft' },
+  { action: 'panRight', text: 'shortcuts.minimap.panRight' },
+  { action: 'panUp', text: 'shortcuts.minimap.panUp' },
+  { action: 'panDown', text: 'shortcuts.minimap.panDown' },
+  { action: 'minimap', text: 'shortcuts.minimap.minimap' },
 ];
 
 /** A minimap key as written for people: "←", "M". */
@@ -103,43 +104,51 @@ const minimapKeyName = (key: string) => (key.length === 1 ? key.toUpperCase() : 
 /** An editor key as written for people: "Ctrl+D" ("⌘D" on a Mac), "Delete", "←". */
 function editorKeyName(key: EditorKey, mac: boolean): string {
   const name = key.key.length === 1 ? key.key.toUpperCase() : keyName(key.key);
-  return key.mod ? (mac ? `⌘${name}` : `Ctrl+${name}`) : name;
+  return key.mod ? (mac ? `⌘${name}` : `${t('shortcuts.keys.ctrl')}+${name}`) : name;
 }
 
-const LIST: readonly KeyRow[] = [
-  { keys: [['ArrowUp', 'ArrowDown'].map(keyName).join(' / ')], action: 'previous / next row (a message or a state change)' },
-  { keys: [['PageUp', 'PageDown'].map(keyName).join(' / ')], action: 'a page up / down' },
-  { keys: ['Home / End'], action: 'first / last row' },
+const LIST: readonly { keys: readonly string[]; action: MessageKey }[] = [
+  { keys: [['ArrowUp', 'ArrowDown'].map(keyName).join(' / ')], action: 'shortcuts.list.upDown' },
+  { keys: [['PageUp', 'PageDown'].map(keyName).join(' / ')], action: 'shortcuts.list.page' },
+  { keys: [['Home', 'End'].map(keyName).join(' / ')], action: 'shortcuts.list.homeEnd' },
 ];
 
 /** The whole table; `mac` writes chords with ⌘ and ⇧. */
 export function keyTable(mac: boolean): readonly KeyGroup[] {
   return [
-    { title: 'Run and files', where: null, rows: COMMANDS.map((c) => ({ keys: shortcutLabel(c.command, mac).split(', '), action: c.action })) },
+    { title: t('shortcuts.groups.commands.title'), where: null, rows: COMMANDS.map((c) => ({ keys: shortcutLabel(c.command, mac).split(', '), action: t(c.action) })) },
     {
-      title: 'Playback — moves the selection; not while typing in a field',
+      title: t('shortcuts.groups.playback.title'),
       where: null,
-      prefix: 'playback: ',
-      rows: PLAYBACK.map((p) => ({ keys: keysOf(PLAYBACK_KEYS, p.action), action: p.text })),
-    },
-    { title: 'Chart, when it has focus', where: 'chart focused', rows: CHART.map((c) => ({ keys: keysOf(CHART_KEYS, c.action), action: c.text })) },
-    { title: 'Message list, when it has focus', where: 'list focused', rows: LIST },
-    { title: 'Waterfall, when a row has focus', where: 'waterfall focused', rows: WATERFALL.map((w) => ({ keys: keysOf(WATERFALL_KEYS, w.action), action: w.text })) },
-    {
-      title: 'Topology editor, when its canvas has focus (Edit mode)',
-      where: 'editor focused',
-      rows: EDITOR.map((e) => ({ keys: EDITOR_KEYS.filter((k) => k.action === e.action).map((k) => editorKeyName(k, mac)), action: e.text })),
+      prefix: t('shortcuts.groups.playback.prefix'),
+      rows: PLAYBACK.map((p) => ({ keys: keysOf(PLAYBACK_KEYS, p.action), action: t(p.text) })),
     },
     {
-      title: 'Minimap, when it has focus (Edit mode; click or drag in it to move the view)',
-      where: 'minimap focused',
-      rows: MINIMAP.map((m) => ({ keys: Object.keys(MINIMAP_KEYS).filter((k) => MINIMAP_KEYS[k] === m.action).map(minimapKeyName), action: m.text })),
+      title: t('shortcuts.groups.chart.title'),
+      where: t('shortcuts.groups.chart.where'),
+      rows: CHART.map((c) => ({ keys: keysOf(CHART_KEYS, c.action), action: t(c.text) })),
+    },
+    { title: t('shortcuts.groups.list.title'), where: t('shortcuts.groups.list.where'), rows: LIST.map((l) => ({ keys: l.keys, action: t(l.action) })) },
+    {
+      title: t('shortcuts.groups.waterfall.title'),
+      where: t('shortcuts.groups.waterfall.where'),
+      rows: WATERFALL.map((w) => ({ keys: keysOf(WATERFALL_KEYS, w.action), action: t(w.text) })),
+    },
+    {
+      title: t('shortcuts.groups.editor.title'),
+      where: t('shortcuts.groups.editor.where'),
+      rows: EDITOR.map((e) => ({ keys: EDITOR_KEYS.filter((k) => k.action === e.action).map((k) => editorKeyName(k, mac)), action: t(e.text) })),
+    },
+    {
+      title: t('shortcuts.groups.minimap.title'),
+      where: t('shortcuts.groups.minimap.where'),
+      rows: MINIMAP.map((m) => ({ keys: Object.keys(MINIMAP_KEYS).filter((k) => MINIMAP_KEYS[k] === m.action).map(minimapKeyName), action: t(m.text) })),
     },
   ];
 }
 
 /** The README's key table (PC key names), one row per action. */
 export function keyTableMarkdown(): string {
-  const rows = keyTable(false).flatMap((g) => g.rows.map((r) => `| ${r.keys.join(' or ')}${g.where ? ` (${g.where})` : ''} | ${g.prefix ?? ''}${r.action} |`));
+  const rows = keyTable(false).flatMap((g) => g.rows.map((r) => `| ${r.keys.join(` ${t('shortcuts.or')} `)}${g.where ? ` (${g.where})` : ''} | ${g.prefix ?? ''}${r.action} |`));
   return ['| key | action |', '|---|---|', ...rows].join('\n');
 }

@@ -19,7 +19,7 @@ import { parameterLabel } from '../../src-core/lessons/parameters';
 import { formulaLine, runSweep, sweepVariant, type RunOne, type SweepValue } from '../../src-core/lessons/sweep';
 import type { ScenarioInput } from '../../src-core/scenario/schema';
 import { startDetachedRun, type DetachedRun } from '../lessons/detached-run';
-import { t } from '../i18n';
+import { t } from '../i18n/translate';
 import { useCompareStore } from '../stores/compare';
 import { useEditorStore } from '../stores/editor';
 import { useLessonStore } from '../stores/lesson';

@@ -8,6 +8,8 @@
  * work in Electron and in an installed web app.
  */
 import type { MenuCommand } from '../../src-core/api/contract';
+import { t } from '../i18n/translate';
+import { keyName } from '../playback/keys';
 
 export interface Shortcut {
   readonly command: MenuCommand;
@@ -73,9 +75,9 @@ export function commandForKey(event: KeyLike, context: ShortcutContext): MenuCom
 export function shortcutLabel(command: MenuCommand, mac: boolean): string {
   return SHORTCUTS.filter((s) => s.command === command)
     .map((s) => {
-      const key = s.key.length === 1 ? s.key.toUpperCase() : s.key === 'Escape' ? 'Esc' : s.key;
+      const key = s.key.length === 1 ? s.key.toUpperCase() : keyName(s.key);
       if (mac) return `${s.shift ? '⇧' : ''}${s.mod ? '⌘' : ''}${key}`;
-      return [s.mod ? 'Ctrl' : '', s.shift ? 'Shift' : '', key].filter(Boolean).join('+');
+      return [s.mod ? t('shortcuts.keys.ctrl') : '', s.shift ? t('shortcuts.keys.shift') : '', key].filter(Boolean).join('+');
     })
     .join(', ');
 }
@@ -89,4 +91,10 @@ function normalKey(event: KeyLike): string {
     return lower;
   }
   return event.key;
+}
+
+/** A button's title with the shortcuts of its command: "Save the scenario (Ctrl+S)"; just the label when it has none. */
+export function titleWithShortcut(label: string, command: MenuCommand, mac: boolean): string {
+  const keys = shortcutLabel(command, mac);
+  return keys ? t('shortcuts.titleWithKeys', { label, keys }) : label;
 }

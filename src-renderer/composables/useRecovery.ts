@@ -6,6 +6,7 @@
  * in Electron, Chromium keeps it under the app's userData folder, so one
  * implementation serves the desktop app and the browser.
  */
+import { t } from '../i18n/translate';
 import { onMounted, onUnmounted, shallowRef } from 'vue';
 import type { RecoveryEntry } from '../host/recovery';
 import { createIndexedDbRecoveryStore } from '../host/recovery-indexeddb';
@@ -22,7 +23,7 @@ export function useRecovery(open: OpenRecovered) {
   const offered = shallowRef<RecoveryEntry | null>(null);
   const available = typeof indexedDB !== 'undefined';
   const autosave = available
-    ? useAutosave(scenario, createIndexedDbRecoveryStore(), { onError: (error) => notices.show(`Could not keep a recovery copy of the work: ${error instanceof Error ? error.message : String(error)}`, 'error') })
+    ? useAutosave(scenario, createIndexedDbRecoveryStore(), { onError: (error) => notices.show(t('notices.failed.recoveryCopy', { message: error instanceof Error ? error.message : String(error) }), 'error') })
     : null;
   const flush = () => void autosave?.flush();
 
@@ -38,7 +39,7 @@ export function useRecovery(open: OpenRecovered) {
     const entry = offered.value;
     if (!entry || !(await open(entry))) return;
     offered.value = null;
-    notices.show(`Restored the unsaved work on ${entry.name}`);
+    notices.show(t('notices.restored', { name: entry.name }));
   }
 
   async function discard(): Promise<void> {

@@ -26,6 +26,7 @@ import { moveNodes } from '../../src-core/editor/move-nodes';
 import { presetById } from '../editor/palette';
 import { useEditorStore } from '../stores/editor';
 import { OWN_PREFIX } from '../topology/elements';
+import { t } from '../i18n/translate';
 
 /** The grid nodes snap to, model px. */
 export const GRID = 20;
@@ -75,7 +76,7 @@ export function useTopologyEditor(cy: Readonly<ShallowRef<Core | null>>, contain
       places.set(n.id(), alt ? { x: p.x, y: p.y } : snapToGrid(p));
       moved.add(n.id());
     });
-    editor.apply(moved.size === 1 ? 'move a node' : `move ${moved.size} nodes`, (doc) =>
+    editor.apply(t('editor.edits.move', { count: moved.size }, moved.size), (doc) =>
       // every node gets its place written when some have none yet (the layout's places stay)
       moveNodes(doc, doc.nodes.some((n) => n.position === undefined) ? places : new Map([...places].filter(([id]) => moved.has(id)))),
     );
@@ -110,7 +111,7 @@ export function useTopologyEditor(cy: Readonly<ShallowRef<Core | null>>, contain
     hideHandle();
     const a = source.id();
     const b = target.id();
-    editor.apply('add a link', (doc) => addLink(doc, a, b)?.doc ?? null);
+    editor.apply(t('editor.edits.addLink'), (doc) => addLink(doc, a, b)?.doc ?? null);
   }
 
   function setUp(c: Core): void {
@@ -186,7 +187,7 @@ export function useTopologyEditor(cy: Readonly<ShallowRef<Core | null>>, contain
     const extent = c.extent();
     const place = at ?? snapToGrid({ x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 });
     let added = '';
-    editor.apply(`add ${preset.label}`, (doc) => {
+    editor.apply(t('editor.edits.addPreset', { preset: preset.label }), (doc) => {
       const result = addNode(doc, preset, place);
       added = result.id;
       return result.doc;

@@ -7,6 +7,7 @@
 import { BASIC_PRESETS } from '../../src-core/editor/add-node';
 import type { NodePreset } from '../../src-core/protocols/module';
 import { PROTOCOL_MODULES } from '../../src-core/protocols/registry';
+import { t } from '../i18n/translate';
 
 export interface PaletteGroup {
   readonly title: string;
@@ -14,7 +15,7 @@ export interface PaletteGroup {
 }
 
 export const PALETTE: readonly PaletteGroup[] = [
-  { title: 'Network', presets: BASIC_PRESETS },
+  { title: t('editor.palette.network'), presets: BASIC_PRESETS },
   ...PROTOCOL_MODULES.filter((m) => m.presets.length > 0).map((m) => ({ title: m.paletteTitle ?? m.title, presets: m.presets })),
 ];
 

@@ -10,13 +10,14 @@ import { duplicateNodes, PASTE_OFFSET } from '../../src-core/editor/duplicate-no
 import { moveNodes } from '../../src-core/editor/move-nodes';
 import { linkIdOf } from '../../src-core/scenario/resolve';
 import type { useEditorStore } from '../stores/editor';
+import { t } from '../i18n/translate';
 
 type EditorStore = ReturnType<typeof useEditorStore>;
 
 export function deleteSelection(editor: EditorStore): boolean {
   const ids = editor.selected;
   if (ids.size === 0) return false;
-  const done = editor.apply(ids.size === 1 ? 'delete' : `delete ${ids.size} elements`, (doc) => deleteElements(doc, ids));
+  const done = editor.apply(ids.size === 1 ? t('editor.edits.delete') : t('editor.edits.deleteMany', { count: ids.size }), (doc) => deleteElements(doc, ids));
   if (done) editor.select([]);
   return done;
 }
@@ -41,7 +42,7 @@ export function paste(editor: EditorStore): boolean {
   const copied = editor.clipboard;
   if (!copied || copied.nodes.length === 0) return false;
   let ids: string[] = [];
-  const done = editor.apply(`paste ${copied.nodes.length === 1 ? 'a node' : `${copied.nodes.length} nodes`}`, (doc) => {
+  const done = editor.apply(t('editor.edits.paste', { count: copied.nodes.length }, copied.nodes.length), (doc) => {
     const result = duplicateNodes(doc, copied.nodes, [...copied.links], PASTE_OFFSET);
     ids = result.ids;
     return result.doc;
@@ -60,7 +61,7 @@ export function duplicateSelection(editor: EditorStore): boolean {
   const nodes = doc.nodes.filter((n) => editor.selected.has(n.id));
   if (nodes.length === 0) return false;
   let ids: string[] = [];
-  const done = editor.apply(`duplicate ${nodes.length === 1 ? 'a node' : `${nodes.length} nodes`}`, (d) => {
+  const done = editor.apply(t('editor.edits.duplicate', { count: nodes.length }, nodes.length), (d) => {
     const result = duplicateNodes(d, nodes, d.links);
     ids = result.ids;
     return result.doc;

@@ -13,6 +13,7 @@ import { chartToSvg, type TimeRange } from '../../src-core/chart/svg';
 import { GENERATOR } from '../../src-core/scenario/runner';
 import { traceToJson } from '../../src-core/trace/json';
 import { traceToPcapng } from '../../src-core/trace/pcapng';
+import { t } from '../i18n/translate';
 import { useChartViewStore } from '../stores/chart-view';
 import { useRunStore } from '../stores/run';
 import { useScenarioStore } from '../stores/scenario';
@@ -37,22 +38,36 @@ export interface FormatInfo {
   readonly chart: boolean;
 }
 
+/** A format whose words are read from the catalogue when shown (so they follow the language). */
+function formatInfo(format: ExportFormat, words: 'chartPng' | 'chartSvg' | 'traceJson' | 'pcapng' | 'scenario', chart: boolean): FormatInfo {
+  return {
+    format,
+    chart,
+    get label() {
+      return t(`exportDialog.formats.${words}.label`);
+    },
+    get detail() {
+      return t(`exportDialog.formats.${words}.detail`);
+    },
+  };
+}
+
 export const FORMATS: readonly FormatInfo[] = [
-  { format: 'chart-png', label: 'Chart as PNG', detail: 'A picture of the sequence chart, for slides and notes.', chart: true },
-  { format: 'chart-svg', label: 'Chart as SVG', detail: 'The chart as a scalable drawing; opens in browsers and Inkscape.', chart: true },
-  { format: 'trace-json', label: 'Trace as JSON', detail: 'Every event of the run (l7-trace format).', chart: false },
-  { format: 'pcapng', label: 'Packets as pcapng', detail: 'The TCP and UDP packets, for Wireshark or tshark.', chart: false },
-  { format: 'scenario', label: 'Scenario as .l7.json', detail: 'The scenario text, to share or run again.', chart: false },
+  formatInfo('chart-png', 'chartPng', true),
+  formatInfo('chart-svg', 'chartSvg', true),
+  formatInfo('trace-json', 'traceJson', false),
+  formatInfo('pcapng', 'pcapng', false),
+  formatInfo('scenario', 'scenario', false),
 ];
 
 /** Why a format cannot be exported now, or null when it can. */
 export function unavailableReason(format: ExportFormat): string | null {
   const run = useRunStore();
   if (format === 'scenario') return null;
-  if (run.running) return 'Wait for the run to finish.';
-  if (run.eventCount === 0) return 'Run the scenario first: there is nothing to export yet.';
+  if (run.running) return t('exportDialog.unavailable.running');
+  if (run.eventCount === 0) return t('exportDialog.unavailable.noRun');
   if (format === 'pcapng' && !run.trace.events.some((e) => e.kind === 'message' && e.layer === 'transport')) {
-    return 'This run sent no TCP or UDP packets.';
+    return t('exportDialog.unavailable.noPackets');
   }
   return null;
 }
@@ -64,18 +79,14 @@ function baseName(): string {
 function chartTitle(range: TimeRange | null): string {
   const run = useRunStore();
   const name = run.scenarioName || useScenarioStore().name;
-  return range ? `${name} (${formatRange(range)})` : name;
-}
-
-function formatRange(range: TimeRange): string {
-  const ms = (t: number) => (t / 1e6).toFixed(3);
-  return `${ms(range.t0)}–${ms(range.t1)} ms`;
+  const ms = (ns: number) => (ns / 1e6).toFixed(3);
+  return range ? t('exportDialog.chartTitle', { name, from: ms(range.t0), to: ms(range.t1) }) : name;
 }
 
 function currentLayout() {
   const view = useChartViewStore();
   if (view.layout === null) view.computeLayout();
-  if (view.layout === null) throw new Error('there is no chart to export');
+  if (view.layout === null) throw new Error(t('exportDialog.noChart'));
   return view.layout;
 }
 
@@ -126,7 +137,7 @@ export async function runExport(host: L7Host, choice: ExportChoice): Promise<str
       // The chart's own exporter: the on-screen painter on an offscreen canvas, split into pages if tall.
       currentLayout();
       const result = await exportChartPng({ range: choice.scope === 'visible' ? 'visible' : 'all' });
-      if (result === null) throw new Error('there is no chart to export');
+      if (result === null) throw new Error(t('exportDialog.noChart'));
       const first = result.saved[0];
       if (!first) return null;
       return result.pages > 1 ? `${result.saved.length} of ${result.pages} pages, ${savedName(first)} …` : savedName(first);

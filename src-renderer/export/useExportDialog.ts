@@ -7,6 +7,7 @@
 import { computed, readonly, ref, shallowRef } from 'vue';
 import type { L7Host } from '../../src-core/api/contract';
 import { useChartViewStore } from '../stores/chart-view';
+import { t } from '../i18n/translate';
 import { useNoticeStore } from '../stores/notices';
 import { runExport, visibleTimeRange, type ExportChoice } from './formats';
 
@@ -38,9 +39,9 @@ async function start(choice: ExportChoice): Promise<void> {
     const saved = await runExport(target, choice);
     busy.value = false;
     close();
-    if (saved) useNoticeStore().show(`Exported ${saved}`);
+    if (saved) useNoticeStore().show(t('exportDialog.saved', { file: saved }));
   } catch (e) {
-    error.value = `Could not export: ${e instanceof Error ? e.message : String(e)}`;
+    error.value = t('exportDialog.failed', { message: e instanceof Error ? e.message : String(e) });
   } finally {
     busy.value = false;
   }

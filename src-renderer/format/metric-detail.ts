@@ -5,9 +5,10 @@
  * of one name on one node — three resolutionTime rows — tell themselves apart.
  */
 import type { Metric } from '../../src-core/trace/types';
+import { t } from '../i18n/translate';
 import { formatDuration } from './time';
 
 export function metricDetail(metric: Pick<Metric, 'summary' | 'at'>): string {
-  const at = `at ${formatDuration(metric.at)}`;
+  const at = t('units.atTime', { time: formatDuration(metric.at) });
   return metric.summary === '' ? at : `${metric.summary} · ${at}`;
 }

@@ -1,6 +1,7 @@
 /** The status bar's sentence for a run, in plain words. */
 import type { HostError, RunSummary } from '../../src-core/api/contract';
 import type { RunStatus } from '../stores/run';
+import { t, type MessageKey } from '../i18n/translate';
 import { formatCount, formatMs } from './time';
 
 export interface RunStatusInput {
@@ -14,32 +15,31 @@ export interface RunStatusInput {
 
 export type Tone = 'normal' | 'warn' | 'error';
 
-const STOPPED: Readonly<Record<RunSummary['stopReason'], string>> = {
-  idle: 'Finished: nothing left to do',
-  'end-time': 'Finished: reached the end time',
-  'event-budget': 'Stopped: the event budget ran out',
-  cancelled: 'Cancelled',
+const STOPPED: Readonly<Record<RunSummary['stopReason'], MessageKey>> = {
+  idle: 'status.stopped.idle',
+  'end-time': 'status.stopped.endTime',
+  'event-budget': 'status.stopped.eventBudget',
+  cancelled: 'status.stopped.cancelled',
 };
 
 export function runStatusText(input: RunStatusInput): { text: string; tone: Tone } {
   switch (input.status) {
     case 'idle':
-      return { text: 'Ready', tone: 'normal' };
+      return { text: t('status.ready'), tone: 'normal' };
     case 'running':
-      return { text: `Running… ${formatCount(input.eventCount)} events so far`, tone: 'normal' };
+      return { text: t('status.running', { count: formatCount(input.eventCount) }), tone: 'normal' };
     case 'invalid': {
-      const n = input.issueCount;
-      return { text: `Cannot run: the scenario has ${n === 1 ? '1 issue' : `${n} issues`}`, tone: 'warn' };
+      return { text: t('status.invalid', { count: input.issueCount }, input.issueCount), tone: 'warn' };
     }
     case 'failed': {
       const error = input.error;
-      return { text: `Run failed: ${error ? `${error.message} (${error.name})` : 'unknown error'}`, tone: 'error' };
+      return { text: error ? t('status.failed', { message: error.message, name: error.name }) : t('status.failedUnknown'), tone: 'error' };
     }
     case 'finished': {
       const s = input.summary;
-      if (!s) return { text: 'Finished', tone: 'normal' };
-      const counts = `${formatCount(s.traceEvents)} events, ${formatCount(input.messageCount)} messages`;
-      return { text: `${STOPPED[s.stopReason]} at ${formatMs(s.endTime)} ms · ${counts}`, tone: s.stopReason === 'event-budget' ? 'warn' : 'normal' };
+      if (!s) return { text: t('status.finished'), tone: 'normal' };
+      const text = t('status.finishedAt', { reason: t(STOPPED[s.stopReason]), time: formatMs(s.endTime), events: formatCount(s.traceEvents), messages: formatCount(input.messageCount) });
+      return { text, tone: s.stopReason === 'event-budget' ? 'warn' : 'normal' };
     }
   }
 }

@@ -20,6 +20,7 @@
  * Browsers without the API use the file input and downloads (files.ts).
  */
 import { HANDLE_PATH_PREFIX, type OpenedFile, type SavedFile, type SaveRequest } from '../../src-core/api/contract';
+import { t } from '../i18n/translate';
 import { readTextFile, type FileLike } from './files';
 
 /** The part of a FileSystemWritableFileStream used here. */
@@ -51,7 +52,7 @@ export interface FilePickers {
 
 /** Scenario files in the pickers' type list (the name ends in .l7.json; .json is accepted too). */
 export const SCENARIO_PICKER_TYPES: readonly PickerType[] = [
-  { description: 'L7 Lab scenario', accept: { 'application/json': ['.json'] } },
+  { description: t('host.pickerType'), accept: { 'application/json': ['.json'] } },
 ];
 
 /** The pickers remember the last folder under this id. */
@@ -129,7 +130,7 @@ async function writeText(handle: FileHandleLike, text: string): Promise<void> {
     await stream.write(text);
   } catch (error) {
     await stream.abort(error).catch(() => undefined);
-    throw new Error(`could not write ${handle.name}: ${error instanceof Error ? error.message : String(error)}; the file on disk is unchanged`);
+    throw new Error(t('host.writeFailed', { file: handle.name, message: error instanceof Error ? error.message : String(error) }));
   }
   await stream.close();
 }

@@ -7,6 +7,7 @@
  */
 import { decodeText } from '../../src-core/scenario/decode-text';
 import { formatIssue } from '../../src-core/scenario/errors';
+import { t } from '../i18n/translate';
 
 /** Scenario files are small; a bigger file is surely not one, and reading it would stall the page. */
 export const MAX_OPEN_BYTES = 20 * 1024 * 1024;
@@ -54,7 +55,7 @@ export interface FileLike {
 /** A picked file's text: at most MAX_OPEN_BYTES, UTF-8 (a byte-order mark is dropped); otherwise rejects saying why. */
 export async function readTextFile(file: FileLike): Promise<PickedFile> {
   if (file.size > MAX_OPEN_BYTES) {
-    throw new Error(`${file.name} is ${formatSize(file.size)}; a scenario file is at most ${formatSize(MAX_OPEN_BYTES)}`);
+    throw new Error(t('host.tooLarge', { file: file.name, size: formatSize(file.size), limit: formatSize(MAX_OPEN_BYTES) }));
   }
   const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
   if (!decoded.ok) throw new Error(formatIssue(decoded.issue, file.name));
@@ -76,8 +77,8 @@ export function downloadBlob(blob: Blob, name: string): void {
 }
 
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
+  if (bytes < 1024) return t('host.size.bytes', { count: bytes });
+  if (bytes < 1024 * 1024) return t('host.size.kb', { count: (bytes / 1024).toFixed(1) });
+  if (bytes < 1024 * 1024 * 1024) return t('host.size.mb', { count: (bytes / 1024 / 1024).toFixed(1) });
+  return t('host.size.gb', { count: (bytes / 1024 / 1024 / 1024).toFixed(1) });
 }

@@ -13,6 +13,7 @@
  * when its transaction has committed ('complete'), not when the request
  * succeeded, so a resolved save is on disk as far as the browser can tell.
  */
+import { t } from '../i18n/translate';
 import { asRecoveryEntry, type RecoveryEntry, type RecoveryStore } from './recovery';
 
 export const DATABASE_NAME = 'l7-lab';
@@ -63,8 +64,8 @@ function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains(STORE_NAME)) db.createObjectStore(STORE_NAME);
     };
     opening.onsuccess = () => resolve(opening.result);
-    opening.onerror = () => reject(opening.error ?? new Error('IndexedDB: the database could not be opened'));
-    opening.onblocked = () => reject(new Error('IndexedDB: the database is held open by an older tab of L7 Lab'));
+    opening.onerror = () => reject(opening.error ?? new Error(t('host.recovery.notOpened')));
+    opening.onblocked = () => reject(new Error(t('host.recovery.blocked')));
   });
 }
 
@@ -74,14 +75,14 @@ function write(db: IDBDatabase, change: (store: IDBObjectStore) => IDBRequest): 
     const transaction = db.transaction(STORE_NAME, 'readwrite');
     change(transaction.objectStore(STORE_NAME));
     transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB: the write failed'));
-    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB: the write was aborted'));
+    transaction.onerror = () => reject(transaction.error ?? new Error(t('host.recovery.writeFailed')));
+    transaction.onabort = () => reject(transaction.error ?? new Error(t('host.recovery.writeAborted')));
   });
 }
 
 function request<T>(pending: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     pending.onsuccess = () => resolve(pending.result);
-    pending.onerror = () => reject(pending.error ?? new Error('IndexedDB: the read failed'));
+    pending.onerror = () => reject(pending.error ?? new Error(t('host.recovery.readFailed')));
   });
 }

@@ -7,6 +7,7 @@
  */
 import type { ExportKind, L7Host, MenuCommand, RunEvent, Unsubscribe } from '../../src-core/api/contract';
 import type { RunnerMessage } from '../../src-core/api/worker-protocol';
+import { t } from '../i18n/translate';
 import { HandleFiles, filePickersOf, type FilePickers } from './file-handles';
 import { downloadBlob, pickTextFile } from './files';
 import { lessonFileName, lessonsFromModules } from './lessons';
@@ -45,7 +46,7 @@ export function createWebHost(options: WebHostOptions = {}): L7Host {
     listLessons: () => Promise.resolve(lessons.map((lesson) => lesson.info)),
     openLesson: (id) => {
       const lesson = lessons.find((l) => l.info.id === id);
-      if (!lesson) return Promise.reject(new Error(`there is no lesson "${id}"`));
+      if (!lesson) return Promise.reject(new Error(t('host.noLesson', { id })));
       return Promise.resolve({ path: null, name: lessonFileName(id), text: lesson.text });
     },
     openFile: async () => {
@@ -81,9 +82,9 @@ function browserWorker(callbacks: WorkerCallbacks): WorkerHandle {
   worker.onmessage = (event: MessageEvent<RunnerMessage>) => callbacks.message(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
-    callbacks.crash({ name: 'WorkerError', message: event.message || 'the runner stopped unexpectedly' });
+    callbacks.crash({ name: 'WorkerError', message: event.message || t('host.runnerStopped') });
   };
-  worker.onmessageerror = () => callbacks.crash({ name: 'DataCloneError', message: 'a message from the runner could not be read' });
+  worker.onmessageerror = () => callbacks.crash({ name: 'DataCloneError', message: t('host.runnerUnreadable') });
   return {
     post: (request) => worker.postMessage(request),
     terminate: () => worker.terminate(),

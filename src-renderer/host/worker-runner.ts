@@ -14,6 +14,7 @@
  */
 import type { HostError, RunEvent, RunRequest, Unsubscribe } from '../../src-core/api/contract';
 import type { RunnerMessage, RunnerRequest } from '../../src-core/api/worker-protocol';
+import { t } from '../i18n/translate';
 
 export interface WorkerHandle {
   post(request: RunnerRequest): void;
@@ -64,7 +65,7 @@ export class WorkerRunner {
     this.watchdog = setTimeout(() => {
       this.replaceWorker({
         name: 'RunnerHung',
-        message: `the runner did not stop within ${this.cancelGraceMs / 1000} s of the cancel, so it was restarted`,
+        message: t('host.runnerHung', { seconds: this.cancelGraceMs / 1000 }),
       });
     }, this.cancelGraceMs);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playbackKeyAction, type PlaybackKeyEvent } from './keys';
+import { keyName, playbackKeyAction, playbackKeyHint, playbackKeyShortcuts, type PlaybackKeyEvent } from './keys';
 
 const key = (k: string, more: Partial<PlaybackKeyEvent> = {}): PlaybackKeyEvent => ({
   key: k, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false, targetTag: 'BODY', targetEditable: false, ...more,
@@ -20,5 +20,14 @@ describe('playbackKeyAction', () => {
     expect(playbackKeyAction(key(' ', { targetTag: 'BUTTON' }))).toBeNull();
     expect(playbackKeyAction(key('.', { targetTag: 'BUTTON' }))).toBe('next');
     expect(playbackKeyAction(key('Home', { defaultPrevented: true }))).toBeNull();
+  });
+});
+
+describe('key names', () => {
+  it('writes keys for people from the catalogue, and for aria-keyshortcuts by their KeyboardEvent.key names', () => {
+    expect([' ', 'Escape', 'PageDown', 'ArrowRight', 'F5', '.'].map(keyName)).toEqual(['Space', 'Esc', 'PgDn', '→', 'F5', '.']);
+    expect(playbackKeyHint('next')).toBe('. or →');
+    expect(playbackKeyShortcuts('next')).toBe('. ArrowRight');
+    expect(playbackKeyShortcuts('toggle')).toBe('Space');
   });
 });

@@ -7,6 +7,8 @@
  * focused list or splitter keeps its own arrows, Home and End). Space on a
  * button presses the button instead.
  */
+import { t, type MessageKey } from '../i18n/translate';
+
 export type PlaybackKeyAction = 'next' | 'previous' | 'toggle' | 'first' | 'last';
 
 export interface PlaybackKeyEvent {
@@ -32,12 +34,24 @@ export const PLAYBACK_KEYS: Readonly<Record<string, PlaybackKeyAction>> = {
   End: 'last',
 };
 
-/** How a key is written for people: "→", "Space", "Esc". */
+/** Keys whose names are words (the catalogue's), and keys written as symbols, by KeyboardEvent.key. */
+const KEY_WORDS: Readonly<Record<string, MessageKey>> = {
+  ' ': 'shortcuts.keys.space',
+  Escape: 'shortcuts.keys.esc',
+  PageUp: 'shortcuts.keys.pageUp',
+  PageDown: 'shortcuts.keys.pageDown',
+  Home: 'shortcuts.keys.home',
+  End: 'shortcuts.keys.end',
+  Enter: 'shortcuts.keys.enter',
+  Delete: 'shortcuts.keys.delete',
+  Backspace: 'shortcuts.keys.backspace',
+};
+const KEY_SYMBOLS: Readonly<Record<string, string>> = { ArrowRight: '→', ArrowLeft: '←', ArrowUp: '↑', ArrowDown: '↓' };
+
+/** How a key is written for people: "→", "Space", "Esc"; any other key as it is ("F5", "."). */
 export function keyName(key: string): string {
-  const names: Readonly<Record<string, string>> = {
-    ' ': 'Space', ArrowRight: '→', ArrowLeft: '←', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc', PageUp: 'PgUp', PageDown: 'PgDn',
-  };
-  return names[key] ?? key;
+  const word = KEY_WORDS[key];
+  return word ? t(word) : (KEY_SYMBOLS[key] ?? key);
 }
 
 /** The keys of each action, as written for people ("." and "→"). */
@@ -45,14 +59,18 @@ export function keysOf<A extends string>(table: Readonly<Record<string, A>>, act
   return Object.entries(table).filter(([, a]) => a === action).map(([k]) => keyName(k));
 }
 
-/** Hints for buttons' titles: ". or →". */
-export const PLAYBACK_KEY_HINTS: Readonly<Record<PlaybackKeyAction, string>> = {
-  next: keysOf(PLAYBACK_KEYS, 'next').join(' or '),
-  previous: keysOf(PLAYBACK_KEYS, 'previous').join(' or '),
-  toggle: keysOf(PLAYBACK_KEYS, 'toggle').join(' or '),
-  first: keysOf(PLAYBACK_KEYS, 'first').join(' or '),
-  last: keysOf(PLAYBACK_KEYS, 'last').join(' or '),
-};
+/** A hint for a button's title: ". or →". */
+export function playbackKeyHint(action: PlaybackKeyAction): string {
+  return keysOf(PLAYBACK_KEYS, action).reduce((first, second) => t('shortcuts.alternatives', { first, second }));
+}
+
+/** For aria-keyshortcuts: the keys by their KeyboardEvent.key names (not translated), space-separated (". ArrowRight"). */
+export function playbackKeyShortcuts(action: PlaybackKeyAction): string {
+  return Object.entries(PLAYBACK_KEYS)
+    .filter(([, a]) => a === action)
+    .map(([key]) => (key === ' ' ? 'Space' : key))
+    .join(' ');
+}
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 

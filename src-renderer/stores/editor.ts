@@ -16,6 +16,7 @@ import { readJson } from '../../src-core/scenario/json-text';
 import { EditHistory } from '../editor/history';
 import { documentText } from '../editor/document-text';
 import { useScenarioStore } from './scenario';
+import { t } from '../i18n/translate';
 
 export type PaneMode = 'run' | 'edit';
 
@@ -68,7 +69,7 @@ export const useEditorStore = defineStore('editor', () => {
     if (scenario.lessonId === null || !scenario.dirty) return false;
     const before = scenario.text;
     scenario.setText(scenario.savedText);
-    history.record({ label: 'revert to the lesson', before, after: scenario.savedText });
+    history.record({ label: t('editor.edits.revert'), before, after: scenario.savedText });
     steps.value++;
     return true;
   }

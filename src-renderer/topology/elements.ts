@@ -7,6 +7,7 @@
 import { linkId } from '../../src-core/scenario/build';
 import type { Scenario } from '../../src-core/scenario/load';
 import { displayKind, type NodeDisplayKind } from '../../src-core/scenario/node-kind';
+import { t } from '../i18n/translate';
 
 /** How the drawing shows a node (one rule for drawing, legend and list: displayKind). */
 export type TopologyKind = NodeDisplayKind;
@@ -22,13 +23,13 @@ export const OWN_PREFIX = '__';
 
 /** "2 ms · 10 Mbit/s", with the loss rate when there is one. (Where the drawing has no room: linkShortLabel.) */
 export function linkLabel(link: { delayMs: number; bandwidthMbps: number; lossRate: number }): string {
-  const loss = link.lossRate > 0 ? ` · loss ${+(link.lossRate * 100).toFixed(2)}%` : '';
-  return `${link.delayMs} ms · ${link.bandwidthMbps} Mbit/s${loss}`;
+  const values = { delay: link.delayMs, bandwidth: link.bandwidthMbps };
+  return link.lossRate > 0 ? t('topology.linkLabelLoss', { ...values, loss: +(link.lossRate * 100).toFixed(2) }) : t('topology.linkLabel', values);
 }
 
 /** "2 ms": a link's label where the full one does not fit (topology/labels.ts). */
 export function linkShortLabel(link: { delayMs: number }): string {
-  return `${link.delayMs} ms`;
+  return t('topology.linkShort', { delay: link.delayMs });
 }
 
 /** What the drawing needs of a network: a loaded scenario, or the editor's document while it has issues (topology/network.ts). */

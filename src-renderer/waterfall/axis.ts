@@ -7,6 +7,7 @@
  */
 import { timeTicks } from '../../src-core/chart/time-scale';
 import { NS_PER_MS, type SimTime } from '../../src-core/sim/time';
+import { t as translate } from '../i18n/translate';
 import type { PageLoad } from './page-loads';
 
 export interface AxisTick {
@@ -42,7 +43,7 @@ export function waterfallAxis(load: PageLoad, target: number): WaterfallAxis {
 /** A tick's time in ms with as many decimals as its step needs: "0 ms", "150 ms", "0.25 ms". */
 export function msLabel(t: SimTime, step: SimTime): string {
   const decimals = Math.max(0, Math.ceil(-Math.log10(step / NS_PER_MS) - 1e-9));
-  return `${(t / NS_PER_MS).toFixed(decimals)} ms`;
+  return translate('units.ms', { value: (t / NS_PER_MS).toFixed(decimals) });
 }
 
 /** Where `t` (ns since the load's start) lies on the axis, 0 … 1. */

@@ -11,6 +11,7 @@ import type { ChartTheme } from '../../src-core/chart/colors';
 import { SVG_FONT_FAMILY } from '../../src-core/chart/svg';
 import { EXPORT_SCALE } from '../chart/export-png';
 import { getHost } from '../host';
+import { t } from '../i18n/translate';
 import { waterfallFileName } from './labels';
 import type { PageLoad } from './page-loads';
 import { waterfallToSvg, type TextMeasure, type WaterfallSvg } from './waterfall-svg';
@@ -30,7 +31,7 @@ export interface WaterfallPngRequest {
 /** Widths of text as this page's canvas draws it in the SVG's fonts. */
 function canvasMeasure(): TextMeasure {
   const ctx = document.createElement('canvas').getContext('2d');
-  if (!ctx) throw new Error('This browser cannot measure text on a canvas');
+  if (!ctx) throw new Error(t('waterfall.export.noMeasure'));
   return (text, size, bold) => {
     ctx.font = `${bold ? '600 ' : ''}${size}px ${SVG_FONT_FAMILY}`;
     return ctx.measureText(text).width;
@@ -46,9 +47,9 @@ export async function rasterise(doc: WaterfallSvg, scale: number): Promise<Uint8
   canvas.width = Math.round(doc.width * scale);
   canvas.height = Math.round(doc.height * scale);
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('This browser cannot draw on a canvas');
+  if (!ctx) throw new Error(t('waterfall.export.noCanvas'));
   ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The waterfall could not be encoded as PNG'))), 'image/png'));
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(t('waterfall.export.notEncoded')))), 'image/png'));
   return new Uint8Array(await blob.arrayBuffer());
 }
 

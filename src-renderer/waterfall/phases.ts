@@ -12,6 +12,7 @@
  * - receiving: first → last byte of the response.
  * Between them a bar may have gaps (waiting for a free connection).
  */
+import { t } from '../i18n/translate';
 import type { SimTime } from '../../src-core/sim/time';
 import type { PageObject } from './page-loads';
 
@@ -25,13 +26,21 @@ export interface PhaseInfo {
   readonly detail: string;
 }
 
+/** A phase whose words are read from the catalogue when shown (so they follow the language). */
+function phaseInfo(phase: Phase): PhaseInfo {
+  return {
+    phase,
+    get label() {
+      return t(`waterfall.phases.${phase}.label`);
+    },
+    get detail() {
+      return t(`waterfall.phases.${phase}.detail`);
+    },
+  };
+}
+
 /** In the order they happen (and the legend's). */
-export const PHASES: readonly PhaseInfo[] = [
-  { phase: 'dns', label: 'DNS', detail: 'resolving the server’s name' },
-  { phase: 'connect', label: 'Connect', detail: 'TCP handshake' },
-  { phase: 'waiting', label: 'Waiting', detail: 'request sent → first byte' },
-  { phase: 'receiving', label: 'Receiving', detail: 'first → last byte' },
-];
+export const PHASES: readonly PhaseInfo[] = (['dns', 'connect', 'waiting', 'receiving'] as const).map(phaseInfo);
 
 export interface Segment {
   readonly phase: Phase;

@@ -15,6 +15,7 @@ import { chartPalette, type ChartTheme } from '../../src-core/chart/colors';
 import { SVG_FONT_FAMILY } from '../../src-core/chart/svg';
 import { escapeXml, num, svgTextWidth } from '../../src-core/chart/svg-text';
 import { formatMs } from '../format/time';
+import { t } from '../i18n/translate';
 import { axisFraction, tickAnchor, waterfallAxis } from './axis';
 import { PHASE_COLORS } from './colors';
 import { connectionText, outcomeText, pageLoadLabel, sizeText } from './labels';
@@ -78,13 +79,13 @@ export function waterfallToSvg(input: WaterfallSvgInput): WaterfallSvg {
   const columnWidth = (heading: string, values: readonly string[], min = 0, max = Infinity) =>
     Math.min(max, Math.max(min, measure(heading, SMALL, true), ...values.map((v) => measure(v, FONT, false)))) + CELL_PAD;
   const objects = load.objects;
-  const urlWidth = columnWidth('Object', objects.map((o) => o.path), MIN_URL_PX, MAX_URL_PX);
+  const urlWidth = columnWidth(t('waterfall.columns.object'), objects.map((o) => o.path), MIN_URL_PX, MAX_URL_PX);
   const columns = [
     { heading: '#', width: columnWidth('#', [String(objects.length)]), anchor: 'end' as const },
-    { heading: 'Object', width: urlWidth, anchor: 'start' as const },
-    { heading: 'Status', width: columnWidth('Status', objects.map((o) => String(o.status))), anchor: 'end' as const },
-    { heading: 'Size', width: columnWidth('Size', objects.map((o) => sizeText(o.bytes))), anchor: 'end' as const },
-    { heading: 'Connection', width: columnWidth('Connection', objects.map(connectionText)), anchor: 'end' as const },
+    { heading: t('waterfall.columns.object'), width: urlWidth, anchor: 'start' as const },
+    { heading: t('waterfall.columns.status'), width: columnWidth(t('waterfall.columns.status'), objects.map((o) => String(o.status))), anchor: 'end' as const },
+    { heading: t('waterfall.columns.size'), width: columnWidth(t('waterfall.columns.size'), objects.map((o) => sizeText(o.bytes))), anchor: 'end' as const },
+    { heading: t('waterfall.columns.connection'), width: columnWidth(t('waterfall.columns.connection'), objects.map(connectionText)), anchor: 'end' as const },
   ];
   const lefts: number[] = [];
   let x = PAD;
@@ -161,7 +162,7 @@ export function waterfallToSvg(input: WaterfallSvgInput): WaterfallSvg {
   for (const [i, f] of load.failed.entries()) {
     const top = failedTop + i * ROW;
     text(lefts[1]! + CELL_PAD / 2, baseline(top, ROW), elideTo(f.url, urlWidth - CELL_PAD, measure));
-    text(timelineLeft, baseline(top, ROW), `✕ not loaded: ${f.reason}`, { fill: colors.lost });
+    text(timelineLeft, baseline(top, ROW), t('waterfall.rows.failed', { reason: f.reason }), { fill: colors.lost });
   }
   const line = loadLine(load, axis);
   if (line !== null) {
@@ -172,7 +173,7 @@ export function waterfallToSvg(input: WaterfallSvgInput): WaterfallSvg {
   const height = Math.ceil(Math.max(bottom, rowsTop + ROW) + PAD);
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${SVG_FONT_FAMILY}">`,
-    `<title>${escapeXml(`${input.title}: waterfall of ${load.url} (${formatMs(load.start)} ms)`)}</title>`,
+    `<title>${escapeXml(t('waterfall.words.svgTitle', { title: input.title, url: load.url, time: formatMs(load.start) }))}</title>`,
     `<rect width="${width}" height="${height}" fill="${colors.background}"/>`,
     ...out,
     '</svg>',
@@ -188,8 +189,8 @@ interface LegendItem {
 }
 
 function legendItems(load: PageLoad, measure: TextMeasure): LegendItem[] {
-  const items: Omit<LegendItem, 'width'>[] = PHASES.map((p) => ({ label: `${p.label} (${p.detail})`, phase: p.phase }));
-  if (load.outcome.kind === 'loaded') items.push({ label: `Page loaded (${formatMs(load.outcome.elapsed)} ms)`, phase: null });
+  const items: Omit<LegendItem, 'width'>[] = PHASES.map((p) => ({ label: t('waterfall.legend.item', { label: p.label, detail: p.detail }), phase: p.phase }));
+  if (load.outcome.kind === 'loaded') items.push({ label: t('waterfall.legend.loadedAt', { time: formatMs(load.outcome.elapsed) }), phase: null });
   return items.map((i) => ({ ...i, width: 20 + measure(i.label, SMALL, false) + 22 }));
 }
 

@@ -32,7 +32,6 @@ export const lesson = {
     assumptions: 'Assumptions',
     holds: 'holds',
     fails: 'does not hold',
-    measured: 'measured in the run',
     notYet: '—',
   },
   predict: {
@@ -40,11 +39,9 @@ export const lesson = {
     label: 'Your prediction ({unit})',
     yours: 'Your prediction',
     off: 'off by {difference}',
-    clear: 'Clear',
   },
   sweep: {
     heading: 'Sweep a parameter',
-    suggested: 'Suggested',
     parameter: 'Parameter',
     values: 'Values',
     valuesHelp: 'Numbers separated by commas, or a range from..to:count such as 10..160:5.',
@@ -65,7 +62,6 @@ export const lesson = {
 
 export const sweep = {
   label: 'Sweep',
-  title: '{formula} against {parameter}',
   progress: 'Run {done} of {total}',
   cancel: 'Cancel',
   cancelled: 'Cancelled after {done} of {total} runs.',
@@ -73,13 +69,10 @@ export const sweep = {
   none: 'No sweep yet: pick a parameter in the lesson panel and run a sweep.',
   table: {
     caption: 'Points of the sweep',
-    value: 'Value',
     formula: 'Formula',
     simulated: 'Simulated',
     difference: 'Difference',
   },
-  measuredSeries: 'Simulated',
-  formulaSeries: 'Formula',
 };
 
 export const compare = {
@@ -128,6 +121,5 @@ export const guideEditor = {
   addTry: 'Add a suggestion',
   newTry: 'Change something and say what to look for.',
   elsewhere: 'Formulas, sweeps and the prediction are written in the Source tab (see the guide format in docs/lesson-guide.md).',
-  showSource: 'Show the guide in the source',
   step: 'Edit the guide',
 };

@@ -4,3 +4,9 @@ export const mainPane = {
   tabsLabel: 'Messages view',
   tabs: { chart: 'Chart', list: 'List', waterfall: 'Waterfall' },
 };
+
+/** The window's splitters (App.vue). */
+export const splitters = {
+  side: 'Resize side pane',
+  inspector: 'Resize inspector',
+};

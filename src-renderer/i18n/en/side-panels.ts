@@ -1,0 +1,46 @@
+/** The side pane's panels: results, filters, lanes and the workload. */
+export const sidePanels = {
+  results: {
+    heading: 'Results',
+    node: 'Node',
+    measure: 'Measure',
+    value: 'Value',
+    busiest: 'busiest link · {detail}',
+    more: 'and {count} more: export the trace to see them all.',
+    links: 'Links: what each one carried ({count} measures)',
+    samples: "The busiest links' load over time is in the trace as {count} samples (linkUtilisationSample, queueingDelaySample): export it to plot them.",
+  },
+  filters: {
+    heading: 'Filters',
+    shown: '{count} messages drawn',
+    text: 'Summary contains',
+    placeholder: 'e.g. SYN, hello',
+    empty: 'Run the scenario to filter its messages.',
+    protocols: 'Protocols',
+    nodes: 'Messages to or from',
+    clear: 'Clear filters',
+  },
+  lanes: {
+    heading: 'Lanes',
+    label: 'Lanes',
+    up: 'Move {name} up',
+    down: 'Move {name} down',
+    groups: 'Lane groups',
+    groupTitle: '{group}: {members}',
+    oneLane: 'One lane for {members}',
+  },
+  workload: {
+    heading: 'Workload',
+    empty: 'No actions yet: nothing happens when the scenario runs.',
+    label: 'Actions in time order',
+    at: '{at} ms',
+    row: '{title} · {node}',
+    deleteLabel: 'Delete {title} at {at} ms',
+    delete: 'Delete',
+    add: 'Add an action…',
+    none: 'No action can run in this network yet: add a server for it first.',
+    cancel: 'Cancel',
+    /** The names of the workload's edits for Undo and Redo. */
+    edits: { add: 'add {action}', edit: 'edit {action}', delete: 'delete an action' },
+  },
+};
