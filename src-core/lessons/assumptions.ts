@@ -13,6 +13,7 @@
  */
 import type { MessageEvent } from '../trace/types';
 import type { Assumption } from './guide-schema';
+import { readParameter } from './parameter-path';
 import { compileQuery, eventMatches } from './trace-query';
 import type { RunRecord } from './measure';
 
@@ -26,12 +27,15 @@ const ms = (ns: number) => `${Number((ns / 1e6).toPrecision(4))} ms`;
 const percent = (r: number) => `${Number((r * 100).toPrecision(3))} %`;
 
 /** The transport messages the assumption is about: those matching its `of` query (its `nth` aside), else all. */
-function transportMessages(record: RunRecord, assumption: Assumption): MessageEvent[] {
+/** The assumptions about packets: all but a parameter's. */
+type PacketAssumption = Exclude<Assumption, { check: 'parameter' }>;
+
+function transportMessages(record: RunRecord, assumption: PacketAssumption): MessageEvent[] {
   const scope = assumption.of === undefined ? null : compileQuery({ ...assumption.of, kind: 'message', nth: 1 });
   return record.events.filter((e): e is MessageEvent => e.kind === 'message' && e.layer === 'transport' && (scope === null || eventMatches(scope, e)));
 }
 
-function checkLoss(record: RunRecord, assumption: Assumption): AssumptionResult {
+function checkLoss(record: RunRecord, assumption: PacketAssumption): AssumptionResult {
   // packets: a lost datagram's application message is lost with it, and counts once
   const lost = transportMessages(record, assumption).filter((m) => m.lost !== null).length;
   return lost === 0
@@ -55,7 +59,7 @@ function checkTransmission(record: RunRecord, assumption: Assumption & { check: 
     : { assumption, holds: false, text: `${words}: not negligible (more than ${percent(assumption.share)}), and the formula leaves them out.` };
 }
 
-function checkQueueing(record: RunRecord, assumption: Assumption): AssumptionResult {
+function checkQueueing(record: RunRecord, assumption: PacketAssumption): AssumptionResult {
   let total = 0;
   let longest = 0;
   let waited = 0;
@@ -70,8 +74,20 @@ function checkQueueing(record: RunRecord, assumption: Assumption): AssumptionRes
     : { assumption, holds: false, text: `${waited} packet${waited === 1 ? '' : 's'} waited in queues, ${ms(total)} in all (the longest wait ${ms(longest)}); the formula counts no queueing delay.` };
 }
 
-export function checkAssumption(record: RunRecord, assumption: Assumption): AssumptionResult {
+function checkParameter(scenario: unknown, assumption: Assumption & { check: 'parameter' }): AssumptionResult {
+  const read = readParameter(scenario, assumption.parameter);
+  const value = read.ok ? read.raw : undefined;
+  const want = JSON.stringify(assumption.value);
+  return value === assumption.value
+    ? { assumption, holds: true, text: `The formula is for ${assumption.parameter} = ${want}, as in this run.` }
+    : { assumption, holds: false, text: `The formula is for ${assumption.parameter} = ${want}; this run has ${value === undefined ? 'none' : JSON.stringify(value)}.` };
+}
+
+/** `scenario`: the loaded scenario the run was made from (for a parameter assumption). */
+export function checkAssumption(record: RunRecord, assumption: Assumption, scenario: unknown = null): AssumptionResult {
   switch (assumption.check) {
+    case 'parameter':
+      return checkParameter(scenario, assumption);
     case 'no-loss':
       return checkLoss(record, assumption);
     case 'transmission-negligible':

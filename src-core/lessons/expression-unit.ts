@@ -4,16 +4,33 @@
  * or difference of terms of one unit has that unit; a product or quotient
  * with a plain number (a literal, or a name without a unit) keeps the other
  * side's unit. Anything else (seconds × bit/s, min of mixed units) has no
- * unit we claim, and is shown as a plain number.
+ * unit we claim, and is shown as a plain number. Bits over bit/s are
+ * seconds (L/R), seconds × bit/s are bits.
  */
 import type jsep from 'jsep';
-import type { MetricUnit } from '../trace/types';
 import type { Formula } from './expression';
+import type { QuantityUnit } from './guide-schema';
 
 /** 'number': a plain number; null: no unit we can name. */
-type Dimension = MetricUnit | 'number' | null;
+type Dimension = QuantityUnit | 'number' | null;
 
-function dimension(node: jsep.Expression, units: (name: string) => MetricUnit | null): Dimension {
+/** bits ÷ bit/s = s; s × bit/s = bits (a transmission time L/R, and back). */
+function quotient(l: Dimension, r: Dimension): Dimension {
+  if (r === 'number') return l;
+  if (l === r) return 'number';
+  if (l === 'bits' && r === 'bit/s') return 's';
+  if (l === 'bits' && r === 's') return 'bit/s';
+  return null;
+}
+
+function product(l: Dimension, r: Dimension): Dimension {
+  if (l === 'number') return r;
+  if (r === 'number') return l;
+  if ((l === 's' && r === 'bit/s') || (l === 'bit/s' && r === 's')) return 'bits';
+  return null;
+}
+
+function dimension(node: jsep.Expression, units: (name: string) => QuantityUnit | null): Dimension {
   switch (node.type) {
     case 'Literal':
       return 'number';
@@ -27,8 +44,8 @@ function dimension(node: jsep.Expression, units: (name: string) => MetricUnit | 
       const r = dimension(b.right, units);
       if (l === null || r === null) return null;
       if (b.operator === '+' || b.operator === '-') return l === r ? l : l === 'number' ? r : r === 'number' ? l : null;
-      if (b.operator === '*') return l === 'number' ? r : r === 'number' ? l : null;
-      if (b.operator === '/') return r === 'number' ? l : l === r ? 'number' : null;
+      if (b.operator === '*') return product(l, r);
+      if (b.operator === '/') return quotient(l, r);
       return null;
     }
     case 'CallExpression': {
@@ -44,7 +61,7 @@ function dimension(node: jsep.Expression, units: (name: string) => MetricUnit | 
 }
 
 /** The formula's unit from its names' units, or null when it is a plain number or not plain at all. */
-export function unitOfFormula(formula: Formula, units: (name: string) => MetricUnit | null): MetricUnit | null {
+export function unitOfFormula(formula: Formula, units: (name: string) => QuantityUnit | null): QuantityUnit | null {
   const d = dimension(formula.tree, units);
   return d === 'number' ? null : d;
 }

@@ -87,3 +87,19 @@ describe('a guide formula worked out for a run (the iterative DNS lesson)', () =
     expect(result.names[1]!.value).toBe(4); // three for www, one for mail
   });
 });
+
+describe('units of expression names', () => {
+  it('are worked out for bits over bit/s, and taken as declared where arithmetic cannot tell', () => {
+    const formula: GuideFormula = {
+      ...first,
+      id: 'tx',
+      expression: 'L / R',
+      names: { size: { value: 1000 }, L: { expression: '8 * (size + 40)', unit: 'bits' }, R: { parameter: 'links[host-local].bandwidthMbps' } },
+      simulated: first.simulated,
+    };
+    const result = evaluateGuideFormula(formula, lesson.scenario, null);
+    expect(result.names[1]).toMatchObject({ unit: 'bits', value: 8320 });
+    expect(result.substituted).toBe('8320 bits ÷ 100 Mbit/s');
+    expect(result.computed).toBeCloseTo(8320 / 100e6, 15);
+  });
+});

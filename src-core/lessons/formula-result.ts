@@ -11,11 +11,10 @@
  * has the formula nor the simulation: the panel shows the formula and the
  * parameters it will use.
  */
-import type { MetricUnit } from '../trace/types';
 import { checkAssumption, type AssumptionResult } from './assumptions';
 import { evaluateFormula, parseFormula, substitute } from './expression';
 import { unitOfFormula } from './expression-unit';
-import type { Binding, GuideFormula } from './guide-schema';
+import type { Binding, GuideFormula, QuantityUnit } from './guide-schema';
 import { describeMeasure, measure, type RunRecord } from './measure';
 import { readParameter, siUnitOf } from './parameter-path';
 import { formatQuantity } from './quantity';
@@ -26,7 +25,7 @@ export interface NameValue {
   /** Where it comes from: the parameter path, the measure in words, the expression. */
   readonly source: string;
   readonly value: number | null;
-  readonly unit: MetricUnit | null;
+  readonly unit: QuantityUnit | null;
   /** Why there is no value (no run yet, or the reason given). */
   readonly missing?: string;
   /** An expression's numbers in place: "2 × (4 ms + 20 ms)". */
@@ -51,7 +50,7 @@ export interface FormulaResult {
   readonly error: string | null;
 }
 
-function bindingValue(name: string, binding: Binding, scenario: unknown, run: RunRecord | null, known: Readonly<Record<string, number>>, units: ReadonlyMap<string, MetricUnit | null>): NameValue {
+function bindingValue(name: string, binding: Binding, scenario: unknown, run: RunRecord | null, known: Readonly<Record<string, number>>, units: ReadonlyMap<string, QuantityUnit | null>): NameValue {
   if ('parameter' in binding) {
     const read = readParameter(scenario, binding.parameter);
     if (!read.ok) return { name, kind: 'parameter', source: binding.parameter, value: null, unit: null, missing: read.error };
@@ -73,7 +72,7 @@ function bindingValue(name: string, binding: Binding, scenario: unknown, run: Ru
     if (!v.ok) return { name, kind: 'expression', source: binding.expression, value: null, unit: null, missing: v.error.message };
     const unitOf = (n: string) => units.get(n) ?? null;
     const substituted = substitute(parsed.formula, (n) => formatQuantity(known[n]!, unitOf(n)));
-    return { name, kind: 'expression', source: binding.expression, value: v.value, unit: unitOfFormula(parsed.formula, unitOf), substituted };
+    return { name, kind: 'expression', source: binding.expression, value: v.value, unit: binding.unit ?? unitOfFormula(parsed.formula, unitOf), substituted };
   }
   return { name, kind: 'value', source: String(binding.value), value: binding.value, unit: null };
 }
@@ -81,7 +80,7 @@ function bindingValue(name: string, binding: Binding, scenario: unknown, run: Ru
 /** The formula for this scenario (a loaded one: defaults filled in) and, when given, its run. */
 export function evaluateGuideFormula(formula: GuideFormula, scenario: unknown, run: RunRecord | null): FormulaResult {
   const known: Record<string, number> = {};
-  const units = new Map<string, MetricUnit | null>();
+  const units = new Map<string, QuantityUnit | null>();
   const names: NameValue[] = [];
   for (const [name, binding] of Object.entries(formula.names)) {
     const nv = bindingValue(name, binding, scenario, run, known, units);
@@ -103,7 +102,7 @@ export function evaluateGuideFormula(formula: GuideFormula, scenario: unknown, r
   const difference = computed !== null && simulated !== null ? simulated - computed : null;
   const relative = difference !== null && computed !== null && computed !== 0 ? difference / computed : null;
   const agrees = difference === null || computed === null ? null : Math.abs(difference) <= formula.tolerance * Math.abs(computed) + 1e-12;
-  const assumptions = run === null ? [] : formula.assumptions.map((a) => checkAssumption(run, a));
+  const assumptions = run === null ? [] : formula.assumptions.map((a) => checkAssumption(run, a, scenario));
   let error: string | null = null;
   if (run !== null) {
     if (missing !== undefined) error = `${missing.name}: ${missing.missing ?? 'no value'}`;

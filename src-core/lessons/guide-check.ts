@@ -84,7 +84,8 @@ function checkFormulas(ctx: GuideCheckContext, base: Path, guide: Guide): void {
     if (!parsed.ok) ctx.report([...path, 'expression'], `${parsed.error.message} (at character ${parsed.error.offset + 1})`);
     checkMeasure(ctx, [...path, 'simulated'], formula.simulated);
     formula.assumptions.forEach((a, j) => {
-      if (a.of !== undefined) checkQuery(ctx, [...path, 'assumptions', j, 'of'], a.of);
+      if (a.check === 'parameter') checkParameter(ctx, [...path, 'assumptions', j, 'parameter'], a.parameter, true);
+      else if (a.of !== undefined) checkQuery(ctx, [...path, 'assumptions', j, 'of'], a.of);
     });
   });
   const requireFormula = (path: Path, id: string) => {

@@ -26,6 +26,10 @@ export const MAX_SWEEP_VALUES = 50;
 
 const shortList = <T extends z.ZodType>(item: T, what: string) => z.array(item).max(MAX_GUIDE_ITEMS).describe(`an array of at most ${MAX_GUIDE_ITEMS} ${what}`);
 
+/** Units of a formula's names and values: the metrics' (SI), and bits, which sizes × 8 are. */
+export const QUANTITY_UNITS = ['s', 'bytes', 'bits', 'bit/s', 'count', 'ratio', 'factor'] as const;
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+
 /** A name a formula uses: a letter or "_", then letters, digits or "_". */
 export const FORMULA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,31}$/;
 const formulaNameSchema = z.string().regex(FORMULA_NAME).describe('a name (a letter or "_", then up to 31 letters, digits or "_")');
@@ -100,8 +104,17 @@ export const BindingSchema = z
   .union([
     z.strictObject({ parameter: parameterPathSchema }).describe('a parameter binding'),
     z.strictObject({ measured: MeasureSchema }).describe('a measured binding'),
-    /** Another formula over the names bound before this one (an RTT from two delays). */
-    z.strictObject({ expression: z.string().min(1).max(400).describe('a formula of 1 to 400 characters') }).describe('an expression binding'),
+    /**
+     * Another formula over the names bound before this one (an RTT from two
+     * delays); `unit` says what it is where arithmetic cannot tell (8 × a
+     * size in bytes is in bits).
+     */
+    z
+      .strictObject({
+        expression: z.string().min(1).max(400).describe('a formula of 1 to 400 characters'),
+        unit: z.enum(QUANTITY_UNITS).describe(QUANTITY_UNITS.map((u) => `"${u}"`).join(', ')).optional(),
+      })
+      .describe('an expression binding'),
     z.strictObject({ value: numberSchema }).describe('a constant binding'),
   ])
   .describe('a binding: {parameter}, {measured}, {expression} or {value}');
@@ -127,8 +140,16 @@ export const AssumptionSchema = z
       .describe('a transmission-negligible assumption'),
     /** Transmission time is what the formula counts, but no packet waited in a queue. */
     z.strictObject({ check: z.literal('no-queueing').describe('"no-queueing"'), of: assumptionScope }).describe('a no-queueing assumption'),
+    /** The formula is about one setting (a mode, a flag): the scenario's parameter has this value. */
+    z
+      .strictObject({
+        check: z.literal('parameter').describe('"parameter"'),
+        parameter: parameterPathSchema,
+        value: z.union([z.number(), z.boolean(), z.string().max(200)]).describe('a number, true or false, or a string'),
+      })
+      .describe('a parameter assumption'),
   ])
-  .describe('an assumption: {check: "no-loss"}, {check: "transmission-negligible"} or {check: "no-queueing"}');
+  .describe('an assumption: {check: "no-loss"}, {check: "transmission-negligible"}, {check: "no-queueing"} or {check: "parameter"}');
 
 export const GuideFormulaSchema = z
   .strictObject({

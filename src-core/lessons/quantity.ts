@@ -6,10 +6,11 @@
  */
 import { formatMetricValue } from '../trace/metric-format';
 import type { MetricUnit } from '../trace/types';
+import type { QuantityUnit } from './guide-schema';
 
 const compact = (v: number) => String(Number(v.toPrecision(6)));
 
-export function formatQuantity(value: number, unit: MetricUnit | null): string {
+export function formatQuantity(value: number, unit: QuantityUnit | null): string {
   switch (unit) {
     case 's':
       return Math.abs(value) < 1 ? `${compact(value * 1000)} ms` : `${compact(value)} s`;
@@ -17,6 +18,8 @@ export function formatQuantity(value: number, unit: MetricUnit | null): string {
       return Math.abs(value) >= 1e6 ? `${compact(value / 1e6)} Mbit/s` : Math.abs(value) >= 1e3 ? `${compact(value / 1e3)} kbit/s` : `${compact(value)} bit/s`;
     case 'bytes':
       return `${compact(value)} bytes`;
+    case 'bits':
+      return `${compact(value)} bits`;
     case 'ratio':
       return `${compact(value * 100)} %`;
     case 'factor':
