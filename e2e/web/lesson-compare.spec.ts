@@ -23,3 +23,18 @@ test('compares the iterative DNS lesson with its root server ten times farther a
   for (const img of await images.all()) await expect.poll(() => img.evaluate((e) => (e as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(300);
   await atEveryWindow(page, async (shot) => void (await page.screenshot({ path: shot })), 'lesson-compare-dns');
 });
+
+test('compares non-persistent HTTP with persistent: the page loads in fewer round trips', async ({ page }) => {
+  await page.getByLabel('Lesson').selectOption({ label: 'HTTP: non-persistent connections, serial and parallel' });
+  await guide(page).getByRole('button', { name: 'Run as it is and with workload[0].mode = persistent, side by side' }).click();
+  await expect(pane(page).getByTestId('compare-chart')).toHaveCount(2);
+  const table = pane(page).getByTestId('compare-metrics');
+  await expect(table.getByRole('columnheader').nth(2)).toHaveText(/^With .*= persistent$/);
+  const load = table.getByRole('row', { name: /client · pageLoadTime/ }).first();
+  const cells = await load.getByRole('cell').allTextContents();
+  const ms = (text: string) => Number(text.replace(/ ms$/, ''));
+  expect(ms(cells[0]!)).toBeCloseTo(674.303, 3); // 11 × (2 RTT + …): one connection per object
+  expect(ms(cells[1]!)).toBeLessThan(ms(cells[0]!) * 0.6); // one connection, one RTT per image
+  expect(cells[2]).toMatch(/^−\d+\.\d{3} ms$/);
+  await atEveryWindow(page, async (shot) => void (await page.screenshot({ path: shot })), 'lesson-compare-http');
+});

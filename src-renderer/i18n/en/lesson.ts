@@ -29,6 +29,7 @@ export const lesson = {
     difference: 'Difference',
     agrees: 'Agrees (within {tolerance})',
     differs: 'Differs by more than {tolerance}',
+    differsAssumption: 'Differs by more than {tolerance}: an assumption below does not hold',
     assumptions: 'Assumptions',
     holds: 'holds',
     fails: 'does not hold',
