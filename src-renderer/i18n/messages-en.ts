@@ -9,9 +9,11 @@
  * written as literals: `{'@'}`.
  */
 import { mainPane } from './en/main-pane';
+import { plots } from './en/plots';
 
 export const en = {
   mainPane,
+  plots,
 };
 
 export type MessageSchema = typeof en;
