@@ -43,7 +43,7 @@ export interface PlotSeries {
 }
 
 export interface PlotSpec {
-  /** Stable within a run (a key for lists and the picker), e.g. "link-utilisation". */
+  /** Unique among a run's plots (a key for the picker, the exported files' names), e.g. "tcp throughput". */
   readonly id: string;
   readonly title: string;
   readonly x: PlotAxis;

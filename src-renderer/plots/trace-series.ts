@@ -8,7 +8,8 @@
  * - TCP throughput at the receiver: per connection and direction, the
  *   payload bytes of the segments that arrived in each interval (by their
  *   receivedAt; retransmissions that arrived count too: they were delivered),
- *   in bit/s; the MAX_THROUGHPUT_SERIES busiest directions when there are more;
+ *   in bit/s; with more than MAX_THROUGHPUT_SERIES directions (a population
+ *   of short connections), one series of them all together instead;
  * - cache entries over time (cache-series.ts);
  * - application messages sent per interval, per protocol.
  * Intervals: bins.ts (the link samples' 1-2-5 widths). x in seconds of
@@ -22,7 +23,7 @@ import { intervalSeconds, intervalsOf, stepOfIntervals, sumPerInterval, widthTex
 import { cacheSeriesOf } from './cache-series';
 import type { PlotAxis, PlotSeries, PlotSpec } from './plot-spec';
 
-/** More directions than this in one throughput plot would be a tangle: the busiest are shown. */
+/** More directions than this in one throughput plot would be a tangle: their total is shown instead. */
 export const MAX_THROUGHPUT_SERIES = 6;
 
 export interface PlotInput {
@@ -91,7 +92,7 @@ function linkPlots(metrics: readonly Metric[]): PlotSpec[] {
     (m.name === 'linkUtilisationSample' ? samples.utilisation : samples.queueing).push(m);
   }
   return [...byDirection].map(([where, samples]) => ({
-    id: `link ${where}`,
+    id: where,
     title: t('plots.link.title', { where }),
     x: timeAxis(),
     yAxes: [
@@ -113,19 +114,20 @@ export function tcpPayloadLength(bytes: Uint8Array): number {
 }
 
 function throughputPlot(received: readonly MessageEvent[], intervals: Intervals, nodeName: (id: string) => string): PlotSpec | null {
-  const directions = new Map<string, { label: string; times: SimTime[]; bytes: number[]; total: number }>();
+  const directions = new Map<string, { label: string; times: SimTime[]; bytes: number[] }>();
   for (const m of received) {
     const payload = tcpPayloadLength(m.bytes);
     if (payload === 0 || m.receivedAt === null) continue;
     const key = `${m.connection ?? ''} ${m.from}`;
     let d = directions.get(key);
-    if (!d) directions.set(key, (d = { label: `${nodeName(m.from)}:${m.src.port} → ${nodeName(m.to)}:${m.dst.port}`, times: [], bytes: [], total: 0 }));
+    if (!d) directions.set(key, (d = { label: `${nodeName(m.from)}:${m.src.port} → ${nodeName(m.to)}:${m.dst.port}`, times: [], bytes: [] }));
     d.times.push(m.receivedAt);
     d.bytes.push(payload);
-    d.total += payload;
   }
   if (directions.size === 0 || intervals.count === 0) return null;
-  const shown = [...directions.values()].sort((a, b) => b.total - a.total).slice(0, MAX_THROUGHPUT_SERIES);
+  const together = directions.size > MAX_THROUGHPUT_SERIES;
+  const all = [...directions.values()];
+  const shown = together ? [{ label: t('plots.throughput.total', { count: all.length }), times: all.flatMap((d) => d.times), bytes: all.flatMap((d) => d.bytes) }] : all;
   const width = widthText(intervals.width);
   const series: PlotSeries[] = shown.map((d) => {
     const bits = sumPerInterval(intervals, d.times, d.bytes).map((b, i) => (8 * b) / intervalSeconds(intervals, i));
@@ -133,7 +135,7 @@ function throughputPlot(received: readonly MessageEvent[], intervals: Intervals,
   });
   return {
     id: 'tcp throughput',
-    title: directions.size > shown.length ? t('plots.throughput.titleBusiest', { width, shown: shown.length, total: directions.size }) : t('plots.throughput.title', { width }),
+    title: t('plots.throughput.title', { width }),
     x: timeAxis(),
     yAxes: [{ label: t('plots.axis.throughput'), unit: 'bit/s' }],
     fromZero: true,

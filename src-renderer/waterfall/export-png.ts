@@ -37,8 +37,8 @@ function canvasMeasure(): TextMeasure {
   };
 }
 
-/** The SVG drawn at `scale`× and encoded as PNG. */
-export async function rasterise(doc: WaterfallSvg, scale: number): Promise<Uint8Array> {
+/** The SVG drawn at `scale`× and encoded as PNG (the plots' PNG export uses it too). */
+export async function rasterise(doc: Pick<WaterfallSvg, 'svg' | 'width' | 'height'>, scale: number): Promise<Uint8Array> {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(doc.svg)}`;
   await image.decode();
@@ -48,7 +48,7 @@ export async function rasterise(doc: WaterfallSvg, scale: number): Promise<Uint8
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('This browser cannot draw on a canvas');
   ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The waterfall could not be encoded as PNG'))), 'image/png'));
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The image could not be encoded as PNG'))), 'image/png'));
   return new Uint8Array(await blob.arrayBuffer());
 }
 

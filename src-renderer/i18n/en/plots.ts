@@ -2,7 +2,7 @@
 export const plots = {
   tab: 'Plots',
   pane: 'Plots',
-  picker: 'Plot',
+  picker: 'Show plot',
   empty: {
     idle: 'Run the scenario: its measures over time are plotted here.',
     running: 'Running… the plots appear when the run has data for them.',
@@ -23,7 +23,7 @@ export const plots = {
   },
   throughput: {
     title: 'TCP throughput at the receiver, per {width}',
-    titleBusiest: 'TCP throughput at the receiver, per {width} ({shown} busiest of {total} directions)',
+    total: 'all {count} connection directions together',
   },
   cache: {
     title: 'Cache entries',
