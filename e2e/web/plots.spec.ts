@@ -131,3 +131,18 @@ test('screenshots of the plots tab', async ({ page }) => {
   const dark = await exportAs(page, 'PNG');
   await dark.file.saveAs(`${SHOTS}/plot-export-dark.png`);
 });
+
+test('a DNS lesson plots its resolver’s cache and its messages, and no link', async ({ page }) => {
+  await page.getByLabel('Lesson').selectOption({ label: 'DNS: stale cached answers until the TTL runs out' });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Finished');
+  await page.getByRole('tab', { name: 'Plots', exact: true }).click();
+  const picker = plots(page).getByRole('combobox', { name: 'Show plot' });
+  await expect(picker.locator('option')).toHaveText(['Cache entries', /^Application messages sent, per \d+ m?s$/]);
+  await expect(canvas(page)).toHaveAttribute('aria-label', /^Cache entries\. .+ \(DNS\): up to \d+/);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: `${SHOTS}/plots-dns-cache-1280x720-light.png` });
+  await picker.selectOption({ index: 1 });
+  await expect(toolbar(page).getByRole('heading')).toHaveText(/^Application messages sent/);
+  await page.screenshot({ path: `${SHOTS}/plots-dns-messages-1280x720-light.png` });
+});

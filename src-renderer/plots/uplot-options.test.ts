@@ -49,6 +49,8 @@ describe('uplotOptions', () => {
     expect(range(fake, 0.8, 0.93)).toEqual([0, 1]);
     expect(range(fake, 0, 0)).toEqual([0, 1]);
     expect(options.legend).toMatchObject({ show: true, live: true });
+    const swatch = options.legend!.markers!.fill as (u: uPlot, i: number) => string;
+    expect(swatch(fake, 2)).toBe(seriesColor(1, 'light'));
   });
 });
 

@@ -75,6 +75,7 @@ export function uplotOptions(spec: PlotSpec, theme: ChartTheme, width: number, h
     axes: [axisOf(spec.x, spec.series.flatMap((s) => s.x), 2, theme, true), ...spec.yAxes.map((a, i) => axisOf(a, valuesOf(a.unit), i === 0 ? 3 : 1, theme, i === 0))],
     series: [{ label: spec.x.label, value: (_u, v) => valueText(v, spec.x.unit) }, ...spec.series.map((s, i) => seriesOf(s, i, theme))],
     cursor: { drag: { x: true, y: false, setScale: true }, points: { size: 8 } },
-    legend: { show: true, live: true },
+    // solid swatches in the series' colours (uPlot's default marker is a hollow square when a series has no fill)
+    legend: { show: true, live: true, markers: { width: 0, fill: (_u, i) => (i > 0 ? seriesColor(i - 1, theme) : 'transparent') } },
   };
 }
