@@ -116,6 +116,19 @@ test('exports the plot as PNG, SVG and CSV', async ({ page }) => {
   // a row per interval start and one for the end; every row has a value in every column
   expect(lines.length - 1).toBeGreaterThan(3);
   for (const row of lines.slice(1)) expect(row).toMatch(/^[\d.e-]+,[\d.e-]+,[\d.e-]+$/);
+
+  // zoomed in, the SVG shows the range on screen (its x ticks start past 0); the CSV keeps every value
+  const area = (await plots(page).locator('.u-over').boundingBox())!;
+  await page.mouse.move(area.x + area.width * 0.4, area.y + area.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(area.x + area.width * 0.7, area.y + area.height * 0.5, { steps: 8 });
+  await page.mouse.up();
+  await expect(toolbar(page).getByRole('button', { name: 'Reset zoom' })).toBeEnabled();
+  const zoomed = (await exportAs(page, 'SVG')).bytes.toString('utf8');
+  const xTicks = [...zoomed.matchAll(/<text x="[\d.]+" y="[\d.]+" text-anchor="middle">([\d.]+)<\/text>/g)].map((m) => Number(m[1]));
+  expect(xTicks.length).toBeGreaterThan(1);
+  expect(xTicks[0]).toBeGreaterThan(0);
+  expect((await exportAs(page, 'CSV')).bytes.toString('utf8').split('\r\n')).toHaveLength(lines.length + 1);
 });
 
 test('screenshots of the plots tab', async ({ page }) => {

@@ -5,7 +5,7 @@
  * widened to whole ticks of a 1-2-5 step (plot-format.ts niceTicks).
  */
 import { displayScale, niceTicks, type DisplayScale } from './plot-format';
-import type { PlotAxis, PlotSpec } from './plot-spec';
+import type { PlotAxis, PlotSeries, PlotSpec } from './plot-spec';
 
 export interface AxisScale {
   readonly axis: PlotAxis;
@@ -45,10 +45,16 @@ export function xScaleOf(spec: PlotSpec, range?: readonly [number, number]): Axi
   return scaleOf(spec.x, lo, hi, 8, false);
 }
 
-/** One scale per y axis, over the values of its series within [xMin, xMax]. */
+/** A series' values drawn within [xMin, xMax]: each point whose segment to the next (a line's, a step's) reaches into it. */
+function valuesShown(s: PlotSeries, xMin: number, xMax: number): (number | null)[] {
+  const reach = (i: number) => (s.style === 'points' ? s.x[i]! : (s.x[i + 1] ?? s.x[i]!));
+  return s.y.filter((_, i) => s.x[i]! <= xMax && reach(i) >= xMin);
+}
+
+/** One scale per y axis, over the values of its series drawn within [xMin, xMax]. */
 export function yScalesOf(spec: PlotSpec, xMin: number, xMax: number): AxisScale[] {
   return spec.yAxes.map((axis) => {
-    const values = spec.series.filter((s) => s.unit === axis.unit).flatMap((s) => s.y.filter((_, i) => s.x[i]! >= xMin && s.x[i]! <= xMax));
+    const values = spec.series.filter((s) => s.unit === axis.unit).flatMap((s) => valuesShown(s, xMin, xMax));
     const [lo, hi] = extent(values) ?? [0, 1];
     return scaleOf(axis, spec.fromZero ? Math.min(0, lo) : lo, spec.fromZero ? Math.max(0, hi) : hi, 5, true);
   });
