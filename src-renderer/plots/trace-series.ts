@@ -21,7 +21,7 @@ import type { MessageEvent, Metric, TraceEvent, TraceNode } from '../../src-core
 import { t } from '../i18n';
 import { intervalSeconds, intervalsOf, stepOfIntervals, sumPerInterval, widthText, type Intervals } from './bins';
 import { cacheSeriesOf } from './cache-series';
-import type { PlotAxis, PlotSeries, PlotSpec } from './plot-spec';
+import { hasValues, type PlotAxis, type PlotSeries, type PlotSpec } from './plot-spec';
 
 /** More directions than this in one throughput plot would be a tangle: their total is shown instead. */
 export const MAX_THROUGHPUT_SERIES = 6;
@@ -67,7 +67,7 @@ export function plotsOfTrace(input: PlotInput): PlotSpec[] {
     cachePlot(input, end, nodeName),
     messagesPlot(messages(input.applicationIds, (m) => m.layer === 'application'), intervals),
   ];
-  return plots.filter((p): p is PlotSpec => p !== null && p.series.length > 0);
+  return plots.filter((p): p is PlotSpec => p !== null && hasValues(p));
 }
 
 /** A link direction's samples (at their intervals' ends) as a step series over the intervals. */

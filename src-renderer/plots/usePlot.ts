@@ -58,7 +58,7 @@ export function usePlot(element: Ref<HTMLElement | null>, spec: Ref<PlotSpec>, t
     xRange.value = null;
   }
 
-  watch([spec, theme], create);
+  watch([spec, theme], create, { flush: 'post' }); // after the DOM update: the element is there
   watch(canvasLabel, (label) => plot?.root.querySelector('canvas')?.setAttribute('aria-label', label));
   watch(width, (w) => {
     if (!plot) create();
