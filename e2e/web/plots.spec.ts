@@ -64,6 +64,17 @@ test('draws the utilisation plot, reads values out on hover, zooms by dragging a
   await expect(legendValues(page).nth(1)).toHaveText(/^[\d.]+ %$/);
   await expect(legendValues(page).nth(2)).toHaveText(/^[\d.]+ m?s$/);
 
+  // the keyboard: focus the plot, End and ← read the last points out, in the legend and in words
+  const plot = plots(page).getByRole('group', { name: LINK_PLOT });
+  await plot.focus();
+  await expect(plot).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(plots(page).getByTestId('plot-readout')).toHaveText(/^[\d.]+ s: utilisation [\d.]+ %, queueing delay [\d.]+ m?s$/);
+  const atEnd = await plots(page).getByTestId('plot-readout').textContent();
+  await page.keyboard.press('ArrowLeft');
+  await expect(plots(page).getByTestId('plot-readout')).not.toHaveText(atEnd!);
+  await expect(legendValues(page).nth(1)).toHaveText(/^[\d.]+ %$/);
+
   // zoom: drag across the middle; Reset zoom turns on, and undoes it
   const reset = toolbar(page).getByRole('button', { name: 'Reset zoom' });
   await expect(reset).toBeDisabled();

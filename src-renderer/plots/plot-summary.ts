@@ -1,7 +1,8 @@
 /**
  * A plot said in words, for the canvas's accessible name (a screen reader
  * cannot see the curve): its title, each series' largest value with its
- * unit, and the x range.
+ * unit, and the x range; and the read-out at one x, for the keyboard's
+ * cursor (a live region says it).
  */
 import { t } from '../i18n';
 import { valueText } from './plot-format';
@@ -22,4 +23,10 @@ export function plotSummary(spec: PlotSpec): string {
     from: valueText(xs.length > 0 ? Math.min(...xs) : null, spec.x.unit),
     to: valueText(xs.length > 0 ? Math.max(...xs) : null, spec.x.unit),
   });
+}
+
+/** The values at one row of the aligned columns (aligned.ts), said in words: "5.500 s: utilisation 84.9 %, queueing delay 225.305 ms". */
+export function readoutText(spec: PlotSpec, x: number, values: readonly (number | null | undefined)[]): string {
+  const parts = spec.series.map((s, i) => t('plots.view.readoutValue', { label: s.label, value: valueText(values[i], s.unit) }));
+  return t('plots.view.readout', { x: valueText(x, spec.x.unit), values: parts.join(', ') });
 }
