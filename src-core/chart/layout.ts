@@ -62,6 +62,12 @@ export interface LayoutOptions {
   readonly compressedGapPx: number;
   /** When the run stopped: where in-flight messages end. */
   readonly endTime: SimTime;
+  /**
+   * More moments the time scale keeps uncompressed, as if something were
+   * drawn then: another run's times, so that two charts laid out with each
+   * other's times share one time axis (the comparison view).
+   */
+  readonly alsoTimes?: ArrayLike<SimTime>;
 }
 
 export const DEFAULT_LAYOUT: Omit<LayoutOptions, 'showTransport' | 'endTime'> = {
@@ -197,8 +203,10 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     options.fitWidth === undefined ? options.laneWidth : fittedLaneWidth(options.fitWidth, laneNodes.length, options.leftMargin, marksOnLast, Math.max(options.laneWidth, MIN_LANE_WIDTH));
   const lanes = laneNodes.map((node, i) => ({ node, x: options.leftMargin + i * laneWidth + laneWidth / 2 }));
 
-  const times = new Float64Array(drawn.length * 2 + states.length);
+  const also = options.alsoTimes ?? [];
+  const times = new Float64Array(drawn.length * 2 + states.length + also.length);
   let k = 0;
+  for (let i = 0; i < also.length; i++) times[k++] = also[i]!;
   for (const m of drawn) {
     times[k++] = m.sentAt;
     times[k++] = m.receivedAt ?? m.lost?.at ?? options.endTime;

@@ -63,6 +63,7 @@ function refuse(text: string, node: jsep.Expression, names: string[], known: Rea
   switch (node.type) {
     case 'Literal': {
       const value = (node as jsep.Literal).value;
+      if (typeof value === 'number' && !Number.isFinite(value)) return { message: `${String((node as jsep.Literal).raw)} is too large a number`, offset: offsetOf(text, String((node as jsep.Literal).raw)) };
       return typeof value === 'number' ? null : { message: `only numbers may stand in a formula, not ${String((node as jsep.Literal).raw)}`, offset: offsetOf(text, String((node as jsep.Literal).raw)) };
     }
     case 'Identifier': {

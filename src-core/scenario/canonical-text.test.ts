@@ -128,7 +128,7 @@ describe('canonicalScenarioText on the built-in lessons and fixtures', () => {
 
 describe('the schema orders the canonical text relies on', () => {
   it('the top level is in the documented order', () => {
-    expect(Object.keys(ScenarioSchema.shape)).toEqual(['format', 'version', 'name', 'description', 'nodes', 'links', 'workload', 'lossRules', 'run', 'view']);
+    expect(Object.keys(ScenarioSchema.shape)).toEqual(['format', 'version', 'name', 'description', 'nodes', 'links', 'workload', 'lossRules', 'run', 'view', 'guide']);
   });
 
   it('every service, action and DNS record variant starts with its "type", so schema order is "type first"', () => {

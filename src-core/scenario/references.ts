@@ -10,7 +10,8 @@
  * - each service's and action's own fields, by the protocol module that
  *   defines it (its `check`, protocols/<name>/module.ts);
  * - loss rules name existing links and nodes;
- * - view.laneOrder names existing nodes, each once.
+ * - view.laneOrder names existing nodes, each once;
+ * - the guide's queries, parameters and formulas (lessons/guide-check.ts).
  */
 import type { ReferenceChecks } from '../protocols/module';
 import { actionDefinition, listenersOf, serviceDefinition } from '../protocols/registry';
@@ -18,6 +19,7 @@ import { quote } from './describe-value';
 import type { PathIssue, PathSegment } from './errors';
 import type { ParsedScenario, ScenarioNode } from './schema';
 import { linkIdOf } from './resolve';
+import { checkGuide } from '../lessons/guide-check';
 import { unknownNameHint } from './suggest';
 
 interface Context {
@@ -62,6 +64,10 @@ export function checkReferences(scenario: ParsedScenario): PathIssue[] {
   checkWorkload(ctx, refs);
   checkLossRules(ctx);
   checkView(ctx);
+  if (scenario.guide !== undefined) {
+    const withLinkIds = { ...scenario, links: scenario.links.map((l) => ({ ...l, id: linkIdOf(l) })) };
+    checkGuide({ scenario: withLinkIds, nodeIds: new Set(ctx.nodeIds), report: (path, message) => report(ctx, path, message) }, ['guide'], scenario.guide);
+  }
   return ctx.issues;
 }
 

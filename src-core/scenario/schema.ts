@@ -14,6 +14,7 @@
  *   (ids unique, references exist, …) are in references.ts.
  * - docs/scenario-format.md documents every field; change it with this file.
  */
+import { GuideSchema } from '../lessons/guide-schema';
 import { BULK_ACTION_SCHEMAS, BULK_SERVICE_SCHEMAS } from '../protocols/bulk/schema';
 import { DNS_ACTION_SCHEMAS, DNS_SERVICE_SCHEMAS, domainSchema } from '../protocols/dns/schema';
 import { HTTP_ACTION_SCHEMAS, HTTP_SERVICE_SCHEMAS } from '../protocols/http/schema';
@@ -203,6 +204,8 @@ export const ScenarioSchema = z
     lossRules: z.array(LossRuleSchema).describe('an array of loss rules').default(() => []),
     run: RunSettingsSchema.prefault({}),
     view: ViewSettingsSchema.prefault({}),
+    /** What to look at and what to try, with the course's formulas (lessons/guide-schema.ts, docs/lesson-guide.md). */
+    guide: GuideSchema.optional(),
   })
   .describe('a scenario object');
 

@@ -86,7 +86,7 @@ describe('checkShape', () => {
     ).toEqual([
       'links[0].dealyMs: unknown property "dealyMs" (did you mean "delayMs"?)',
       'links[0].color: unknown property "color" (allowed here: id, a, b, delayMs, bandwidthMbps, queuePackets, lossRate)',
-      'seeds: unknown property "seeds" (allowed here: format, version, name, description, nodes, links, workload, lossRules, run, view)',
+      'seeds: unknown property "seeds" (allowed here: format, version, name, description, nodes, links, workload, lossRules, run, view, guide)',
     ]);
   });
 

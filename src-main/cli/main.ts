@@ -22,6 +22,7 @@ import { serve } from '../serve/serve';
 import { chartSvgOf, NoFontError, PNG_SCALE, svgToPng, type PngFonts } from './chart-export';
 import { runToEnd, type FinishedRun } from './run-to-end';
 import { summarizeTrace } from './summary';
+import { guideReport } from '../../src-core/lessons/guide-report';
 
 export interface CliIo {
   out(text: string): void;
@@ -63,7 +64,9 @@ const USAGE = `usage:
                                                              run a scenario, print a summary, write the trace
                                                              (JSON) and/or its packets (pcapng, for Wireshark)
                                                              and/or the whole sequence chart as the app exports
-                                                             it (SVG; PNG at 2x), light theme unless --theme dark
+                                                             it (SVG; PNG at 2x), light theme unless --theme dark;
+                                                             a lesson's guide is worked out too (its steps'
+                                                             events, its formulas against the run)
   l7 validate <scenario.l7.json>                             check a scenario file
   l7 serve <scenario.l7.json> --node ID [--port N | --port SCENARIO:LOCAL ...]
            [--origin HOST[:PORT]=LOCAL ...] [--trace FILE]
@@ -193,6 +196,7 @@ export async function main(argv: readonly string[], io: CliIo, env: CliEnv = PRO
   }
   const { trace, failure } = finished;
   io.out(summarizeTrace(trace));
+  if (scenario.guide !== undefined) io.out(guideReport(scenario.guide, scenario, trace));
   if (failure) io.err(`l7: internal error at ${trace.header.endTime / 1e6} ms: ${failure.message}; the run stopped there, and the trace so far is written`);
   if (args.out) {
     try {

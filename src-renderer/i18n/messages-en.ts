@@ -8,11 +8,18 @@
  * plural forms, and `@`, `{`, `}`, `|`, `$` meant as themselves must be
  * written as literals: `{'@'}`.
  */
+import { compare, guideEditor, lesson, sweep } from './en/lesson';
 import { mainPane } from './en/main-pane';
 import { plots } from './en/plots';
+import { sidePane } from './en/side-pane';
 
 export const en = {
   mainPane,
+  sidePane,
+  lesson,
+  sweep,
+  compare,
+  guideEditor,
   plots,
 };
 

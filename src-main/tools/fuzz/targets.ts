@@ -12,6 +12,7 @@ import { dnsTargets } from './dns';
 import { faceTargets } from './face-targets';
 import { httpTargets } from './http';
 import { imapTargets } from './imap';
+import { lessonTargets } from './lessons';
 import { mailTargets } from './mail';
 import { pop3Targets } from './pop3';
 import { smtpTargets } from './smtp';
@@ -20,5 +21,5 @@ import type { FuzzTarget } from './target';
 import { transportTargets } from './transport';
 
 export function allTargets(): FuzzTarget[] {
-  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...httpTargets(), ...mailTargets(), ...smtpTargets(), ...pop3Targets(), ...imapTargets(), ...dissectTargets()];
+  return [...faceTargets(), ...dnsTargets(), ...transportTargets(), ...socketsTargets(), ...httpTargets(), ...mailTargets(), ...smtpTargets(), ...pop3Targets(), ...imapTargets(), ...lessonTargets(), ...dissectTargets()];
 }
