@@ -63,12 +63,12 @@ export interface SavedFile {
   readonly name: string;
 }
 
-export type ExportKind = 'png' | 'svg' | 'json' | 'pcapng';
+export type ExportKind = 'png' | 'svg' | 'json' | 'pcapng' | 'csv';
 
 export interface ExportRequest {
   readonly kind: ExportKind;
   readonly suggestedName: string;
-  /** PNG bytes or text. */
+  /** PNG bytes or text (SVG, JSON, CSV). */
   readonly data: Uint8Array | string;
 }
 

@@ -78,5 +78,8 @@ describe('per-link statistics', () => {
       { node: 'isp', name: 'linkUtilisationSample', value: 0, unit: 'ratio', at: ms(30), summary: 'link access, isp → campus, 20 ms to 30 ms: busy 0 %, 0 packets, 0 bytes' },
       { node: 'isp', name: 'queueingDelaySample', value: 0, unit: 's', at: ms(30), summary: 'link access, isp → campus, 20 ms to 30 ms: 0 ms in the queue on average; queue up to 0 packets' },
     ]);
+    // a sample names its direction as the run's totals do, less its interval
+    expect(new Set(samples.map(linkDirectionOf))).toEqual(new Set(['link access, isp → campus']));
+    expect(linkDirectionOf({ summary: 'link a-b, x → y, 0.5 ms to 12.25 ms: busy 1 %' })).toBe('link a-b, x → y');
   });
 });

@@ -57,10 +57,13 @@ export const BOTTLENECK_UTILISATION = 0.1;
 
 type NamedValue = { readonly name: string; readonly value: number; readonly summary: string };
 
-/** Which link and direction a link metric is about: its summary up to the colon ("link access, isp → campus"). */
+/** A sample's interval after its direction in its summary (linkSamples `span`): ", 0 ms to 500 ms". */
+const SAMPLE_SPAN = /, [\d.]+ ms to [\d.]+ ms$/;
+
+/** Which link and direction a link metric is about: its summary up to the colon, less a sample's interval ("link access, isp → campus"). */
 export function linkDirectionOf(metric: Pick<NamedValue, 'summary'>): string {
   const colon = metric.summary.indexOf(': ');
-  return colon < 0 ? metric.summary : metric.summary.slice(0, colon);
+  return (colon < 0 ? metric.summary : metric.summary.slice(0, colon)).replace(SAMPLE_SPAN, '');
 }
 
 /**

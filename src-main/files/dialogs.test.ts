@@ -130,4 +130,11 @@ describe('export', () => {
     dialog.saveResponses.push({ canceled: true });
     expect(await files.exportFile({ kind: 'json', suggestedName: 'trace.json', data: '{}' })).toBeNull();
   });
+
+  it('exports CSV text through a CSV-only dialog, adding the extension', async () => {
+    dialog.saveResponses.push({ canceled: false, filePath: join(dir, 'plot') });
+    expect(await files.exportFile({ kind: 'csv', suggestedName: 'plot.csv', data: 'x,y\r\n1,2\r\n' })).toMatchObject({ name: 'plot.csv' });
+    expect(dialog.calls[0]!.options).toMatchObject({ filters: [{ name: 'Comma-separated values (CSV)', extensions: ['csv'] }] });
+    expect(readFileSync(join(dir, 'plot.csv'), 'utf8')).toBe('x,y\r\n1,2\r\n');
+  });
 });

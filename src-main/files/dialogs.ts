@@ -44,6 +44,7 @@ export const EXPORT_FILTERS: { readonly [K in ExportKind]: FileFilter } = {
   svg: { name: 'SVG image', extensions: ['svg'] },
   json: { name: 'L7 trace (JSON)', extensions: ['json'] },
   pcapng: { name: 'Packets for Wireshark (pcapng)', extensions: ['pcapng'] },
+  csv: { name: 'Comma-separated values (CSV)', extensions: ['csv'] },
 };
 
 export class FileTooLargeError extends Error {

@@ -6,6 +6,7 @@ describe('argument checks', () => {
     expect(parseSaveRequest({ path: null, suggestedName: 'a.l7.json', text: '{}', extra: 1 })).toEqual({ path: null, suggestedName: 'a.l7.json', text: '{}' });
     const bytes = new Uint8Array([1, 2]);
     expect(parseExportRequest({ kind: 'png', suggestedName: 'c.png', data: bytes })).toEqual({ kind: 'png', suggestedName: 'c.png', data: bytes });
+    expect(parseExportRequest({ kind: 'csv', suggestedName: 'p.csv', data: 'x,y\r\n' })).toEqual({ kind: 'csv', suggestedName: 'p.csv', data: 'x,y\r\n' });
     expect(parseRunRequest({ runId: 'r1', scenario: { any: 'thing' } })).toEqual({ runId: 'r1', scenario: { any: 'thing' } });
     expect(parseRunRequest({ runId: 'r1', scenario: null, seed: 7 })).toEqual({ runId: 'r1', scenario: null, seed: 7 });
   });
@@ -16,7 +17,7 @@ describe('argument checks', () => {
     expect(() => parseSaveRequest(null)).toThrow('saveFile: request must be an object, got null');
     expect(() => parseSaveRequest({ path: 1, suggestedName: 'a', text: '' })).toThrow('saveFile: request.path must be a string or null, got number');
     expect(() => parseSaveRequest({ path: null, suggestedName: 'a', text: 5 })).toThrow('saveFile: request.text must be a string, got number');
-    expect(() => parseExportRequest({ kind: 'gif', suggestedName: 'a', data: '' })).toThrow('exportFile: request.kind must be "png", "svg", "json" or "pcapng", got string');
+    expect(() => parseExportRequest({ kind: 'gif', suggestedName: 'a', data: '' })).toThrow('exportFile: request.kind must be "png", "svg", "json", "pcapng" or "csv", got string');
     expect(() => parseExportRequest({ kind: 'png', suggestedName: 'a', data: [1, 2] })).toThrow('exportFile: request.data must be a string or bytes, got an array');
     expect(() => parseRunRequest({ runId: 5, scenario: {} })).toThrow('startRun: runId must be a string, got number');
     expect(() => parseRunRequest({ runId: 'r', scenario: {}, seed: 1.5 })).toThrow(/startRun: request.seed must be an integer/);

@@ -13,7 +13,7 @@ export class ArgumentError extends Error {
 }
 
 export const MAX_RUN_ID_LENGTH = 200;
-const EXPORT_KINDS: readonly ExportKind[] = ['png', 'svg', 'json', 'pcapng'];
+const EXPORT_KINDS: readonly ExportKind[] = ['png', 'svg', 'json', 'pcapng', 'csv'];
 
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -64,7 +64,7 @@ export function parseExportRequest(value: unknown): ExportRequest {
   const r = record('exportFile', 'request', value);
   const kind = r['kind'];
   if (typeof kind !== 'string' || !(EXPORT_KINDS as readonly string[]).includes(kind)) {
-    fail('exportFile', 'request.kind', '"png", "svg", "json" or "pcapng"', kind);
+    fail('exportFile', 'request.kind', '"png", "svg", "json", "pcapng" or "csv"', kind);
   }
   const data = r['data'];
   if (typeof data !== 'string' && !(data instanceof Uint8Array)) fail('exportFile', 'request.data', 'a string or bytes', data);

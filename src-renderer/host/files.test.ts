@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_OPEN_BYTES, readTextFile, type FileLike } from './files';
+import { EXPORT_MIME_TYPES, MAX_OPEN_BYTES, readTextFile, type FileLike } from './files';
 
 /** A File as the browser gives it (Node's File is the same Web API). */
 const fileOf = (bytes: number[] | Uint8Array, name = 'lab.l7.json'): FileLike => new File([Uint8Array.from(bytes)], name);
@@ -27,5 +27,14 @@ describe('readTextFile', () => {
   it('refuses a file over the size limit without reading it', async () => {
     const huge: FileLike = { name: 'huge.json', size: MAX_OPEN_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('read')) };
     await expect(readTextFile(huge)).rejects.toThrow('huge.json is 20.0 MB; a scenario file is at most 20.0 MB');
+  });
+});
+
+describe('EXPORT_MIME_TYPES', () => {
+  it('gives each export its media type; CSV is text/csv with a header line (RFC 4180 §3)', () => {
+    expect(EXPORT_MIME_TYPES.png).toBe('image/png');
+    expect(EXPORT_MIME_TYPES.svg).toBe('image/svg+xml');
+    expect(EXPORT_MIME_TYPES.csv).toBe('text/csv;charset=utf-8;header=present');
+    expect(new Blob(['x'], { type: EXPORT_MIME_TYPES.csv }).type).toBe('text/csv;charset=utf-8;header=present');
   });
 });

@@ -5,6 +5,7 @@
  * invalid UTF-8 or a binary file is refused, never replaced by U+FFFD as
  * `File.text()` would.
  */
+import type { ExportKind } from '../../src-core/api/contract';
 import { decodeText } from '../../src-core/scenario/decode-text';
 import { formatIssue } from '../../src-core/scenario/errors';
 import { t } from '../i18n/translate';
@@ -61,6 +62,16 @@ export async function readTextFile(file: FileLike): Promise<PickedFile> {
   if (!decoded.ok) throw new Error(formatIssue(decoded.issue, file.name));
   return { name: file.name, text: decoded.text };
 }
+
+/** The media type of each export's download (its Blob's type). */
+export const EXPORT_MIME_TYPES: Readonly<Record<ExportKind, string>> = {
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  json: 'application/json',
+  pcapng: 'application/octet-stream',
+  /** RFC 4180 §3: text/csv, with the optional header parameter (the first line names the columns). */
+  csv: 'text/csv;charset=utf-8;header=present',
+};
 
 /** Offers `blob` as a download named `name`. */
 export function downloadBlob(blob: Blob, name: string): void {

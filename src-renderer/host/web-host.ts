@@ -5,11 +5,11 @@
  * save as downloads. There is no native menu, so onMenuCommand never fires
  * (keyboard shortcuts are the renderer's own in this host).
  */
-import type { ExportKind, L7Host, MenuCommand, RunEvent, Unsubscribe } from '../../src-core/api/contract';
+import type { L7Host, MenuCommand, RunEvent, Unsubscribe } from '../../src-core/api/contract';
 import type { RunnerMessage } from '../../src-core/api/worker-protocol';
 import { t } from '../i18n/translate';
 import { HandleFiles, filePickersOf, type FilePickers } from './file-handles';
-import { downloadBlob, pickTextFile } from './files';
+import { EXPORT_MIME_TYPES, downloadBlob, pickTextFile } from './files';
 import { lessonFileName, lessonsFromModules } from './lessons';
 import { WorkerRunner, type WorkerCallbacks, type WorkerFactory, type WorkerHandle } from './worker-runner';
 
@@ -20,13 +20,6 @@ const LESSON_TEXTS = import.meta.glob<string>('../../resources/lessons/*.l7.json
 });
 
 export const OPEN_ACCEPT = '.l7.json,.json';
-
-const MIME: Readonly<Record<ExportKind, string>> = {
-  png: 'image/png',
-  svg: 'image/svg+xml',
-  json: 'application/json',
-  pcapng: 'application/octet-stream',
-};
 
 export interface WebHostOptions {
   readonly createWorker?: WorkerFactory;
@@ -56,12 +49,12 @@ export function createWebHost(options: WebHostOptions = {}): L7Host {
     },
     saveFile: (request) => {
       if (handles) return handles.save(request);
-      downloadBlob(new Blob([request.text], { type: MIME.json }), request.suggestedName);
+      downloadBlob(new Blob([request.text], { type: EXPORT_MIME_TYPES.json }), request.suggestedName);
       return Promise.resolve({ path: null, name: request.suggestedName });
     },
     exportFile: (request) => {
       const part = typeof request.data === 'string' ? request.data : new Uint8Array(request.data);
-      downloadBlob(new Blob([part], { type: MIME[request.kind] }), request.suggestedName);
+      downloadBlob(new Blob([part], { type: EXPORT_MIME_TYPES[request.kind] }), request.suggestedName);
       return Promise.resolve({ path: null, name: request.suggestedName });
     },
     startRun: (request) => {

@@ -21,6 +21,7 @@ import { mainPane, splitters } from './en/main-pane';
 import { messageList } from './en/message-list';
 import { notices } from './en/notices';
 import { playback } from './en/playback';
+import { plots } from './en/plots';
 import { shortcuts } from './en/shortcuts';
 import { sidePane } from './en/side-pane';
 import { sidePanels } from './en/side-panels';
@@ -56,6 +57,7 @@ export const en = {
   sweep,
   compare,
   guideEditor,
+  plots,
 };
 
 export type MessageSchema = typeof en;

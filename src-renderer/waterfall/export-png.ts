@@ -38,8 +38,8 @@ function canvasMeasure(): TextMeasure {
   };
 }
 
-/** The SVG drawn at `scale`× and encoded as PNG. */
-export async function rasterise(doc: WaterfallSvg, scale: number): Promise<Uint8Array> {
+/** The SVG drawn at `scale`× and encoded as PNG (the plots' PNG export uses it too). */
+export async function rasterise(doc: Pick<WaterfallSvg, 'svg' | 'width' | 'height'>, scale: number): Promise<Uint8Array> {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(doc.svg)}`;
   await image.decode();

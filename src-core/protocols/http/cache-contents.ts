@@ -48,7 +48,7 @@ interface Copy {
 }
 
 /** The copy a state event puts in its node's cache, or null. */
-function copyOf(e: StateEvent): Copy | null {
+export function copyOf(e: StateEvent): Copy | null {
   const d = e.data as Readonly<Record<string, unknown>>;
   const initialAgeOf = (v: unknown) => (typeof v === 'number' ? v : 0);
   if (e.type === 'http.proxyServed') {
