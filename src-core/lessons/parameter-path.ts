@@ -96,6 +96,11 @@ export function siFactor(field: string): number {
   return 1;
 }
 
+/** The factor from a parameter path's file unit to SI ("links[a].delayMs" → 0.001). */
+export function siFactorOf(text: string): number {
+  return siFactor(fieldName(text));
+}
+
 /** What a parameter measures in SI, by its name: for labels and plot axes. */
 export function siUnitOf(text: string): 's' | 'bit/s' | null {
   const field = fieldName(text);

@@ -68,6 +68,8 @@ export const sweep = {
   cancelled: 'Cancelled after {done} of {total} runs.',
   done: '{total} runs.',
   none: 'No sweep yet: pick a parameter in the lesson panel and run a sweep.',
+  formulaSeries: 'Formula',
+  simulatedSeries: 'Simulated',
   table: {
     caption: 'Points of the sweep',
     formula: 'Formula',
