@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../scenario/load';
+import { guideWarnings } from './guide-check';
 import { loadLessonForTest } from './lesson-fixture.test-helper';
 
 const base = loadLessonForTest('dns-iterative').input as Record<string, unknown>;
@@ -10,27 +11,44 @@ function issuesWith(change: Record<string, unknown>): string[] {
   return result.ok ? [] : result.issues.map((i) => `${i.path}: ${i.message}`);
 }
 
+/** The warnings of a guide that loads: its references to what the scenario does not have. */
+function warningsWith(change: Record<string, unknown>): string[] {
+  const result = validateScenario({ ...base, guide: { ...guide, ...change } });
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return guideWarnings(result.scenario).map((w) => `${w.path}: ${w.message}`);
+}
+
 describe('a guide is checked against its scenario when the file loads', () => {
   it('the lesson\'s own guide is clean', () => {
     expect(issuesWith({})).toEqual([]);
+    expect(warningsWith({})).toEqual([]);
   });
 
-  it('queries must name existing nodes and have patterns that are regular expressions', () => {
+  it('queries must have patterns that are regular expressions; an unknown node is a warning, not an error', () => {
     expect(issuesWith({ steps: [{ text: 'x', at: { from: 'hots', summary: '(' } }] })).toEqual([
-      'guide.steps[0].at.from: unknown node "hots"',
       expect.stringMatching(/^guide\.steps\[0\]\.at\.summary: not a regular expression: /) as string,
     ]);
+    expect(warningsWith({ steps: [{ text: 'x', at: { from: 'hots' } }] })).toEqual(['guide.steps[0].at.from: unknown node "hots"']);
     expect(issuesWith({ steps: [{ text: 'x', at: { nth: 0 } }] })).toEqual(['guide.steps[0].at.nth: expected a match number other than 0: 1 is the first, -1 the last']);
   });
 
-  it('parameters must resolve to numbers (or true/false); an edit may also set a text', () => {
-    expect(issuesWith({ tryThis: [{ text: 'x', edit: { parameter: 'links[nowhere].delayMs', value: 3 } }] })).toEqual([
+  it('warns of parameters that do not resolve to numbers (or true/false; an edit may also set a text), and the file still loads', () => {
+    expect(issuesWith({ tryThis: [{ text: 'x', edit: { parameter: 'links[nowhere].delayMs', value: 3 } }] })).toEqual([]);
+    expect(warningsWith({ tryThis: [{ text: 'x', edit: { parameter: 'links[nowhere].delayMs', value: 3 } }] })).toEqual([
       'guide.tryThis[0].edit.parameter: "links" has no item with id, type or name "nowhere"',
     ]);
-    expect(issuesWith({ tryThis: [{ text: 'x', edit: { parameter: 'nodes[local].services[dns-resolver].mode', value: 'recursive' } }] })).toEqual([]);
-    expect(issuesWith({ sweeps: [{ title: 't', parameter: 'nodes[local].services[dns-resolver].mode', values: [1, 2], formula: 'firstLookup' }] })).toEqual([
+    expect(warningsWith({ tryThis: [{ text: 'x', edit: { parameter: 'nodes[local].services[dns-resolver].mode', value: 'recursive' } }] })).toEqual([]);
+    expect(warningsWith({ sweeps: [{ title: 't', parameter: 'nodes[local].services[dns-resolver].mode', values: [1, 2], formula: 'firstLookup' }] })).toEqual([
       'guide.sweeps[0].parameter: nodes[local].services[dns-resolver].mode is "iterative"; expected a number or true or false',
     ]);
+  });
+
+  it('lets a scenario whose guide points at a deleted link still load: an edit elsewhere never stops a run', () => {
+    const links = (base['links'] as { id: string }[]).filter((l) => l.id !== 'router-root');
+    const without = validateScenario({ ...base, links });
+    expect(without.ok).toBe(true);
+    if (!without.ok) return;
+    expect(guideWarnings(without.scenario)).toContainEqual({ path: 'guide.formulas[0].names.dRoot.parameter', message: '"links" has no item with id, type or name "router-root"' });
   });
 
   it('formulas must parse, use only their names, and expressions only the names above them', () => {

@@ -1,18 +1,21 @@
 /**
- * A guide's references, checked against its scenario when the file loads
- * (scenario/references.ts calls this), each problem at the JSON path of the
- * value at fault:
- * - queries name existing nodes, and their summary patterns are regular
- *   expressions;
- * - parameter paths resolve to a number or a true/false in the scenario
- *   (an edit's may also set a string: a mode);
- * - formulas parse, use only their own names, and an expression binding
- *   only the names above it; formula ids are unique;
- * - sweeps and the prediction name a formula of the guide.
+ * A guide's checks, each problem at the JSON path of the value at fault, in
+ * two kinds:
+ * - errors, which the loader reports (scenario/references.ts calls this):
+ *   summary patterns are regular expressions; formulas parse, use only
+ *   their own names, and an expression binding only the names above it;
+ *   formula ids are unique; sweeps and the prediction name a formula of the
+ *   guide;
+ * - references to the rest of the scenario, which are warnings (`warn`):
+ *   queries name existing nodes; parameter paths resolve to a number or a
+ *   true/false (an edit's may also set a string: a mode). An edit elsewhere
+ *   (an action deleted, a node renamed) must not stop the scenario from
+ *   running because its guide points at what is gone: the lesson panel lists
+ *   these, and the formula or step concerned says it has no value or event.
  * Whether a query matches anything can only be known from a run: the lesson
  * tests check that (lessons/guides.test.ts).
  */
-import type { PathSegment } from '../scenario/errors';
+import { formatPath, type PathSegment } from '../scenario/errors';
 import { quote } from '../scenario/describe-value';
 import { getAt } from '../editor/json-path';
 import { parseFormula } from './expression';
@@ -26,13 +29,16 @@ export interface GuideCheckContext {
   /** The scenario (links with their ids), for parameter paths. */
   readonly scenario: unknown;
   readonly nodeIds: ReadonlySet<string>;
+  /** An error: the file does not load. */
   readonly report: (path: Path, message: string) => void;
+  /** A reference to something the scenario does not have. */
+  readonly warn: (path: Path, message: string) => void;
 }
 
 function checkQuery(ctx: GuideCheckContext, path: Path, q: TraceQuery): void {
   for (const key of ['from', 'to', 'node'] as const) {
     const id = q[key];
-    if (id !== undefined && !ctx.nodeIds.has(id)) ctx.report([...path, key], `unknown node ${quote(id)}`);
+    if (id !== undefined && !ctx.nodeIds.has(id)) ctx.warn([...path, key], `unknown node ${quote(id)}`);
   }
   if (q.summary !== undefined) {
     const error = patternError(q.summary);
@@ -42,7 +48,7 @@ function checkQuery(ctx: GuideCheckContext, path: Path, q: TraceQuery): void {
 
 function checkMeasure(ctx: GuideCheckContext, path: Path, m: Measure): void {
   if ('metric' in m) {
-    if (m.node !== undefined && !ctx.nodeIds.has(m.node)) ctx.report([...path, 'node'], `unknown node ${quote(m.node)}`);
+    if (m.node !== undefined && !ctx.nodeIds.has(m.node)) ctx.warn([...path, 'node'], `unknown node ${quote(m.node)}`);
     if (m.nth === 0) ctx.report([...path, 'nth'], 'expected a match number: 1 the first, -1 the last (not 0)');
   } else if ('elapsed' in m) {
     checkQuery(ctx, [...path, 'elapsed', 'from', 'event'], m.elapsed.from.event);
@@ -54,12 +60,12 @@ function checkMeasure(ctx: GuideCheckContext, path: Path, m: Measure): void {
 function checkParameter(ctx: GuideCheckContext, path: Path, parameter: string, strings: boolean): void {
   const resolved = resolveParameterPath(ctx.scenario, parameter);
   if (!resolved.ok) {
-    ctx.report(path, resolved.error);
+    ctx.warn(path, resolved.error);
     return;
   }
   const value = getAt(ctx.scenario, resolved.path);
   const fits = typeof value === 'number' || typeof value === 'boolean' || (strings && (typeof value === 'string' || value === undefined));
-  if (!fits && !(value === undefined && strings)) ctx.report(path, `${parameter} is ${value === undefined ? 'not set' : JSON.stringify(value)}; expected a number${strings ? ', true or false, or a text' : ' or true or false'}`);
+  if (!fits && !(value === undefined && strings)) ctx.warn(path, `${parameter} is ${value === undefined ? 'not set' : JSON.stringify(value)}; expected a number${strings ? ', true or false, or a text' : ' or true or false'}`);
 }
 
 function checkFormulas(ctx: GuideCheckContext, base: Path, guide: Guide): void {
@@ -105,4 +111,16 @@ export function checkGuide(ctx: GuideCheckContext, base: Path, guide: Guide): vo
     if (t.edit !== undefined) checkParameter(ctx, [...base, 'tryThis', i, 'edit', 'parameter'], t.edit.parameter, true);
   });
   checkFormulas(ctx, base, guide);
+}
+
+/** The guide's references to things its scenario does not have (loaded: links with their ids), for the lesson panel. */
+export function guideWarnings(scenario: { readonly nodes: readonly { readonly id: string }[]; readonly guide?: Guide }): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  if (scenario.guide === undefined) return out;
+  checkGuide(
+    { scenario, nodeIds: new Set(scenario.nodes.map((n) => n.id)), report: () => undefined, warn: (path, message) => out.push({ path: formatPath(path), message }) },
+    ['guide'],
+    scenario.guide,
+  );
+  return out;
 }

@@ -10,6 +10,7 @@ import { parseScenarioText } from '../scenario/load';
 import { runScenario } from '../scenario/runner';
 import type { Scenario } from '../scenario/schema';
 import { evaluateGuideFormula } from './formula-result';
+import { guideWarnings } from './guide-check';
 import { describeQuery, findEvent } from './trace-query';
 
 const LESSONS = join(__dirname, '../../resources/lessons');
@@ -31,6 +32,7 @@ describe.each(lessonFiles)('the guide of %s', (file) => {
     expect(guide.steps.length).toBeGreaterThanOrEqual(3);
     expect(guide.lookFor.length).toBeGreaterThanOrEqual(1);
     expect(guide.tryThis.length).toBeGreaterThanOrEqual(1);
+    expect(guideWarnings(scenario), 'every node and parameter it names exists').toEqual([]);
   });
 
   it('points every step at an event of the run, in the order of the run', () => {

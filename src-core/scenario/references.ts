@@ -11,7 +11,8 @@
  *   defines it (its `check`, protocols/<name>/module.ts);
  * - loss rules name existing links and nodes;
  * - view.laneOrder names existing nodes, each once;
- * - the guide's queries, parameters and formulas (lessons/guide-check.ts).
+ * - the guide's patterns and formulas (lessons/guide-check.ts; its
+ *   references to nodes and parameters are warnings, shown by the lesson panel).
  */
 import type { ReferenceChecks } from '../protocols/module';
 import { actionDefinition, listenersOf, serviceDefinition } from '../protocols/registry';
@@ -66,7 +67,8 @@ export function checkReferences(scenario: ParsedScenario): PathIssue[] {
   checkView(ctx);
   if (scenario.guide !== undefined) {
     const withLinkIds = { ...scenario, links: scenario.links.map((l) => ({ ...l, id: linkIdOf(l) })) };
-    checkGuide({ scenario: withLinkIds, nodeIds: new Set(ctx.nodeIds), report: (path, message) => report(ctx, path, message) }, ['guide'], scenario.guide);
+    // references to the rest of the scenario are the lesson panel's warnings, not errors (guide-check.ts)
+    checkGuide({ scenario: withLinkIds, nodeIds: new Set(ctx.nodeIds), report: (path, message) => report(ctx, path, message), warn: () => undefined }, ['guide'], scenario.guide);
   }
   return ctx.issues;
 }

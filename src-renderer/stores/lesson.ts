@@ -17,6 +17,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { Guide } from '../../src-core/lessons/guide-schema';
 import { evaluateGuideFormula, type FormulaResult } from '../../src-core/lessons/formula-result';
+import { guideWarnings } from '../../src-core/lessons/guide-check';
 import { findEvent } from '../../src-core/lessons/trace-query';
 import type { Scenario } from '../../src-core/scenario/schema';
 import type { TraceEvent } from '../../src-core/trace/types';
@@ -41,6 +42,8 @@ export const useLessonStore = defineStore('lesson', () => {
 
   /** The guide as the file now has it; null when it has none (or does not load). */
   const guide = computed<Guide | null>(() => scenario.scenario?.guide ?? null);
+  /** What the guide names that the scenario does not have (an action deleted, a node renamed): listed in the panel. */
+  const warnings = computed(() => (scenario.scenario === null ? [] : guideWarnings(scenario.scenario)));
   const finished = computed(() => run.status === 'finished' && ranWith.value !== null);
   const stale = computed(() => finished.value && ranWith.value!.text !== scenario.text);
 
@@ -86,5 +89,5 @@ export const useLessonStore = defineStore('lesson', () => {
     predictions.value = next;
   }
 
-  return { guide, finished, stale, stepEvents, results, predictions, predict };
+  return { guide, warnings, finished, stale, stepEvents, results, predictions, predict };
 });

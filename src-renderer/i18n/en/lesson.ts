@@ -7,6 +7,7 @@ export const lesson = {
   editGuide: 'Edit guide',
   doneEditing: 'Done',
   stale: 'The scenario has changed since this run: run it again to update the numbers.',
+  warnings: 'The guide names something this scenario does not have: | The guide names {n} things this scenario does not have:',
   runToMeasure: 'Run the scenario to measure it.',
   steps: {
     heading: 'Steps',
