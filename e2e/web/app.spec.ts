@@ -23,6 +23,7 @@ const shownCount = (page: Page) => page.locator('.message-list-header__count');
 
 async function runTcpLesson(page: Page): Promise<void> {
   await page.getByLabel('Lesson').selectOption({ label: TCP_LESSON });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Finished');
   await showList(page);
@@ -114,6 +115,7 @@ test('hides and shows transport messages', async ({ page }) => {
 
 test('opening a broken file keeps the chart of the current one', async ({ page }) => {
   await page.getByLabel('Lesson').selectOption({ label: TCP_LESSON });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Finished');
   const chart = page.getByTestId('chart-scroller');
@@ -223,6 +225,7 @@ test('asks before replacing unsaved changes', async ({ page }) => {
 
 test('keyboard shortcuts run, save, open and show help', async ({ page }) => {
   await page.getByLabel('Lesson').selectOption({ label: TCP_LESSON });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.locator('body').click({ position: { x: 5, y: 790 } });
   await page.keyboard.press('F5');
   await expect(page.getByRole('status')).toContainText('Finished');

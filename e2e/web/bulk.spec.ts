@@ -11,6 +11,7 @@ const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspe
 
 test('moves a file of size L over TCP and UDP: throughput in the results, the header in the inspector', async ({ page }) => {
   await page.getByLabel('Lesson').selectOption({ label: 'Transport: moving a file of size L' });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Finished', { timeout: 60_000 });
   await page.screenshot({ path: `${SHOTS}/bulk-chart.png` });

@@ -13,6 +13,7 @@ const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspe
 
 test('runs the iterative DNS lesson: root, TLD, authoritative, then the cache', async ({ page }) => {
   await page.getByLabel('Lesson').selectOption({ label: 'DNS: iterative resolution and caching' });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Finished');
   await page.screenshot({ path: `${SHOTS}/dns-chart.png` });
@@ -32,6 +33,7 @@ test('runs the iterative DNS lesson: root, TLD, authoritative, then the cache', 
 
 test('marks state changes on the lanes; a stale cached answer, and the cache at its expiry', async ({ page }) => {
   await page.getByLabel('Lesson').selectOption({ label: 'DNS: stale cached answers until the TTL runs out' });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Finished');
   const chart = scroller(page);
@@ -68,6 +70,7 @@ test('marks state changes on the lanes; a stale cached answer, and the cache at 
 
 test('a truncated UDP answer, then the same question over TCP', async ({ page }) => {
   await page.getByLabel('Lesson').selectOption({ label: 'DNS: a long answer, truncated over UDP, then over TCP' });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Finished');
   await page.screenshot({ path: `${SHOTS}/dns-tcp-fallback.png` });
@@ -85,6 +88,7 @@ test('labels each result by what it measures, names servers as servers, and show
     await page.setViewportSize({ width, height });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByLabel('Lesson').selectOption({ label: 'DNS: iterative resolution and caching' });
+    await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('Finished');
     const results = inspector(page).getByRole('region', { name: 'Results' });

@@ -35,6 +35,7 @@ function shift(before: Places, after: Places): { dx: number; dy: number } {
 /** Opens the iterative-DNS lesson in the editor and zooms in on the canvas's centre until the network no longer fits. */
 async function zoomedIn(page: Page): Promise<void> {
   await page.getByLabel('Lesson').selectOption({ label: ITERATIVE });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('radio', { name: 'Edit' }).check();
   const box = canvas(page);
   await expect.poll(async () => Object.keys(await places(page))).toContain('auth');

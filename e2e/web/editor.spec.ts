@@ -13,6 +13,7 @@ guardEveryTest();
 test('adds nodes from the palette, links them with the mouse, edits a link, undoes and redoes, and runs', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByLabel('Lesson').selectOption({ label: ITERATIVE });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('radio', { name: 'Edit' }).check();
   const box = canvas(page);
   await expect(box).toBeVisible();
@@ -79,6 +80,7 @@ test('adds nodes from the palette, links them with the mouse, edits a link, undo
 
 test('adds a lookup to the workload from the actions this network can run, and it runs', async ({ page }) => {
   await page.getByLabel('Lesson').selectOption({ label: ITERATIVE });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('radio', { name: 'Edit' }).check();
   const workload = page.getByRole('list', { name: 'Actions in time order' });
   const before = await workload.getByRole('listitem').count();
@@ -99,6 +101,7 @@ test('adds a lookup to the workload from the actions this network can run, and i
 test('edits a zone’s records in the table of a DNS server’s form, and shows the loader’s message at a bad value', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByLabel('Lesson').selectOption({ label: ITERATIVE });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('radio', { name: 'Edit' }).check();
   const box = canvas(page);
   await expect.poll(async () => Object.keys(await places(page))).toContain('auth');
@@ -121,6 +124,7 @@ test('edits a zone’s records in the table of a DNS server’s form, and shows 
 
 test('the editor at every window size, light and dark: the whole canvas in view, nothing selected', async ({ page }) => {
   await page.getByLabel('Lesson').selectOption({ label: ITERATIVE });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('radio', { name: 'Edit' }).check();
   const box = canvas(page);
   await atEveryWindow(page, async (shot) => {

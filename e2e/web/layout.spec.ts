@@ -102,6 +102,7 @@ test('drags the side pane wider, moves the inspector with the keyboard, and reme
 
 test('squeezes the panes in a 1024×700 window instead of scrolling sideways, and gives the room back', async ({ page }) => {
   await page.getByLabel('Lesson').selectOption({ label: DNS_LESSON });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await sideSplitter(page).focus();
   await page.keyboard.press('End');
   await inspectorSplitter(page).focus();

@@ -87,7 +87,7 @@ test('applies a suggestion to the scenario (undoable), and the formula follows t
   await expect(first.getByTestId('formula-simulated')).toHaveText('476.085 ms');
   // undone: the numbers stay the run's (a formula and its simulated value describe one network) until it runs again
   await page.keyboard.press('Control+z');
-  await expect(guide(page).getByRole('status')).toContainText('changed since this run');
+  await expect(guide(page).getByTestId('guide-stale')).toContainText('changed since this run');
   await expect(first.getByTestId('formula-computed')).toHaveText('476.000 ms');
   await run(page);
   await expect(first.getByTestId('formula-computed')).toHaveText('116.000 ms');

@@ -14,6 +14,7 @@ const where = (page: Page) => playbackBar(page).locator('#playback-where');
 
 async function runTcpLesson(page: Page): Promise<void> {
   await page.getByLabel('Lesson').selectOption({ label: TCP_LESSON });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Finished');
 }
@@ -131,6 +132,7 @@ test('filters messages and hides lanes from the View tab', async ({ page }) => {
 test('draws the topology and animates a lost message in dark mode', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByLabel('Lesson').selectOption({ label: TCP_LESSON });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a lesson opens on its guide)
   const drawing = page.getByRole('figure', { name: 'Network: 4 nodes, 3 links' });
   await expect(drawing.getByRole('list', { name: 'Network drawing' }).getByRole('listitem')).toHaveText(['Client A (host, 10.0.1.10)', 'Client B (host, 10.0.2.20)', 'Router (router, 10.0.0.1)', 'Server (server, 192.0.2.10)']);
   await expect(drawing.locator('canvas').first()).toBeVisible();
@@ -141,6 +143,7 @@ test('draws the topology and animates a lost message in dark mode', async ({ pag
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Control+o');
   await (await chooser).setFiles({ name: 'lossy.l7.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lesson)) });
+  await page.getByRole('tab', { name: 'Topology' }).click(); // (a file with a guide opens on it)
   await page.keyboard.press('F5');
   await expect(page.getByRole('status')).toContainText('Finished');
 

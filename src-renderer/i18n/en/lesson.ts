@@ -12,7 +12,6 @@ export const lesson = {
   steps: {
     heading: 'Steps',
     notFound: 'not in this run',
-    go: 'Go to step {n}: {text}',
   },
   lookFor: 'What to look for',
   tryThis: {
