@@ -51,6 +51,18 @@ test('follows the iterative DNS lesson\'s steps: each click selects its message 
   await expect(inspector(page)).toContainText('Root server');
   await expect(page.locator('#playback-where')).toHaveText(/^message 2 of \d+ · t = 1\.005 ms$/);
   await page.screenshot({ path: `${SHOTS}/lesson-guide-steps.png` });
+
+  // the keyboard: ] and [ step through the guide, G hides it (back to the tab before) and shows it again
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(']');
+  await expect(steps.nth(2)).toHaveAttribute('aria-current', 'step');
+  await expect(inspector(page)).toContainText(/NS a\.gtld-servers\.net/);
+  await page.keyboard.press('[');
+  await expect(steps.nth(1)).toHaveAttribute('aria-current', 'step');
+  await page.keyboard.press('g');
+  await expect(page.getByRole('tab', { name: 'Topology' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('g');
+  await expect(page.getByRole('tab', { name: 'Guide' })).toHaveAttribute('aria-selected', 'true');
 });
 
 test('shows the course\'s formula with the run\'s numbers beside the simulated value, which agrees', async ({ page }) => {

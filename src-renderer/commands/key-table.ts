@@ -3,7 +3,7 @@
  * the README's `| key | action |` table is exactly `keyTableMarkdown()`
  * (key-table.test.ts fails when they drift). It is built from the tables
  * that handle the keys — SHORTCUTS (the app's commands), PLAYBACK_KEYS,
- * CHART_KEYS, WATERFALL_KEYS, EDITOR_KEYS and MINIMAP_KEYS — so a key cannot be handled without being listed. Only the
+ * GUIDE_KEYS, CHART_KEYS, WATERFALL_KEYS, EDITOR_KEYS and MINIMAP_KEYS — so a key cannot be handled without being listed. Only the
  * message list's keys (a listbox's usual ones) are written out here.
  */
 import type { MenuCommand } from '../../src-core/api/contract';
@@ -11,6 +11,7 @@ import { CHART_KEYS, type ChartKeyAction } from '../chart/keys';
 import { EDITOR_KEYS, MINIMAP_KEYS, type EditorKey, type EditorKeyAction, type MinimapKeyAction } from '../editor/keys';
 import { keyName, keysOf, PLAYBACK_KEYS, type PlaybackKeyAction } from '../playback/keys';
 import { WATERFALL_KEYS, type WaterfallKeyAction } from '../waterfall/keys';
+import { GUIDE_KEYS, type GuideKeyAction } from '../lessons/keys';
 import { t, type MessageKey } from '../i18n/translate';
 import { shortcutLabel } from './shortcuts';
 
@@ -53,6 +54,15 @@ const PLAYBACK: readonly { action: PlaybackKeyAction; text: MessageKey }[] = [
   { action: 'first', text: 'shortcuts.playback.first' },
   { action: 'last', text: 'shortcuts.playback.last' },
 ];
+
+const GUIDE: readonly { action: GuideKeyAction; text: MessageKey }[] = [
+  { action: 'nextStep', text: 'shortcuts.guide.nextStep' },
+  { action: 'previousStep', text: 'shortcuts.guide.previousStep' },
+  { action: 'toggleGuide', text: 'shortcuts.guide.toggleGuide' },
+];
+
+/** The guide's keys as written for people: one per action ("G" for g and G). */
+const guideKeys = (action: GuideKeyAction) => [...new Set(keysOf(GUIDE_KEYS, action).map((k) => k.toUpperCase()))];
 
 const CHART: readonly { action: ChartKeyAction; text: MessageKey }[] = [
   { action: 'previous', text: 'shortcuts.chart.previous' },
@@ -122,6 +132,12 @@ export function keyTable(mac: boolean): readonly KeyGroup[] {
       where: null,
       prefix: t('shortcuts.groups.playback.prefix'),
       rows: PLAYBACK.map((p) => ({ keys: keysOf(PLAYBACK_KEYS, p.action), action: t(p.text) })),
+    },
+    {
+      title: t('shortcuts.groups.guide.title'),
+      where: null,
+      prefix: t('shortcuts.groups.guide.prefix'),
+      rows: GUIDE.map((g) => ({ keys: guideKeys(g.action), action: t(g.text) })),
     },
     {
       title: t('shortcuts.groups.chart.title'),

@@ -8,6 +8,7 @@ export const shortcuts = {
   groups: {
     commands: { title: 'Run and files' },
     playback: { title: 'Playback — moves the selection; not while typing in a field', prefix: 'playback: ' },
+    guide: { title: 'Lesson guide — when the scenario has one; not while typing in a field', prefix: 'guide: ' },
     chart: { title: 'Chart, when it has focus', where: 'chart focused' },
     list: { title: 'Message list, when it has focus', where: 'list focused' },
     waterfall: { title: 'Waterfall, when a row has focus', where: 'waterfall focused' },
@@ -29,6 +30,11 @@ export const shortcuts = {
     viewZoomOut: 'zoom the chart’s time scale out',
     viewFit: 'fit the whole run in the chart',
     helpAbout: 'help and keyboard shortcuts',
+  },
+  guide: {
+    nextStep: 'next step: its message selected in the chart',
+    previousStep: 'previous step',
+    toggleGuide: 'show the guide, or the tab before it',
   },
   playback: {
     toggle: 'play or pause',
