@@ -42,7 +42,11 @@ async function exportAs(page: Page, kind: 'PNG' | 'SVG' | 'CSV'): Promise<{ file
 
 test('draws the utilisation plot, reads values out on hover, zooms by dragging and resets', async ({ page }) => {
   await openPlots(page);
-  await expect(canvas(page)).toHaveAttribute('aria-label', /^Utilisation and queueing delay: link access, isp → campus\. utilisation: up to [\d.]+ %; queueing delay: up to [\d.]+ m?s\./);
+  // the lesson's formulas for this link's load (La/R, measured and nominal rate) are level lines on its plot
+  await expect(canvas(page)).toHaveAttribute(
+    'aria-label',
+    /^Utilisation and queueing delay: link access, isp → campus\. utilisation: up to [\d.]+ %; queueing delay: up to [\d.]+ m?s; Formula: Utilisation of the access link[^;]*: up to [\d.]+ %; Formula: [^;]*La\/R with the nominal rate a: up to [\d.]+ %\./,
+  );
   const box = (await canvas(page).boundingBox())!;
   expect(box.width).toBeGreaterThan(400);
   expect(box.height).toBeGreaterThan(200);
@@ -69,7 +73,7 @@ test('draws the utilisation plot, reads values out on hover, zooms by dragging a
   await plot.focus();
   await expect(plot).toBeFocused();
   await page.keyboard.press('End');
-  await expect(plots(page).getByTestId('plot-readout')).toHaveText(/^[\d.]+ s: utilisation [\d.]+ %, queueing delay [\d.]+ m?s$/);
+  await expect(plots(page).getByTestId('plot-readout')).toHaveText(/^[\d.]+ s: utilisation [\d.]+ %, queueing delay [\d.]+ m?s, Formula: .+ [\d.]+ %, Formula: .+ [\d.]+ %$/);
   const atEnd = await plots(page).getByTestId('plot-readout').textContent();
   await page.keyboard.press('ArrowLeft');
   await expect(plots(page).getByTestId('plot-readout')).not.toHaveText(atEnd!);
@@ -116,17 +120,18 @@ test('exports the plot as PNG, SVG and CSV', async ({ page }) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, paths: doc.querySelectorAll('path').length };
   }, svg.bytes.toString('utf8'));
-  expect(parsed).toEqual({ error: null, root: 'svg', paths: 2 });
+  expect(parsed).toEqual({ error: null, root: 'svg', paths: 4 }); // the two series and the two formula lines
   for (const label of ['utilisation', 'queueing delay', LINK_PLOT]) expect(svg.bytes.toString('utf8')).toContain(`>${label}<`);
 
   const csv = await exportAs(page, 'CSV');
   expect(csv.file.suggestedFilename()).toBe('http-access-link-link-access-isp-campus.csv');
   const lines = csv.bytes.toString('utf8').split('\r\n');
   expect(lines.pop()).toBe('');
-  expect(lines[0]).toBe('Simulated time (s),utilisation (ratio),queueing delay (s)');
+  expect(lines[0]).toMatch(/^Simulated time \(s\),utilisation \(ratio\),queueing delay \(s\),"?Formula: Utilisation of the access link[^,]*\(ratio\)"?,"?Formula: .*\(ratio\)"?$/);
   // a row per interval start and one for the end; every row has a value in every column
   expect(lines.length - 1).toBeGreaterThan(3);
-  for (const row of lines.slice(1)) expect(row).toMatch(/^[\d.e-]+,[\d.e-]+,[\d.e-]+$/);
+  // every interval has a utilisation and a queueing delay; the formulas' lines have values at their ends
+  for (const row of lines.slice(1)) expect(row).toMatch(/^[\d.e-]+,[\d.e-]+,[\d.e-]+,[\d.e-]*,[\d.e-]*$/);
 
   // zoomed in, the SVG shows the range on screen (its x ticks start past 0); the CSV keeps every value
   const area = (await plots(page).locator('.u-over').boundingBox())!;

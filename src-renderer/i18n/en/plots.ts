@@ -3,6 +3,7 @@ export const plots = {
   tab: 'Plots',
   pane: 'Plots',
   picker: 'Show plot',
+  formulaLine: 'Formula: {title}',
   empty: {
     idle: 'Run the scenario: its measures over time are plotted here.',
     running: 'Running… the plots appear when the run has data for them.',
