@@ -8,6 +8,7 @@
 import { onMounted, onUnmounted } from 'vue';
 import type { LessonCommands } from '../commands/lesson-commands';
 import { guideKeyAction, stepAfter } from '../lessons/keys';
+import { keyEventOf } from '../playback/keys';
 import { useLessonStore } from '../stores/lesson';
 import { useSelectionStore } from '../stores/selection';
 import { useSideViewStore } from '../stores/side-view';
@@ -21,17 +22,7 @@ export function useGuideShortcuts(commands: LessonCommands): void {
 
   function onKeyDown(event: KeyboardEvent): void {
     if (dialogs.anyOpen() || lesson.guide === null) return;
-    const target = event.target instanceof HTMLElement ? event.target : null;
-    const action = guideKeyAction({
-      key: event.key,
-      ctrlKey: event.ctrlKey,
-      metaKey: event.metaKey,
-      altKey: event.altKey,
-      defaultPrevented: event.defaultPrevented,
-      isComposing: event.isComposing,
-      targetTag: target?.tagName ?? '',
-      targetEditable: target?.isContentEditable ?? false,
-    });
+    const action = guideKeyAction(keyEventOf(event));
     if (action === null) return;
     event.preventDefault();
     if (action === 'toggleGuide') {

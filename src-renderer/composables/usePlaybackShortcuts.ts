@@ -4,7 +4,7 @@
  * (and calls preventDefault) wins. Off while a modal dialog is open.
  */
 import { onMounted, onUnmounted } from 'vue';
-import { playbackKeyAction } from '../playback/keys';
+import { keyEventOf, playbackKeyAction } from '../playback/keys';
 import { usePlaybackStore } from '../stores/playback';
 import { useDialogs } from './useDialogs';
 
@@ -14,17 +14,7 @@ export function usePlaybackShortcuts(): void {
 
   function onKeyDown(event: KeyboardEvent): void {
     if (dialogs.anyOpen() || playback.steps.length === 0) return;
-    const target = event.target instanceof HTMLElement ? event.target : null;
-    const action = playbackKeyAction({
-      key: event.key,
-      ctrlKey: event.ctrlKey,
-      metaKey: event.metaKey,
-      altKey: event.altKey,
-      defaultPrevented: event.defaultPrevented,
-      isComposing: event.isComposing,
-      targetTag: target?.tagName ?? '',
-      targetEditable: target?.isContentEditable ?? false,
-    });
+    const action = playbackKeyAction(keyEventOf(event));
     if (action === null) return;
     event.preventDefault();
     if (action === 'toggle') playback.togglePlaying();

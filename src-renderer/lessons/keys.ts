@@ -5,7 +5,7 @@
  * The same rules as playback's keys (playback/keys.ts): not while typing,
  * not with a modifier, not for a key something else handled.
  */
-import { playbackKeyAction, type PlaybackKeyEvent } from '../playback/keys';
+import { globalKeyFree, playbackKeyAction, type PlaybackKeyEvent } from '../playback/keys';
 
 export type GuideKeyAction = 'nextStep' | 'previousStep' | 'toggleGuide';
 
@@ -17,11 +17,8 @@ export const GUIDE_KEYS: Readonly<Record<string, GuideKeyAction>> = {
   G: 'toggleGuide',
 };
 
-const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
-
 export function guideKeyAction(event: PlaybackKeyEvent): GuideKeyAction | null {
-  if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return null;
-  if (TYPING.has(event.targetTag) || event.targetEditable) return null;
+  if (!globalKeyFree(event)) return null;
   // (no playback key is a guide key: the two tables never answer the same key)
   if (playbackKeyAction(event) !== null) return null;
   return GUIDE_KEYS[event.key] ?? null;

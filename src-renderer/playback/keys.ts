@@ -74,9 +74,29 @@ export function playbackKeyShortcuts(action: PlaybackKeyAction): string {
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
+/** Whether a key may be a global one (playback's, the guide's): not handled yet, no modifier, not typed into a field. */
+export function globalKeyFree(event: PlaybackKeyEvent): boolean {
+  if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return false;
+  return !(TYPING.has(event.targetTag) || event.targetEditable);
+}
+
+/** What the global key handlers read of a DOM key event. */
+export function keyEventOf(event: KeyboardEvent): PlaybackKeyEvent {
+  const target = event.target instanceof HTMLElement ? event.target : null;
+  return {
+    key: event.key,
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    altKey: event.altKey,
+    defaultPrevented: event.defaultPrevented,
+    isComposing: event.isComposing,
+    targetTag: target?.tagName ?? '',
+    targetEditable: target?.isContentEditable ?? false,
+  };
+}
+
 export function playbackKeyAction(event: PlaybackKeyEvent): PlaybackKeyAction | null {
-  if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return null;
-  if (TYPING.has(event.targetTag) || event.targetEditable) return null;
+  if (!globalKeyFree(event)) return null;
   const action = PLAYBACK_KEYS[event.key] ?? null;
   if (action === 'toggle' && event.targetTag === 'BUTTON') return null;
   return action;
