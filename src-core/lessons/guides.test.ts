@@ -3,24 +3,17 @@
 // simulated value, and where the formula's assumptions hold the two agree
 // within its tolerance. A formula whose assumption fails in the lesson's
 // own run is one the lesson must not present as agreeing.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText } from '../scenario/load';
 import { runScenario } from '../scenario/runner';
-import type { Scenario } from '../scenario/schema';
 import { evaluateGuideFormula } from './formula-result';
 import { guideWarnings } from './guide-check';
+import { loadLessonForTest } from './lesson-fixture.test-helper';
 import { describeQuery, findEvent } from './trace-query';
 
-const LESSONS = join(__dirname, '../../resources/lessons');
-const lessonFiles = readdirSync(LESSONS).filter((f) => f.endsWith('.l7.json')).sort();
-
-function load(file: string): Scenario {
-  const result = parseScenarioText(readFileSync(join(LESSONS, file), 'utf8'));
-  if (!result.ok) throw new Error(`${file}: ${JSON.stringify(result.issues)}`);
-  return result.scenario;
-}
+const lessonFiles = readdirSync(join(__dirname, '../../resources/lessons')).filter((f) => f.endsWith('.l7.json')).sort();
+const load = (file: string) => loadLessonForTest(file.replace(/\.l7\.json$/, '')).scenario;
 
 describe.each(lessonFiles)('the guide of %s', (file) => {
   const scenario = load(file);
