@@ -135,10 +135,25 @@ function guideTarget(): FuzzTarget {
   };
 }
 
+/**
+ * The lessons written compactly, without their descriptions, and again without
+ * their guides, so that most fit the mutator's input size (4 KiB): a seed
+ * longer than that is never used.
+ */
+function loadSeeds(): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const text of lessonTexts()) {
+    const { description: _d, ...rest } = JSON.parse(text) as Record<string, unknown>;
+    const { guide: _g, ...bare } = rest;
+    out.push(encoder.encode(JSON.stringify(rest)), encoder.encode(JSON.stringify(bare)), encoder.encode(text));
+  }
+  return out;
+}
+
 function loadTarget(): FuzzTarget {
   return {
     name: 'scenario.load',
-    seeds: () => lessonTexts().map((t) => encoder.encode(t)),
+    seeds: loadSeeds,
     dictionary: () => ['"guide"', '"nodes"', '"links"', '"workload"', '[', ']', '{', '}', ',', ':', 'null', '1e999', '-0', '"\\u0000"', '\ufeff'].map((s) => encoder.encode(s)),
     run(input) {
       const result = parseScenarioBytes(input);
