@@ -104,3 +104,28 @@ test('applies a suggestion to the scenario (undoable), and the formula follows t
   await run(page);
   await expect(first.getByTestId('formula-computed')).toHaveText('116.000 ms');
 });
+
+test('edits the guide: the summary, and a new step at the message selected in the chart', async ({ page }) => {
+  await openLesson(page, DNS_LESSON);
+  await run(page);
+  await guide(page).getByTestId('edit-guide').click();
+  const summary = guide(page).getByTestId('guide-summary-input');
+  await summary.fill('Four round trips, then the cache.');
+  await summary.blur();
+  // select the authoritative server's answer in the list, then add a step there
+  await page.getByRole('tab', { name: 'List' }).click();
+  await page.getByRole('listbox', { name: 'Messages' }).getByRole('option').filter({ hasText: 'A www.example.com A 192.0.2.10' }).first().click();
+  await guide(page).getByTestId('guide-add-step').click();
+  // (step 7 points at the same answer already: the new one is a second step there)
+  await expect(guide(page).getByText('Points at the first dns message from auth to local')).toHaveCount(2);
+  await atEveryWindow(page, async (shot) => void (await page.screenshot({ path: shot })), 'lesson-guide-editor');
+  await guide(page).getByTestId('edit-guide').click();
+  await expect(guide(page).getByText('Four round trips, then the cache.')).toBeVisible();
+  const steps = guide(page).getByTestId('guide-step');
+  await expect(steps).toHaveCount(12);
+  // the new step sits in the order of the run: after step 7 (the same answer), before the cache entry it leads to
+  await expect(steps.nth(7)).toHaveText(/What to see here\./);
+  // the file holds it: the Source tab shows the new step's query
+  await page.getByRole('tab', { name: 'Source' }).click();
+  await expect(page.getByLabel('Scenario source (JSON)')).toHaveValue(/"summary": "Four round trips, then the cache\."/);
+});
