@@ -235,6 +235,8 @@ export async function benchEditor(): Promise<void> {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.addInitScript({ content: probes });
+    // Open… through the file input, which Playwright answers (headless Chromium cannot answer the File System Access pickers), as the e2e tests do
+    await page.addInitScript({ content: "for (const name of ['showOpenFilePicker', 'showSaveFilePicker']) Object.defineProperty(window, name, { value: undefined, configurable: true });" });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(url);
     await page.getByRole('status').filter({ hasText: 'Ready' }).waitFor();
