@@ -10,6 +10,7 @@
 import { benchChart } from './chart/run';
 import { benchEditor } from './editor/run';
 import { benchKernel } from './kernel';
+import { benchDnsStorm, benchPageLoads, type LoadFigures } from './lesson-load';
 import { ns3Binary, runNs3 } from './ns3';
 import { fmt, formatSpread, spread } from './stats';
 import { benchTcpTransfer, REFERENCE_BYTES } from './tcp-transfer';
@@ -46,6 +47,19 @@ else {
   process.stdout.write(`  ns-3:   ${formatSpread(theirsRate, 'segments/s')}; wall ${formatSpread(spread(theirs.map((r) => r.seconds)), 's', 2)}\n`);
   process.stdout.write(`  ratio (medians): L7 Lab ${(oursRate.median / theirsRate.median).toFixed(2)}× ns-3 (target ≥ 3×); segments ${(((o.dataSegments + o.ackSegments) / (n.dataSegments + n.ackSegments) - 1) * 100).toFixed(1)} %, completion ${((o.simulatedSeconds / n.simulatedSeconds - 1) * 100).toFixed(1)} % apart\n`);
 }
+
+/** A workload's figures over RUNS runs. */
+function loadSection(title: string, unit: string, bench: () => LoadFigures): void {
+  section(title);
+  bench(); // warm-up
+  const runs = Array.from({ length: RUNS }, bench);
+  const r = runs[0]!;
+  process.stdout.write(`  ${fmt(r.done)} ${unit} per run, ${fmt(r.traceEvents)} trace events: ${formatSpread(spread(runs.map((x) => x.perSecond)), `${unit}/s`)}\n`);
+  process.stdout.write(`  memory: ${formatSpread(spread(runs.map((x) => x.bytesPerEvent)), 'bytes per trace event')} (heap growth over the run)\n`);
+}
+
+loadSection('HTTP: page loads per wall second (the persistent lesson\'s page, 300 loads, each mode in turn)', 'page loads', () => benchPageLoads());
+loadSection('DNS: a storm of 10,000 lookups through one resolver, one a millisecond', 'lookups', () => benchDnsStorm());
 
 // The sequence chart in Chromium (bench/chart/run.ts; also `npm run bench:chart`).
 await benchChart();
