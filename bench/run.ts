@@ -4,10 +4,13 @@
  * Targets: kernel ≥ 1,000,000 events/s on a 2-core machine; the TCP transfer
  * of the reference program ≥ 3× ns-3's segments per wall second (ns-3 built
  * and run in the same bench run when installed, bench/ns3.ts);
+ * `l7 run` of a lesson from the built file < 0.3 s wall;
  * the chart's and the editor's targets are in chart/run.ts and editor/run.ts
  * (they run last, in Chromium).
  */
 import { benchChart } from './chart/run';
+import { percentile } from './chromium';
+import { benchCliStart, CLI_BENCH_LESSON } from './cli-start';
 import { benchEditor } from './editor/run';
 import { benchKernel } from './kernel';
 import { benchDnsStorm, benchPageLoads, type LoadFigures } from './lesson-load';
@@ -60,6 +63,12 @@ function loadSection(title: string, unit: string, bench: () => LoadFigures): voi
 
 loadSection('HTTP: page loads per wall second (the persistent lesson\'s page, 300 loads, each mode in turn)', 'page loads', () => benchPageLoads());
 loadSection('DNS: a storm of 10,000 lookups through one resolver, one a millisecond', 'lookups', () => benchDnsStorm());
+
+section(`command line: wall time of one run of ${CLI_BENCH_LESSON}, start to exit (target for the built file < 0.3 s)`);
+for (const f of await benchCliStart()) {
+  const s = (n: number) => `${n.toFixed(3)} s`;
+  process.stdout.write(`  ${f.title.padEnd(36)} min ${s(Math.min(...f.seconds))}, median ${s(percentile(f.seconds, 50))}, max ${s(Math.max(...f.seconds))} (${f.seconds.length} runs)\n`);
+}
 
 // The sequence chart in Chromium (bench/chart/run.ts; also `npm run bench:chart`).
 await benchChart();

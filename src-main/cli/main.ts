@@ -8,6 +8,7 @@
  * Exit codes: 0 success, 1 the scenario is invalid or the run (or serving) failed, 2 usage error.
  * A bad file gets a message naming the file, line and JSON path; never a stack trace.
  */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { formatIssue, parseScenarioBytes } from '../../src-core/scenario/load';
@@ -277,7 +278,22 @@ function describeFsError(error: unknown): string {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+/**
+ * Run as a program (`tsx src-main/cli/main.ts`, `node out/cli/l7.mjs`, or the `l7` of package.json's
+ * `bin`, a symbolic link to out/cli/l7.mjs), not imported by a test. Node gives a module the URL of its
+ * real path, and argv[1] as typed, so the link is resolved before comparing.
+ */
+function invokedAsProgram(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+const invokedDirectly = invokedAsProgram();
 if (invokedDirectly) {
   // `l7 run … | head`: the reader left; what is still to print has no one to read it (as for any Unix tool), and files being written are finished first
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,7 +1,7 @@
 /**
  * The security scan of the built desktop app (`npm run test:security`):
  *
- *   electron-vite build && tsx src-main/tools/security-scan.ts out
+ *   npm run build && tsx src-main/tools/security-scan.ts out
  *
  * Runs @doyensec/electronegativity on the build output, prints every
  * finding, writes its CSV report into a temporary folder, and exits 1 if any
