@@ -7,19 +7,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TcpTransferFigures } from './tcp-transfer';
 
 const SOURCE = join(import.meta.dirname, '../../shared/anchors/ns3-bulk-3hop.cc');
 const BINARY = '/tmp/l7-bench-ns3-bulk';
 const LIBS = ['ns3-core', 'ns3-network', 'ns3-internet', 'ns3-point-to-point', 'ns3-applications'];
 
-export interface Ns3Figures {
-  readonly bytes: number;
-  readonly dataSegments: number;
-  readonly ackSegments: number;
-  readonly seconds: number;
-  readonly segmentsPerSecond: number;
-  readonly simulatedSeconds: number;
-}
+/** The figures both programs give (the reference has no trace of ours to count or weigh). */
+export type Ns3Figures = Omit<TcpTransferFigures, 'traceEvents' | 'heapBytes'>;
 
 /** The built reference program, or why there is none. */
 export function ns3Binary(): { ok: true; path: string } | { ok: false; why: string } {
