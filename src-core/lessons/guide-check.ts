@@ -65,7 +65,7 @@ function checkParameter(ctx: GuideCheckContext, path: Path, parameter: string, s
   }
   const value = getAt(ctx.scenario, resolved.path);
   const fits = typeof value === 'number' || typeof value === 'boolean' || (strings && (typeof value === 'string' || value === undefined));
-  if (!fits && !(value === undefined && strings)) ctx.warn(path, `${parameter} is ${value === undefined ? 'not set' : JSON.stringify(value)}; expected a number${strings ? ', true or false, or a text' : ' or true or false'}`);
+  if (!fits) ctx.warn(path, `${parameter} is ${value === undefined ? 'not set' : JSON.stringify(value)}; expected a number${strings ? ', true or false, or a text' : ' or true or false'}`);
 }
 
 function checkFormulas(ctx: GuideCheckContext, base: Path, guide: Guide): void {

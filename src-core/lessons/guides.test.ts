@@ -3,16 +3,14 @@
 // simulated value, and where the formula's assumptions hold the two agree
 // within its tolerance. A formula whose assumption fails in the lesson's
 // own run is one the lesson must not present as agreeing.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../scenario/runner';
 import { evaluateGuideFormula } from './formula-result';
 import { guideWarnings } from './guide-check';
-import { loadLessonForTest } from './lesson-fixture.test-helper';
+import { LESSON_IDS_FOR_TEST, loadLessonForTest } from './lesson-fixture.test-helper';
 import { describeQuery, findEvent } from './trace-query';
 
-const lessonFiles = readdirSync(join(__dirname, '../../resources/lessons')).filter((f) => f.endsWith('.l7.json')).sort();
+const lessonFiles = LESSON_IDS_FOR_TEST.map((id) => `${id}.l7.json`);
 const load = (file: string) => loadLessonForTest(file.replace(/\.l7\.json$/, '')).scenario;
 
 describe.each(lessonFiles)('the guide of %s', (file) => {

@@ -30,10 +30,22 @@ function momentOf(record: RunRecord, end: TraceMoment, fallback: 'sent' | 'recei
   return { ok: true, ns: event.receivedAt };
 }
 
+type MetricMeasure = Extract<Measure, { metric: string }>;
+
+/** The metrics a metric measure picks among: its name, at its node if it names one. */
+function metricsNamed(metrics: readonly Metric[], m: MetricMeasure): Metric[] {
+  return metrics.filter((x) => x.name === m.metric && (m.node === undefined || x.node === m.node));
+}
+
+/** The metric a metric measure means (its nth), or undefined. */
+export function findMetric(metrics: readonly Metric[], m: MetricMeasure): Metric | undefined {
+  return nthOf(metricsNamed(metrics, m), m.nth);
+}
+
 /** The measure's value in the run, or why it has none. */
 export function measure(record: RunRecord, m: Measure): Measured {
   if ('metric' in m) {
-    const found = record.metrics.filter((x) => x.name === m.metric && (m.node === undefined || x.node === m.node));
+    const found = metricsNamed(record.metrics, m);
     const metric = nthOf(found, m.nth);
     if (metric === undefined) return { ok: false, reason: `the run has ${found.length === 0 ? 'no' : `only ${found.length}`} ${m.metric} metric${found.length === 1 ? '' : 's'}${m.node === undefined ? '' : ` at ${m.node}`}` };
     return { ok: true, value: metric.value, unit: metric.unit };

@@ -37,3 +37,9 @@ export function formatQuantity(value: number, unit: QuantityUnit | null): string
 export function formatDifferenceSize(size: number, unit: MetricUnit): string {
   return unit === 'factor' ? compact(size) : formatMetricValue({ value: size, unit });
 }
+
+/** A difference with its sign: "+0.085 ms", "−2.000 ms", "0.000 ms". */
+export function formatSignedDifference(value: number, unit: MetricUnit): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+  return `${sign}${formatDifferenceSize(Math.abs(value), unit)}`;
+}

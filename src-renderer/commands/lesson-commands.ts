@@ -89,13 +89,8 @@ export function createLessonCommands(deps: LessonCommandDeps) {
     return false;
   }
 
-  function fileValue(): unknown | null {
-    try {
-      return JSON.parse(scenario.text) as unknown;
-    } catch {
-      return null;
-    }
-  }
+  /** The scenario file's value (the editor's reading of the text), or null when the text is no scenario object. */
+  const fileValue = (): unknown | null => editor.doc;
 
   /** Runs the scenario as it is and with `edit`, one after the other, and shows them side by side. */
   async function compareEdit(edit: GuideEdit): Promise<void> {

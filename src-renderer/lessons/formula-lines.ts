@@ -6,6 +6,7 @@
  * across the plot's time: the samples over time move around it.
  */
 import type { FormulaResult } from '../../src-core/lessons/formula-result';
+import { findMetric } from '../../src-core/lessons/measure';
 import { linkDirectionOf } from '../../src-core/net/link-report';
 import type { Metric } from '../../src-core/trace/types';
 import type { PlotSpec } from '../plots/plot-spec';
@@ -16,8 +17,7 @@ function plotIdFor(result: FormulaResult, metrics: readonly Metric[]): string | 
   if (!('metric' in measure)) return null;
   if (measure.metric === 'throughput') return 'tcp throughput';
   if (measure.metric !== 'linkUtilisation' && measure.metric !== 'queueingDelay') return null;
-  const found = metrics.filter((m) => m.name === measure.metric && (measure.node === undefined || m.node === measure.node));
-  const metric = measure.nth > 0 ? found[measure.nth - 1] : found[found.length + measure.nth];
+  const metric = findMetric(metrics, measure);
   return metric === undefined ? null : linkDirectionOf(metric);
 }
 

@@ -4,7 +4,7 @@
  * formula's value, a tolerance as a percentage.
  */
 import type { FormulaResult } from '../../src-core/lessons/formula-result';
-import { formatDifferenceSize } from '../../src-core/lessons/quantity';
+import { formatSignedDifference } from '../../src-core/lessons/quantity';
 import { formatMetricValue } from '../../src-core/trace/metric-format';
 import type { MetricUnit } from '../../src-core/trace/types';
 
@@ -15,10 +15,9 @@ export function formatValue(value: number | null, unit: MetricUnit): string | nu
 /** "+0.085 ms (+0.07 %)", "−2.000 ms (−1.2 %)", "0.000 ms" for none. */
 export function formatDifference(r: Pick<FormulaResult, 'difference' | 'relative'> & { formula: { unit: MetricUnit } }): string | null {
   if (r.difference === null) return null;
-  const sign = r.difference > 0 ? '+' : r.difference < 0 ? '−' : '';
-  const size = formatDifferenceSize(Math.abs(r.difference), r.formula.unit);
-  if (r.relative === null || r.difference === 0) return `${sign}${size}`;
-  return `${sign}${size} (${sign}${Math.abs(r.relative * 100).toFixed(2)} %)`;
+  const text = formatSignedDifference(r.difference, r.formula.unit);
+  if (r.relative === null || r.difference === 0) return text;
+  return `${text} (${r.difference > 0 ? '+' : '−'}${Math.abs(r.relative * 100).toFixed(2)} %)`;
 }
 
 /** 0.01 → "1 %". */
