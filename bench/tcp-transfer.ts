@@ -14,6 +14,7 @@ import { Simulation } from '../src-core/host/simulation';
 import { parseIpv4 } from '../src-core/net/ipv4';
 import type { Topology } from '../src-core/net/topology';
 import { ms, toSeconds } from '../src-core/sim/time';
+import type { TraceMemory } from '../src-core/trace/store';
 
 export const REFERENCE_BYTES = 100_000_000;
 const MSS = 1460;
@@ -29,6 +30,8 @@ export interface TcpTransferFigures {
   readonly simulatedSeconds: number;
   readonly traceEvents: number;
   readonly heapBytes: number;
+  /** The trace store's own accounting of its TCP segments. */
+  readonly traceMemory: TraceMemory;
 }
 
 export function benchTcpTransfer(totalBytes = REFERENCE_BYTES): TcpTransferFigures {
@@ -79,5 +82,6 @@ export function benchTcpTransfer(totalBytes = REFERENCE_BYTES): TcpTransferFigur
     simulatedSeconds: toSeconds(lastByteAt),
     traceEvents: sim.store.size,
     heapBytes: process.memoryUsage().heapUsed,
+    traceMemory: sim.store.memory(),
   };
 }

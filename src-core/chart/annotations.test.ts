@@ -7,6 +7,7 @@ import { computeAnnotations, formatMs, TRANSMISSION_SPACING } from './annotation
 import { chartPalette, contrastRatio, hashColor, legendFor, protocolColor } from './colors';
 import { BAND_MARGIN, rectsOverlap } from './group-bands';
 import { connectionIndexes, DEFAULT_LAYOUT, layoutChart } from './layout';
+import { plainMessage } from '../trace/tcp-message-view';
 
 function lessonTrace(name: string) {
   const loaded = parseScenarioText(readFileSync(join(__dirname, '../../resources/lessons', name), 'utf8'));
@@ -104,7 +105,7 @@ describe('computeAnnotations', () => {
 
   it('marks the transmission time of a message when it is a noticeable part of its delay', () => {
     const events = tcp.events.map((e) =>
-      e.kind === 'message' && e.id === 11 && e.timing ? { ...e, timing: { ...e.timing, transmission: 1_200_000 } } : e,
+      e.kind === 'message' && e.id === 11 && e.timing ? { ...plainMessage(e), timing: { ...e.timing, transmission: 1_200_000 } } : e,
     );
     const layout = layoutChart(tcp.nodes, events, { ...options, showTransport: true });
     const notes = computeAnnotations(layout, events, []).filter((n) => n.kind === 'transmission');
@@ -114,7 +115,7 @@ describe('computeAnnotations', () => {
 
   it('writes one transmission time per line of text on a lane: the first of a train of back-to-back segments', () => {
     // every segment Client A sends takes 1.2 ms to transmit; at 8 px/ms those sent within 14 px (1.75 ms) share one note
-    const events = tcp.events.map((e) => (e.kind === 'message' && e.from === 'clientA' && e.timing ? { ...e, timing: { ...e.timing, transmission: 1_200_000 } } : e));
+    const events = tcp.events.map((e) => (e.kind === 'message' && e.from === 'clientA' && e.timing ? { ...plainMessage(e), timing: { ...e.timing, transmission: 1_200_000 } } : e));
     const layout = layoutChart(tcp.nodes, events, { ...options, showTransport: true });
     const notes = computeAnnotations(layout, events, []).filter((n) => n.kind === 'transmission');
     expect(notes.length).toBeGreaterThan(1);

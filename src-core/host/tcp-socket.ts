@@ -13,6 +13,7 @@ import { formatIpv4, IP_PROTOCOL } from '../net/ipv4';
 import type { IpPacket } from '../net/packet';
 import { decodeTcp, describeTcpSegment, encodeTcp, TCP_FLAGS, type TcpSegment } from '../transport/tcp/codec';
 import { rstForUnknownSegment, TcpConnection, type TcpState } from '../transport/tcp/connection';
+import { ISN_MODE } from '../trace/tcp-rows';
 import type { SocketAddress } from '../trace/types';
 import { Pump, schedulerTimers } from './pump';
 import { SocketError } from './socket-error';
@@ -39,6 +40,8 @@ export class TcpSocket {
   readonly connectionId: string;
   private readonly sendKey: string;
   private readonly receiveKey: string;
+  /** This side in the trace: what its segments share, and the archive of what it writes (their payloads point into it). */
+  private readonly sendFlow: number;
   private readonly pumper: Pump;
   private sentOffset = 0;
   private finished = false;
@@ -56,6 +59,14 @@ export class TcpSocket {
     this.connectionId = `tcp:${c.addr}:${c.port}-${s.addr}:${s.port}`;
     this.sendKey = streamKey(this.local, this.remote);
     this.receiveKey = streamKey(this.remote, this.local);
+    this.sendFlow = stack.env.tracer.store.openTcpFlow({
+      from: stack.node.id,
+      to: this.remoteNode,
+      src: this.local,
+      dst: this.remote,
+      connection: this.connectionId,
+      iss: connection.iss,
+    });
     this.pumper = new Pump(
       schedulerTimers(stack.env.scheduler),
       () => {
@@ -86,18 +97,23 @@ export class TcpSocket {
   send(data: Uint8Array, label?: AppMessageLabel): number | null {
     const stack = this.stack;
     let appId: number | null = null;
+    let kept = data;
     if (label) {
+      kept = data.slice();
       appId = stack.env.tracer.appMessage(label, {
         from: stack.node.id,
         to: this.remoteNode,
         src: this.local,
         dst: this.remote,
         sentAt: stack.now,
-        bytes: data.slice(),
+        bytes: kept,
         connection: this.connectionId,
       });
       stack.env.tracer.streamMessage(this.sendKey, this.sentOffset, this.sentOffset + data.length, appId);
     }
+    // The segments' payloads point into the application message's bytes, or
+    // into `data` itself, which passes to the stack (send-buffer.ts).
+    stack.env.tracer.store.streamWritten(this.sendFlow, kept);
     this.sentOffset += data.length;
     this.connection.send(data, stack.now);
     this.pump(appId);
@@ -142,20 +158,19 @@ export class TcpSocket {
       const seg = t.segment;
       const bytes = encodeTcp(seg, conn.local.addr, conn.remote.addr);
       const carries = tracer.messagesIn(this.sendKey, t.streamOffset, t.streamOffset + seg.payload.length);
-      const summary = describeTcpSegment(seg, { iss: conn.iss, irs: conn.irs });
-      const traceId = tracer.transportMessage({
-        protocol: 'tcp',
-        from: stack.node.id,
-        to: this.remoteNode,
-        src: this.local,
-        dst: this.remote,
+      const irs = conn.irs;
+      const traceId = tracer.tcpSegment({
         sentAt: stack.now,
-        summary: t.retransmission ? `[TCP Retransmission] ${summary}` : summary,
-        bytes,
-        connection: this.connectionId,
         causedBy: this.cause,
         carries,
         retransmission: t.retransmission,
+        segment: bytes,
+        headerLength: bytes.length - seg.payload.length,
+        flow: this.sendFlow,
+        streamOffset: t.streamOffset,
+        // the Info line numbers Seq and Ack from the ISNs (describe.ts)
+        isnMode: irs === null ? ISN_MODE.relativeNoIrs : ISN_MODE.relative,
+        irs: irs ?? 0,
       });
       stack.transmit(conn.remote.addr, IP_PROTOCOL.TCP, bytes, traceId);
     }

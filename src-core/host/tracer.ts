@@ -9,7 +9,7 @@ import type { NetworkObserver } from '../net/network';
 import type { DropReason } from '../net/faults';
 import type { IpPacket } from '../net/packet';
 import type { SimTime } from '../sim/time';
-import type { NewMessage, TraceStore } from '../trace/store';
+import type { NewMessage, NewTcpSegment, TraceStore } from '../trace/store';
 import type { SocketAddress } from '../trace/types';
 
 /** What an engine says about a message it sends, for the trace. */
@@ -42,11 +42,11 @@ export class Tracer implements NetworkObserver {
   constructor(readonly store: TraceStore) {}
 
   delivered(packet: IpPacket, at: SimTime): void {
-    if (packet.traceId !== null) this.store.markReceived(packet.traceId, at, { ...packet.timing });
+    if (packet.traceId !== null) this.store.markReceived(packet.traceId, at, packet.timing);
   }
 
   dropped(packet: IpPacket, at: SimTime, reason: DropReason, link: string | null, node: string): void {
-    if (packet.traceId !== null) this.store.markLost(packet.traceId, { at, reason, link, node }, { ...packet.timing });
+    if (packet.traceId !== null) this.store.markLost(packet.traceId, { at, reason, link, node }, packet.timing);
     const app = this.datagramMessages.get(packet.id);
     if (app !== undefined) {
       this.datagramMessages.delete(packet.id);
@@ -69,6 +69,11 @@ export class Tracer implements NetworkObserver {
 
   transportMessage(fields: Omit<NewMessage, 'layer'>): number {
     return this.store.addMessage({ ...fields, layer: 'transport' }).id;
+  }
+
+  /** A TCP segment of a connection, kept compactly (trace/tcp-rows.ts); returns its event id. */
+  tcpSegment(fields: NewTcpSegment): number {
+    return this.store.addTcpSegment(fields);
   }
 
   // --- UDP: one datagram carries one application message -------------------

@@ -4,7 +4,10 @@
  * last batch, including completions of messages handed out before, so a host
  * can stream a long run to the renderer while it goes on.
  *
- * Holds 10^6 events comfortably: events are plain objects in one array.
+ * Memory: TCP segments, the bulk of any transfer, are rows of typed columns
+ * (tcp-rows.ts) behind small view objects (tcp-message-view.ts), with their
+ * payload referenced from the sender's stream; other events are plain
+ * objects. `memory()` accounts for what the segments hold.
  */
 import type { SimTime } from '../sim/time';
 import type {
@@ -17,9 +20,43 @@ import type {
   TraceBatch,
   TraceEvent,
 } from './types';
+import { plainMessage, TcpMessageView } from './tcp-message-view';
+import { TcpRows, type IsnMode, type TcpFlow } from './tcp-rows';
 
 export type NewMessage = Omit<MessageEvent, 'id' | 'kind' | 'receivedAt' | 'timing' | 'lost'>;
 export type NewState = Omit<StateEvent, 'id' | 'kind'>;
+
+/** A TCP segment as sent: its bytes' header and a reference to its payload in the sender's stream. */
+export interface NewTcpSegment {
+  readonly sentAt: SimTime;
+  readonly causedBy: number | null;
+  readonly carries: readonly number[];
+  readonly retransmission: boolean;
+  /** The encoded segment (header, options, payload). */
+  readonly segment: Uint8Array;
+  readonly headerLength: number;
+  /** The sending side (openTcpFlow()) and the stream offset of the payload's first byte. */
+  readonly flow: number;
+  readonly streamOffset: number;
+  /** The Info line's numbering: relative to the flow's ISN (and irs) or absolute. */
+  readonly isnMode: IsnMode;
+  readonly irs: number;
+}
+
+/**
+ * A view object (two fields: ~40 bytes in V8 on 64-bit) and its slot in the
+ * event array (8 bytes).
+ */
+export const VIEW_BYTES = 48;
+
+export interface TraceMemory {
+  readonly tcpSegments: number;
+  /** Everything the segments hold but the application's own buffers: rows, header pool, stream references, views. */
+  readonly tcpSegmentBytes: number;
+  readonly bytesPerTcpSegment: number;
+  /** The distinct buffers the applications wrote, which the segments' payloads point into. */
+  readonly applicationBufferBytes: number;
+}
 
 export class TraceStore {
   private readonly eventList: TraceEvent[] = [];
@@ -27,6 +64,7 @@ export class TraceStore {
   private flushedEvents = 0;
   private flushedMetrics = 0;
   private readonly dirty = new Set<number>();
+  private readonly tcp = new TcpRows();
 
   get events(): readonly TraceEvent[] {
     return this.eventList;
@@ -74,6 +112,24 @@ export class TraceStore {
     return event;
   }
 
+  /** Records a TCP segment compactly; returns its event id. */
+  addTcpSegment(fields: NewTcpSegment): number {
+    const id = this.eventList.length;
+    const row = this.tcp.add(id, fields);
+    this.eventList.push(new TcpMessageView(this.tcp, row));
+    return id;
+  }
+
+  /** One side of a TCP connection, for addTcpSegment's `flow`; returns its number. */
+  openTcpFlow(flow: TcpFlow): number {
+    return this.tcp.openFlow(flow);
+  }
+
+  /** The application of `flow` wrote `data` (kept by reference: it must not change afterwards). */
+  streamWritten(flow: number, data: Uint8Array): void {
+    this.tcp.archive(flow).append(data);
+  }
+
   addState(fields: NewState): StateEvent {
     const event: StateEvent = { kind: 'state', id: this.eventList.length, ...fields };
     this.eventList.push(event);
@@ -84,25 +140,49 @@ export class TraceStore {
     this.metricList.push(metric);
   }
 
+  /** The message arrived; `timing` is copied. */
   markReceived(id: number, at: SimTime, timing: MessageTiming | null): void {
     const m = this.message(id);
     if (!m || m.receivedAt !== null || m.lost !== null) return;
-    m.receivedAt = at;
-    m.timing = timing;
+    if (m instanceof TcpMessageView) {
+      this.tcp.setReceived(m.row, at);
+      if (timing) this.tcp.setTiming(m.row, timing.queueing, timing.transmission, timing.propagation);
+    } else {
+      m.receivedAt = at;
+      m.timing = timing && { queueing: timing.queueing, transmission: timing.transmission, propagation: timing.propagation };
+    }
     this.touch(id);
   }
 
+  /** The message was lost; `timing` (what it had been through) is copied. */
   markLost(id: number, lost: LossInfo, timing: MessageTiming | null = null): void {
     const m = this.message(id);
     if (!m || m.receivedAt !== null || m.lost !== null) return;
-    m.lost = lost;
-    m.timing = timing;
+    if (m instanceof TcpMessageView) {
+      this.tcp.setLost(m.row, lost);
+      if (timing) this.tcp.setTiming(m.row, timing.queueing, timing.transmission, timing.propagation);
+    } else {
+      m.lost = lost;
+      m.timing = timing && { queueing: timing.queueing, transmission: timing.transmission, propagation: timing.propagation };
+    }
     this.touch(id);
   }
 
-  /** Everything new or changed since the previous batch. */
+  /** What the TCP segments hold, from the sizes allocated (not from the heap). */
+  memory(): TraceMemory {
+    const m = this.tcp.memory();
+    const tcpSegmentBytes = m.rowBytes + m.streamReferenceBytes + m.rows * VIEW_BYTES;
+    return {
+      tcpSegments: m.rows,
+      tcpSegmentBytes,
+      bytesPerTcpSegment: m.rows === 0 ? 0 : tcpSegmentBytes / m.rows,
+      applicationBufferBytes: m.streamBufferBytes,
+    };
+  }
+
+  /** Everything new or changed since the previous batch, as plain objects (they may cross a thread). */
   takeBatch(): TraceBatch {
-    const events = this.eventList.slice(this.flushedEvents);
+    const events = this.eventList.slice(this.flushedEvents).map((e) => (e.kind === 'message' ? plainMessage(e) : e));
     const updates: MessageUpdate[] = [];
     for (const id of [...this.dirty].sort((a, b) => a - b)) {
       const m = this.message(id)!;

@@ -52,7 +52,7 @@ export function segmentLength(seg: TcpSegment): number {
 }
 
 /** The MSS option's value, or null when the segment carries none. */
-export function mssOption(seg: TcpSegment): number | null {
+export function mssOption(seg: Pick<TcpSegment, 'options'>): number | null {
   for (const option of seg.options) if (option.kind === 'mss') return option.value;
   return null;
 }
