@@ -67,7 +67,20 @@ export function eventToJson(e: TraceEvent): Record<string, unknown> {
 }
 
 export function traceToJson(trace: TraceContent): string {
-  const h = trace.header;
+  const parts: string[] = [traceJsonHead(trace.header, trace.nodes)];
+  trace.events.forEach((e, i) => parts.push(traceJsonEvent(e, i)));
+  parts.push(traceJsonTail(trace.events.length, trace.metrics));
+  return parts.join('');
+}
+
+/*
+ * The same text in three pieces, so that a host can write a long trace as it
+ * goes (head, then each event, then the tail): head + events + tail is
+ * traceToJson's text byte for byte.
+ */
+
+/** Everything before the first event: the header fields, the nodes, and the opening of "events". */
+export function traceJsonHead(h: TraceHeader, nodes: readonly TraceNode[]): string {
   const head = [
     `"format": ${JSON.stringify(TRACE_FORMAT)}`,
     `"version": ${TRACE_VERSION}`,
@@ -76,17 +89,23 @@ export function traceToJson(trace: TraceContent): string {
     `"seed": ${h.seed}`,
     `"endTime": ${h.endTime}`,
     `"stopReason": ${JSON.stringify(h.stopReason)}`,
-    `"nodes": ${JSON.stringify(trace.nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, address: n.address, services: n.services ?? [] })))}`,
+    `"nodes": ${JSON.stringify(nodes.map((n) => ({ id: n.id, name: n.name, kind: n.kind, address: n.address, services: n.services ?? [] })))}`,
   ];
-  const parts: string[] = ['{\n  ', head.join(',\n  '), ',\n  "events": ['];
-  trace.events.forEach((e, i) => {
-    parts.push(i === 0 ? '\n    ' : ',\n    ', JSON.stringify(eventToJson(e)));
-  });
-  parts.push(trace.events.length ? '\n  ],\n  "metrics": [' : '],\n  "metrics": [');
-  trace.metrics.forEach((m, i) => {
+  return `{\n  ${head.join(',\n  ')},\n  "events": [`;
+}
+
+/** Event number `index` (0-based) with the separator before it. */
+export function traceJsonEvent(e: TraceEvent, index: number): string {
+  return `${index === 0 ? '\n    ' : ',\n    '}${JSON.stringify(eventToJson(e))}`;
+}
+
+/** Everything after the last of `eventCount` events: the metrics and the closing brace. */
+export function traceJsonTail(eventCount: number, metrics: readonly Metric[]): string {
+  const parts: string[] = [eventCount ? '\n  ],\n  "metrics": [' : '],\n  "metrics": ['];
+  metrics.forEach((m, i) => {
     const json = { node: m.node, name: m.name, value: m.value, unit: m.unit, at: m.at, summary: m.summary };
     parts.push(i === 0 ? '\n    ' : ',\n    ', JSON.stringify(json));
   });
-  parts.push(trace.metrics.length ? '\n  ]\n}\n' : ']\n}\n');
+  parts.push(metrics.length ? '\n  ]\n}\n' : ']\n}\n');
   return parts.join('');
 }

@@ -23,11 +23,10 @@ const OPT_END = 0;
 const OPT_IF_TSRESOL = 9;
 
 export function traceToPcapng(events: readonly TraceEvent[]): Uint8Array {
-  const blocks: Uint8Array[] = [sectionHeader(), interfaceDescription()];
+  const blocks: Uint8Array[] = [pcapngHead()];
   for (const e of events) {
-    if (e.kind !== 'message' || e.layer !== 'transport') continue;
-    const packet = ipv4Packet(e);
-    if (packet) blocks.push(enhancedPacket(e.sentAt, packet));
+    const b = pcapngPacketBlock(e);
+    if (b) blocks.push(b);
   }
   const total = blocks.reduce((n, b) => n + b.length, 0);
   const out = new Uint8Array(total);
@@ -39,13 +38,37 @@ export function traceToPcapng(events: readonly TraceEvent[]): Uint8Array {
   return out;
 }
 
+/*
+ * The same file in pieces, for a host that writes it as the run goes: the
+ * head, then one block per transport message in trace order. A block depends
+ * only on what the message was when sent, so it can be written at once.
+ */
+
+/** The section header and the one interface description. */
+export function pcapngHead(): Uint8Array {
+  const shb = sectionHeader();
+  const idb = interfaceDescription();
+  const head = new Uint8Array(shb.length + idb.length);
+  head.set(shb);
+  head.set(idb, shb.length);
+  return head;
+}
+
+/** The enhanced packet block of a transport message; null for any other event. */
+export function pcapngPacketBlock(e: TraceEvent): Uint8Array | null {
+  if (e.kind !== 'message' || e.layer !== 'transport') return null;
+  const packet = ipv4Packet(e);
+  return packet ? enhancedPacket(e.sentAt, packet) : null;
+}
+
 /** The IPv4 packet (RFC 791 §3.1) around a transport message; null for a protocol pcap cannot carry. */
 export function ipv4Packet(e: MessageEvent): Uint8Array | null {
   const protocol = e.protocol === 'tcp' ? IP_PROTOCOL.TCP : e.protocol === 'udp' ? IP_PROTOCOL.UDP : null;
   const src = parseIpv4(e.src.addr);
   const dst = parseIpv4(e.dst.addr);
   if (protocol === null || src === null || dst === null) return null;
-  const total = IPV4_HEADER_BYTES + e.bytes.length;
+  const bytes = e.bytes; // read once: a compact segment rebuilds its bytes on each read
+  const total = IPV4_HEADER_BYTES + bytes.length;
   const p = new Uint8Array(total);
   const v = new DataView(p.buffer);
   v.setUint8(0, 0x45); // version 4, IHL 5 words
@@ -58,7 +81,7 @@ export function ipv4Packet(e: MessageEvent): Uint8Array | null {
   v.setUint32(12, src);
   v.setUint32(16, dst);
   v.setUint16(10, headerChecksum(p));
-  p.set(e.bytes, IPV4_HEADER_BYTES);
+  p.set(bytes, IPV4_HEADER_BYTES);
   return p;
 }
 

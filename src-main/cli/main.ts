@@ -14,9 +14,8 @@ import { pathToFileURL } from 'node:url';
 import { formatIssue, parseScenarioBytes } from '../../src-core/scenario/load';
 import type { ChartTheme } from '../../src-core/chart/colors';
 import type { Scenario } from '../../src-core/scenario/schema';
-import { traceToJson } from '../../src-core/trace/json';
-import { traceToPcapng } from '../../src-core/trace/pcapng';
 import { writeFileAtomic } from '../files/atomic-write';
+import { TraceFileError, TraceFiles } from './trace-files';
 import { parseServeArgs, type ServeArgs } from '../serve/args';
 import { UsageError } from '../serve/errors';
 import { serve } from '../serve/serve';
@@ -187,10 +186,21 @@ export async function main(argv: readonly string[], io: CliIo, env: CliEnv = PRO
     io.out(`${file}: ok — "${scenario.name}": ${scenario.nodes.length} nodes, ${scenario.links.length} links, ${scenario.workload.length} actions`);
     return 0;
   }
+  // The trace and the capture are written while the run goes (trace-files.ts).
+  let files: TraceFiles | null = null;
+  if (args.out || args.pcap) {
+    try {
+      files = new TraceFiles({ json: args.out, pcap: args.pcap });
+    } catch (error) {
+      reportFileError(error, args, io);
+      return 1;
+    }
+  }
   let finished: FinishedRun;
   try {
-    finished = runToEnd(scenario, { seed: args.seed });
+    finished = runToEnd(scenario, { seed: args.seed }, undefined, files ? (run) => files.progress(run.sim.store.events) : undefined);
   } catch (error) {
+    files?.discard();
     // The simulation could not even be built from a valid scenario: a bug of ours, nothing ran.
     io.err(`l7: internal error: the scenario could not be set up (${error instanceof Error ? error.message : String(error)}); nothing ran`);
     return 1;
@@ -199,29 +209,30 @@ export async function main(argv: readonly string[], io: CliIo, env: CliEnv = PRO
   io.out(summarizeTrace(trace));
   if (scenario.guide !== undefined) io.out(guideReport(scenario.guide, scenario, trace));
   if (failure) io.err(`l7: internal error at ${trace.header.endTime / 1e6} ms: ${failure.message}; the run stopped there, and the trace so far is written`);
-  if (args.out) {
+  if (files) {
     try {
-      await writeFileAtomic(args.out, traceToJson(trace));
+      files.finish(trace);
     } catch (error) {
-      io.err(`${args.out}: cannot write the trace (${describeFsError(error)})`);
+      files.discard();
+      reportFileError(error, args, io);
       return 1;
     }
-    io.out(`trace:      ${args.out}`);
-  }
-  if (args.pcap) {
-    try {
-      await writeFileAtomic(args.pcap, traceToPcapng(trace.events));
-    } catch (error) {
-      io.err(`${args.pcap}: cannot write the capture (${describeFsError(error)})`);
-      return 1;
-    }
-    io.out(`packets:    ${args.pcap}`);
+    if (args.out) io.out(`trace:      ${args.out}`);
+    if (args.pcap) io.out(`packets:    ${args.pcap}`);
   }
   if (args.svg || args.png) {
     const written = await writeChart(scenario, trace, args, io, env.fonts);
     if (!written) return 1;
   }
   return failure ? 1 : 0;
+}
+
+/** "FILE: cannot write the trace (why)" for the file that failed. */
+function reportFileError(error: unknown, args: { out: string | null; pcap: string | null }, io: CliIo): void {
+  const target = error instanceof TraceFileError ? error.target : 'json';
+  const cause = error instanceof TraceFileError ? error.cause : error;
+  if (target === 'json') io.err(`${args.out}: cannot write the trace (${describeFsError(cause)})`);
+  else io.err(`${args.pcap}: cannot write the capture (${describeFsError(cause)})`);
 }
 
 /** Writes the chart as SVG and/or PNG (chart-export.ts); false when one could not be written (the message names the file). */

@@ -17,11 +17,20 @@ export interface FinishedRun {
 
 const SLICE = 1_000_000;
 
-export function runToEnd(scenario: Scenario, options: RunOptions = {}, prepare?: (run: ScenarioRun) => void): FinishedRun {
+/**
+ * `prepare` sees the run before it starts; `afterSlice` after each slice of
+ * SLICE kernel events (a host writing the trace as it goes, trace-files.ts).
+ */
+export function runToEnd(
+  scenario: Scenario,
+  options: RunOptions = {},
+  prepare?: (run: ScenarioRun) => void,
+  afterSlice?: (run: ScenarioRun) => void,
+): FinishedRun {
   const run = new ScenarioRun(scenario, options);
   prepare?.(run);
   try {
-    while (run.step(SLICE) === 'running');
+    while (run.step(SLICE) === 'running') afterSlice?.(run);
     return { trace: run.trace(), failure: null };
   } catch (error) {
     const trace = run.trace();
