@@ -55,6 +55,10 @@ export class Channel {
   /** The same, over time (link-timeline.ts). */
   readonly timeline = new LinkTimeline();
 
+  /** The scheduler's callbacks, made once (sim/scheduler.ts call()). */
+  private readonly finishNext = (item: Queued): void => this.finishTransmission(item);
+  private readonly arriveNext = (packet: IpPacket): void => this.env.arrive(packet, this.to);
+
   constructor(
     readonly link: LinkSpec,
     readonly from: string,
@@ -99,24 +103,26 @@ export class Channel {
     stats.queueing += waited;
     if (waited > stats.maxQueueing) stats.maxQueueing = waited;
     this.timeline.transmitted(scheduler.now, tx, packet.size, waited);
-    scheduler.after(tx, () => this.finishTransmission(item));
+    scheduler.call(tx, this.finishNext, item);
   }
 
   private finishTransmission(item: Queued): void {
     const { scheduler, rules } = this.env;
     const { packet } = item;
-    const ruleDrop = rules.drops({
-      packet,
-      link: this.link.id,
-      firstHop: item.firstHop,
-      now: scheduler.now,
-      destination: this.env.destinationOf(packet),
-    });
+    const ruleDrop =
+      !rules.empty &&
+      rules.drops({
+        packet,
+        link: this.link.id,
+        firstHop: item.firstHop,
+        now: scheduler.now,
+        destination: this.env.destinationOf(packet),
+      });
     if (ruleDrop || this.loss.drops()) {
       this.env.drop(packet, ruleDrop ? 'rule' : 'random', this.link.id, this.from);
     } else {
       packet.timing.propagation += this.link.delay;
-      scheduler.after(this.link.delay, () => this.env.arrive(packet, this.to));
+      scheduler.call(this.link.delay, this.arriveNext, packet);
     }
     this.busy = false;
     this.startNext();

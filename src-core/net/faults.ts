@@ -47,6 +47,11 @@ export class RuleSet {
     this.counts = rules.map(() => 0);
   }
 
+  /** No rules at all: callers skip building a PacketContext per hop. */
+  get empty(): boolean {
+    return this.rules.length === 0;
+  }
+
   /** True when a rule says this packet is dropped. Counting has side effects: call once per hop. */
   drops(ctx: PacketContext): boolean {
     let dropped = false;

@@ -31,6 +31,8 @@ export class Network implements ChannelEnv {
   private readonly routes: Map<string, RoutingTable>;
   /** Channels keyed by `${linkId}>${fromNode}`. */
   private readonly channels = new Map<string, Channel>();
+  /** The channel a packet at a node leaves on toward a destination node, looked up once (routes are static). */
+  private readonly forward = new Map<string, Map<string, Channel | null>>();
   private readonly sinks = new Map<string, PacketSink>();
   private readonly observers: NetworkObserver[] = [];
   private nextPacketId = 0;
@@ -129,13 +131,27 @@ export class Network implements ChannelEnv {
       this.scheduler.after(0, () => this.deliver(packet, atNode));
       return;
     }
-    const link = destination === null ? null : this.nextHop(atNode, destination);
-    const channel = link === null ? undefined : this.channels.get(`${link}>${atNode}`);
+    const channel = destination === null ? null : this.channelToward(atNode, destination);
     if (!channel) {
       this.drop(packet, 'no-route', null, atNode);
       return;
     }
     channel.send(packet, firstHop);
+  }
+
+  private channelToward(atNode: string, destination: string): Channel | null {
+    let table = this.forward.get(atNode);
+    if (!table) {
+      table = new Map();
+      this.forward.set(atNode, table);
+    }
+    let channel = table.get(destination);
+    if (channel === undefined) {
+      const link = this.nextHop(atNode, destination);
+      channel = (link === null ? undefined : this.channels.get(`${link}>${atNode}`)) ?? null;
+      table.set(destination, channel);
+    }
+    return channel;
   }
 
   private deliver(packet: IpPacket, atNode: string): void {

@@ -94,4 +94,31 @@ describe('Scheduler', () => {
       ),
     );
   });
+
+  it('runs call() events in the same (time, order) sequence as at(), reusing their objects', () => {
+    const s = new Scheduler();
+    const log: string[] = [];
+    const note = (what: string) => log.push(`${s.now}:${what}`);
+    s.at(10, () => note('a'));
+    s.call(10, note, 'b');
+    s.call(5, (n: number) => {
+      note(`c${n}`);
+      s.call(0, note, 'd'); // same time, after everything already at 5
+      s.after(5, () => note('e')); // at 10, after a and b
+    }, 1);
+    s.at(5, () => note('f'));
+    expect(s.run()).toBe('idle');
+    expect(log).toEqual(['5:c1', '5:f', '5:d', '10:a', '10:b', '10:e']);
+    for (let i = 0; i < 1000; i++) s.call(i % 7, note, `x${i}`);
+    log.length = 0;
+    s.run();
+    expect(log).toHaveLength(1000);
+    expect(log.slice(0, 3)).toEqual(['10:x0', '10:x7', '10:x14']);
+  });
+
+  it('refuses a negative or fractional delay in call()', () => {
+    const s = new Scheduler();
+    expect(() => s.call(-1, () => undefined, null)).toThrow(RangeError);
+    expect(() => s.call(0.5, () => undefined, null)).toThrow(RangeError);
+  });
 });

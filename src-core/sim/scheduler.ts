@@ -22,11 +22,14 @@ export interface TimerHandle {
 
 class ScheduledEvent implements TimerHandle {
   cancelled = false;
+  /** For call(): the function and its argument (action is then null). */
+  fn: ((arg: never) => void) | null = null;
+  arg: unknown = undefined;
   constructor(
-    readonly at: SimTime,
-    readonly seq: number,
-    readonly action: EventAction,
-    readonly weak: boolean,
+    public at: SimTime,
+    public seq: number,
+    public action: EventAction | null,
+    public weak: boolean,
     private readonly owner: Scheduler,
   ) {}
 
@@ -41,6 +44,8 @@ export type StopReason = 'idle' | 'end-time' | 'event-budget' | 'cancelled';
 
 export class Scheduler {
   private heap: ScheduledEvent[] = [];
+  /** Fired call() events, reused: nobody holds a handle to them. */
+  private readonly spare: ScheduledEvent[] = [];
   private nextSeq = 0;
   private liveStrong = 0;
   private current: SimTime = 0;
@@ -82,6 +87,29 @@ export class Scheduler {
     return this.at(this.current + delay, action, options);
   }
 
+  /**
+   * Schedules `fn(arg)` after `delay` ns, strong and without a handle: the
+   * network's per-packet events (a transmission ending, a packet arriving).
+   * Same order as at()/after(); cheaper, since `fn` is made once by the
+   * caller and the event objects are reused (no allocation per packet).
+   */
+  call<T>(delay: SimTime, fn: (arg: T) => void, arg: T): void {
+    const at = this.current + delay;
+    if (!Number.isInteger(at) || delay < 0) throw new RangeError(`event delay must be a non-negative integer number of ns, got ${delay}`);
+    let event = this.spare.pop();
+    if (event) {
+      event.at = at;
+      event.seq = this.nextSeq++;
+      event.cancelled = false;
+    } else {
+      event = new ScheduledEvent(at, this.nextSeq++, null, false, this);
+    }
+    event.fn = fn as (arg: never) => void;
+    event.arg = arg;
+    this.liveStrong++;
+    this.push(event);
+  }
+
   /** @internal called by a handle when it is cancelled. */
   onCancel(event: ScheduledEvent): void {
     if (!event.weak) this.liveStrong--;
@@ -105,7 +133,16 @@ export class Scheduler {
       top.cancelled = true; // a fired event can no longer be cancelled
       this.current = top.at;
       this.executed++;
-      top.action();
+      const fn = top.fn;
+      if (fn === null) {
+        top.action!();
+        return true;
+      }
+      const arg = top.arg;
+      top.fn = null;
+      top.arg = undefined;
+      this.spare.push(top);
+      (fn as (arg: unknown) => void)(arg);
       return true;
     }
     return false;
