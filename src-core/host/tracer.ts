@@ -34,6 +34,8 @@ interface Stream {
   nextUndelivered: number;
 }
 
+const NO_MESSAGES: readonly number[] = Object.freeze([]);
+
 export class Tracer implements NetworkObserver {
   private readonly streams = new Map<string, Stream>();
   /** UDP packet id → the application message it carries. */
@@ -111,10 +113,10 @@ export class Tracer implements NetworkObserver {
     s.messages.push({ start, end, id });
   }
 
-  /** Application messages overlapping stream offsets [start, end) of direction `key`. */
-  messagesIn(key: string, start: number, end: number): number[] {
+  /** Application messages overlapping stream offsets [start, end) of direction `key` (a shared empty array when none: do not modify). */
+  messagesIn(key: string, start: number, end: number): readonly number[] {
     const s = this.streams.get(key);
-    if (!s || end <= start) return [];
+    if (!s || end <= start) return NO_MESSAGES;
     const list = s.messages;
     // binary search for the first message ending after `start`
     let lo = 0;
@@ -124,6 +126,7 @@ export class Tracer implements NetworkObserver {
       if (list[mid]!.end <= start) lo = mid + 1;
       else hi = mid;
     }
+    if (lo >= list.length || list[lo]!.start >= end) return NO_MESSAGES;
     const ids: number[] = [];
     for (let i = lo; i < list.length && list[i]!.start < end; i++) ids.push(list[i]!.id);
     return ids;

@@ -26,6 +26,7 @@ import { decodeError } from '../errors';
 import type { DecodeResult } from '../errors';
 import { optionsLength, readOptions, writeOptions } from './options';
 import type { TcpSegment } from './segment';
+import { byteView } from '../byte-view';
 
 export { TCP_FLAGS, TCP_OPTION_KIND, segmentLength, mssOption } from './segment';
 export type { TcpOption, TcpSegment } from './segment';
@@ -115,7 +116,7 @@ export function decodeTcp(
       window: get16(bytes, 14),
       urgentPointer: get16(bytes, 18),
       options: options.value,
-      payload: bytes.subarray(headerLength),
+      payload: byteView(bytes, headerLength),
       checksum,
     },
   };

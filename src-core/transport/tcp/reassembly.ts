@@ -8,6 +8,7 @@
  * byte is delivered exactly once. The caller trims data to the receive
  * window first, which bounds the size of this queue.
  */
+import { byteView } from '../byte-view';
 interface Piece {
   start: number;
   data: Uint8Array;
@@ -54,7 +55,7 @@ export class ReassemblyBuffer {
       if (piece.start > at) break;
       const end = piece.start + piece.data.length;
       if (end > at) {
-        out.push(piece.data.subarray(at - piece.start));
+        out.push(byteView(piece.data, at - piece.start));
         at = end;
       }
       used += 1;

@@ -7,6 +7,7 @@
  * count touched), never a copy of the whole buffer. `read()` returns a view
  * when the range lies in one chunk and copies only when it spans several.
  */
+import { byteView } from '../byte-view';
 export class SendBuffer {
   private chunks: Uint8Array[] = [];
   /** Index in `chunks` of the first live chunk. */
@@ -69,7 +70,7 @@ export class SendBuffer {
     this.cursorIndex = index;
     this.cursorStart = chunkStart;
     const from = offset - chunkStart;
-    if (from + length <= chunk.length) return chunk.subarray(from, from + length);
+    if (from + length <= chunk.length) return byteView(chunk, from, from + length);
     const out = new Uint8Array(length);
     let written = 0;
     let piece = chunk.subarray(from);
