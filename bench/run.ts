@@ -4,6 +4,8 @@
  * Targets: kernel ≥ 1,000,000 events/s on a 2-core machine; the TCP transfer
  * of the reference program ≥ 3× ns-3's segments per wall second (ns-3 built
  * and run in the same bench run when installed, bench/ns3.ts);
+ * the trace ≤ 200 bytes per transport message and a 10^9-byte transfer
+ * under 1 GB RSS (bench/gigabyte.ts);
  * `l7 run` of a lesson from the built file < 0.3 s wall;
  * the chart's and the editor's targets are in chart/run.ts and editor/run.ts
  * (they run last, in Chromium).
@@ -15,6 +17,7 @@ import { benchEditor } from './editor/run';
 import { benchKernel } from './kernel';
 import { benchDnsStorm, benchPageLoads, type LoadFigures } from './lesson-load';
 import { ns3Binary, runNs3 } from './ns3';
+import { benchGigabyte, GIGABYTE_SCENARIO, gigabyteTraceMemory } from './gigabyte';
 import { fmt, formatSpread, spread } from './stats';
 import { benchTcpTransfer, REFERENCE_BYTES } from './tcp-transfer';
 
@@ -37,6 +40,10 @@ const o = ours[0]!;
 process.stdout.write(
   `  L7 Lab: ${fmt(o.dataSegments)} data + ${fmt(o.ackSegments)} ACK segments on the first link, last byte at ${o.simulatedSeconds.toFixed(3)} s simulated; ` +
     `${fmt(o.traceEvents)} trace events, heap ${fmt(o.heapBytes / 1048576)} MiB (${fmt(o.heapBytes / o.traceEvents)} bytes per trace event)\n`,
+);
+process.stdout.write(
+  `  trace store's accounting: ${o.traceMemory.bytesPerTcpSegment.toFixed(1)} bytes per TCP segment (target ≤ 200), ` +
+    `application buffers referenced ${fmt(o.traceMemory.applicationBufferBytes)} bytes\n`,
 );
 const oursRate = spread(ours.map((r) => r.segmentsPerSecond));
 process.stdout.write(`  L7 Lab: ${formatSpread(oursRate, 'segments/s')}; wall ${formatSpread(spread(ours.map((r) => r.seconds)), 's', 2)}\n`);
@@ -63,6 +70,17 @@ function loadSection(title: string, unit: string, bench: () => LoadFigures): voi
 
 loadSection('HTTP: page loads per wall second (the persistent lesson\'s page, 300 loads, each mode in turn)', 'page loads', () => benchPageLoads());
 loadSection('DNS: a storm of 10,000 lookups through one resolver, one a millisecond', 'lookups', () => benchDnsStorm());
+
+section(`memory: the trace of a 10^9-byte transfer (${GIGABYTE_SCENARIO}) through node out/cli/l7.mjs run (target < 1 GB RSS; ≤ 200 bytes per transport message)`);
+{
+  const m = gigabyteTraceMemory();
+  process.stdout.write(`  trace store's accounting: ${fmt(m.tcpSegments)} TCP segments, ${(m.bytesPerTcpSegment).toFixed(1)} bytes each; application buffers referenced ${fmt(m.applicationBufferBytes)} bytes (deterministic: one run)\n`);
+  const { inMemory, writingFiles } = await benchGigabyte(RUNS);
+  const mib = (b: number | null) => (b === null ? 'n/a (no /proc)' : `${fmt(b / 1048576)} MiB`);
+  const peaks = inMemory.map((r) => r.peakRss).filter((p): p is number => p !== null);
+  if (peaks.length > 0) process.stdout.write(`  peak RSS, trace in memory: ${formatSpread(spread(peaks.map((p) => p / 1048576)), 'MiB')}; wall ${formatSpread(spread(inMemory.map((r) => r.seconds)), 's', 1)}\n`);
+  process.stdout.write(`  peak RSS writing --out trace.json --pcap trace.pcapng as the run goes (one run: about 3 GB of files): ${mib(writingFiles.peakRss)}, wall ${writingFiles.seconds.toFixed(1)} s\n`);
+}
 
 section(`command line: wall time of one run of ${CLI_BENCH_LESSON}, start to exit (target for the built file < 0.3 s)`);
 for (const f of await benchCliStart()) {
