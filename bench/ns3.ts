@@ -14,7 +14,7 @@ const BINARY = '/tmp/l7-bench-ns3-bulk';
 const LIBS = ['ns3-core', 'ns3-network', 'ns3-internet', 'ns3-point-to-point', 'ns3-applications'];
 
 /** The figures both programs give (the reference has no trace of ours to count or weigh). */
-export type Ns3Figures = Omit<TcpTransferFigures, 'traceEvents' | 'heapBytes' | 'traceMemory'>;
+export type Ns3Figures = Omit<TcpTransferFigures, 'traceEvents' | 'heapBytes' | 'traceMemory' | 'kernelEvents'>;
 
 /** The built reference program, or why there is none. */
 export function ns3Binary(): { ok: true; path: string } | { ok: false; why: string } {

@@ -47,6 +47,7 @@ process.stdout.write(
 );
 const oursRate = spread(ours.map((r) => r.segmentsPerSecond));
 process.stdout.write(`  L7 Lab: ${formatSpread(oursRate, 'segments/s')}; wall ${formatSpread(spread(ours.map((r) => r.seconds)), 's', 2)}\n`);
+process.stdout.write(`  L7 Lab: ${fmt(o.kernelEvents)} kernel events in the transfer, ${(o.kernelEvents / (o.dataSegments + o.ackSegments)).toFixed(2)} a segment: ${formatSpread(spread(ours.map((r) => r.kernelEvents / r.seconds)), 'kernel events/s')}\n`);
 const ns3 = ns3Binary();
 if (!ns3.ok) process.stdout.write(`  ns-3: not run: ${ns3.why}\n`);
 else {

@@ -29,6 +29,8 @@ export interface TcpTransferFigures {
   /** When the last byte arrived, simulated seconds. */
   readonly simulatedSeconds: number;
   readonly traceEvents: number;
+  /** Scheduler events the transfer ran (the kernel's real workload, beside the micro-benchmark's empty events). */
+  readonly kernelEvents: number;
   readonly heapBytes: number;
   /** The trace store's own accounting of its TCP segments. */
   readonly traceMemory: TraceMemory;
@@ -81,6 +83,7 @@ export function benchTcpTransfer(totalBytes = REFERENCE_BYTES): TcpTransferFigur
     segmentsPerSecond: (dataSegments + ackSegments) / seconds,
     simulatedSeconds: toSeconds(lastByteAt),
     traceEvents: sim.store.size,
+    kernelEvents: sim.scheduler.eventsExecuted,
     heapBytes: process.memoryUsage().heapUsed,
     traceMemory: sim.store.memory(),
   };
