@@ -4,6 +4,7 @@ import type { LossRule } from '../net/faults';
 import type { Topology } from '../net/topology';
 import { ms, transmissionDelay } from '../sim/time';
 import type { MessageEvent } from '../trace/types';
+import { decodeTcp, describeTcpSegment, TCP_FLAGS } from '../transport/tcp/codec';
 import { DEFAULT_TCP_CONFIG } from '../transport/tcp/connection';
 import { Simulation } from './simulation';
 
@@ -171,6 +172,51 @@ describe('TCP under random loss (property)', () => {
         expect(serverClosed).toBe(true);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('traces every segment of a lossy transfer as it went on the wire: bytes that verify, payload from the stream at its sequence number, the sender\'s Info line', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 0.3, noNaN: true }), fc.array(fc.integer({ min: 1, max: 5_000 }), { minLength: 1, maxLength: 6 }), fc.nat(), (lossRate, writes, seed) => {
+        const topology = twoHops();
+        const lossy: Topology = { ...topology, links: topology.links.map((l) => (l.id === 'r-s' ? { ...l, lossRate } : l)) };
+        const sim = new Simulation(lossy, seed, [], { ...DEFAULT_TCP_CONFIG, maxRetransmissions: 40 });
+        const total = writes.reduce((a, b) => a + b, 0);
+        const sent = new Uint8Array(total).map((_, i) => (i * 17 + seed) & 0xff);
+        sim.stack('server').tcpListen(80, (s) => {
+          s.onData = (d) => s.send(d.slice().reverse()); // the server writes back, in pieces of its own
+          s.onPeerClosed = () => s.close();
+        });
+        const socket = sim.stack('client').tcpConnect(SERVER, 80);
+        socket.onConnected = () => {
+          let at = 0;
+          for (const w of writes) socket.send(sent.subarray(at, (at += w)));
+          socket.close();
+        };
+        sim.scheduler.run({ endTime: ms(3_600_000) });
+        const segments = messages(sim, 'tcp');
+        const retransmitted = segments.filter((m) => m.retransmission).length;
+        const synIsn = new Map<string, number>();
+        for (const m of segments) {
+          const src = parseIpv4(m.src.addr)!;
+          const dst = parseIpv4(m.dst.addr)!;
+          const decoded = decodeTcp(m.bytes, src, dst);
+          if (!decoded.ok) throw new Error(`event ${m.id}: ${decoded.error.message}`);
+          const seg = decoded.value;
+          if (seg.flags & TCP_FLAGS.SYN) synIsn.set(m.src.addr, seg.seq);
+          const iss = synIsn.get(m.src.addr)!;
+          const irs = synIsn.get(m.dst.addr) ?? null;
+          const line = describeTcpSegment(seg, { iss, irs });
+          expect(m.summary).toBe(m.retransmission ? `[TCP Retransmission] ${line}` : line);
+          if (m.from === 'client' && seg.payload.length > 0) {
+            const offset = (seg.seq - iss - 1) >>> 0;
+            expect([...seg.payload]).toEqual([...sent.subarray(offset, offset + seg.payload.length)]);
+          }
+        }
+        expect(retransmitted).toBe(segments.filter((m) => m.summary.startsWith('[TCP Retransmission]')).length);
+      }),
+      { numRuns: 30 },
     );
   });
 });
