@@ -21,27 +21,13 @@ import type {
   TraceEvent,
 } from './types';
 import { plainMessage, TcpMessageView } from './tcp-message-view';
-import { TcpRows, type IsnMode, type TcpFlow } from './tcp-rows';
+import { TcpRows, type NewTcpRow, type TcpFlow } from './tcp-rows';
 
 export type NewMessage = Omit<MessageEvent, 'id' | 'kind' | 'receivedAt' | 'timing' | 'lost'>;
 export type NewState = Omit<StateEvent, 'id' | 'kind'>;
 
-/** A TCP segment as sent: its bytes' header and a reference to its payload in the sender's stream. */
-export interface NewTcpSegment {
-  readonly sentAt: SimTime;
-  readonly causedBy: number | null;
-  readonly carries: readonly number[];
-  readonly retransmission: boolean;
-  /** The encoded segment (header, options, payload). */
-  readonly segment: Uint8Array;
-  readonly headerLength: number;
-  /** The sending side (openTcpFlow()) and the stream offset of the payload's first byte. */
-  readonly flow: number;
-  readonly streamOffset: number;
-  /** The Info line's numbering: relative to the flow's ISN (and irs) or absolute. */
-  readonly isnMode: IsnMode;
-  readonly irs: number;
-}
+/** A TCP segment as sent: its header and a reference to its payload in the sender's stream (tcp-rows.ts). */
+export type NewTcpSegment = NewTcpRow;
 
 /**
  * A view object (two fields: ~40 bytes in V8 on 64-bit) and its slot in the
@@ -142,26 +128,24 @@ export class TraceStore {
 
   /** The message arrived; `timing` is copied. */
   markReceived(id: number, at: SimTime, timing: MessageTiming | null): void {
-    const m = this.message(id);
-    if (!m || m.receivedAt !== null || m.lost !== null) return;
-    if (m instanceof TcpMessageView) {
-      this.tcp.setReceived(m.row, at);
-      if (timing) this.tcp.setTiming(m.row, timing.queueing, timing.transmission, timing.propagation);
-    } else {
-      m.receivedAt = at;
-      m.timing = timing && { queueing: timing.queueing, transmission: timing.transmission, propagation: timing.propagation };
-    }
-    this.touch(id);
+    this.complete(id, at, null, timing);
   }
 
   /** The message was lost; `timing` (what it had been through) is copied. */
   markLost(id: number, lost: LossInfo, timing: MessageTiming | null = null): void {
+    this.complete(id, null, lost, timing);
+  }
+
+  /** A message is completed once: received at `at` or lost. */
+  private complete(id: number, at: SimTime | null, lost: LossInfo | null, timing: MessageTiming | null): void {
     const m = this.message(id);
     if (!m || m.receivedAt !== null || m.lost !== null) return;
     if (m instanceof TcpMessageView) {
-      this.tcp.setLost(m.row, lost);
+      if (at !== null) this.tcp.setReceived(m.row, at);
+      if (lost !== null) this.tcp.setLost(m.row, lost);
       if (timing) this.tcp.setTiming(m.row, timing.queueing, timing.transmission, timing.propagation);
     } else {
+      m.receivedAt = at;
       m.lost = lost;
       m.timing = timing && { queueing: timing.queueing, transmission: timing.transmission, propagation: timing.propagation };
     }

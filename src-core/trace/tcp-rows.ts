@@ -51,6 +51,7 @@ interface FlowRecord extends TcpFlow {
   readonly archive: StreamArchive;
 }
 
+/** A segment as sent. */
 export interface NewTcpRow {
   readonly sentAt: number;
   readonly causedBy: number | null;
@@ -59,9 +60,10 @@ export interface NewTcpRow {
   /** The segment as sent; its first `headerLength` bytes are kept. */
   readonly segment: Uint8Array;
   readonly headerLength: number;
-  /** The sending side (openFlow()) and where the payload starts in its stream. */
+  /** The sending side (openFlow(); the store's openTcpFlow()) and the stream offset of the payload's first byte. */
   readonly flow: number;
   readonly streamOffset: number;
+  /** The Info line's numbering: relative to the flow's ISN (and irs) or absolute. */
   readonly isnMode: IsnMode;
   /** The ISN received from the peer (with isnMode relative). */
   readonly irs: number;
