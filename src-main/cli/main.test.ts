@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, parseArgs } from './main';
+import { main, parseArgs, progressLine } from './main';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -91,6 +91,18 @@ describe('l7 command line', () => {
     expect((await cli('run')).err).toMatch(/run needs a scenario file/);
     expect((await cli('run', LESSON, '--seed', 'x')).err).toMatch(/--seed needs an integer/);
     expect(() => parseArgs(['run', 'a', 'b'])).toThrow(/unexpected argument "b"/);
+  });
+
+  it('writes a status line for a person watching, and clears it before the summary', async () => {
+    const lines: string[] = [];
+    const out: string[] = [];
+    const code = await main(['run', LESSON], { out: (t) => out.push(t), err: () => undefined, progress: (t) => lines.push(t) });
+    expect(code).toBe(0);
+    // a lesson runs in one slice: nothing to report but the clearing
+    expect(lines).toEqual(['']);
+    expect(progressLine({ simTime: 12_345_678_901, endTime: 600e9, kernelEvents: 3_000_000, traceEvents: 1_234_567 })).toBe(
+      'running: 12.346 s simulated, 1,234,567 trace events (3,000,000 kernel events)',
+    );
   });
 
   it('does not overwrite the previous trace when it cannot write', async () => {

@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { formatIssue, parseScenarioBytes } from '../../src-core/scenario/load';
 import type { ChartTheme } from '../../src-core/chart/colors';
 import type { Scenario } from '../../src-core/scenario/schema';
+import type { RunProgress, ScenarioRun } from '../../src-core/scenario/runner';
 import { writeFileAtomic } from '../files/atomic-write';
 import { TraceFileError, TraceFiles } from './trace-files';
 import { parseServeArgs, type ServeArgs } from '../serve/args';
@@ -27,6 +28,13 @@ import { guideReport } from '../../src-core/lessons/guide-report';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** A status line that replaces the previous one ('' clears it); given only when a person watches (stderr is a terminal). */
+  progress?(text: string): void;
+}
+
+/** What a long run has done so far, for the status line (after each slice of the run). */
+export function progressLine(p: RunProgress): string {
+  return `running: ${(p.simTime / 1e9).toFixed(3)} s simulated, ${p.traceEvents.toLocaleString('en-US')} trace events (${p.kernelEvents.toLocaleString('en-US')} kernel events)`;
 }
 
 /** What the command line takes from its process; tests give their own. */
@@ -198,7 +206,19 @@ export async function main(argv: readonly string[], io: CliIo, env: CliEnv = PRO
   }
   let finished: FinishedRun;
   try {
-    finished = runToEnd(scenario, { seed: args.seed }, undefined, files ? (run) => files.progress(run.sim.store.events) : undefined);
+    const showProgress = io.progress?.bind(io);
+    const afterSlice =
+      files || showProgress
+        ? (run: ScenarioRun) => {
+            files?.progress(run.sim.store.events);
+            showProgress?.(progressLine(run.progress()));
+          }
+        : undefined;
+    try {
+      finished = runToEnd(scenario, { seed: args.seed }, undefined, afterSlice);
+    } finally {
+      showProgress?.('');
+    }
   } catch (error) {
     files?.discard();
     // The simulation could not even be built from a valid scenario: a bug of ours, nothing ran.
@@ -313,6 +333,8 @@ if (invokedDirectly) {
   main(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
+    // \r and "erase to end of line" (ECMA-48 EL): the status line rewrites itself
+    ...(process.stderr.isTTY ? { progress: (t: string) => process.stderr.write(`\r\x1b[K${t}`) } : {}),
   }).then(
     (code) => {
       process.exitCode = code;

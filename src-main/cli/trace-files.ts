@@ -114,6 +114,8 @@ export class TraceFiles {
   private readonly capture: AppendFile | null;
   private jsonWritten = 0;
   private pcapWritten = 0;
+  /** The first write that failed while the run went on. */
+  private failure: TraceFileError | null = null;
 
   /**
    * Opens the temporary files; throws TraceFileError when one cannot be
@@ -143,25 +145,51 @@ export class TraceFiles {
   }
 
   /** Writes what the trace has that can be written now (call between steps of the run). */
+  /**
+   * Writes what the trace has that can be written now (call between steps
+   * of the run). Never throws: a write that fails (a full disk) stops the
+   * writing, removes the temporary files, and finish() reports it, so the
+   * run itself goes on to its summary.
+   */
   progress(events: readonly TraceEvent[]): void {
+    if (this.failure) return;
     if (this.capture) {
-      for (; this.pcapWritten < events.length; this.pcapWritten++) {
-        const block = pcapngPacketBlock(events[this.pcapWritten]!);
-        if (block) this.capture.append(block);
+      try {
+        this.writeBlocks(events);
+      } catch (error) {
+        this.fail(new TraceFileError('pcap', error));
+        return;
       }
     }
     if (this.events) {
-      for (; this.jsonWritten < events.length && settled(events[this.jsonWritten]!); this.jsonWritten++) {
-        this.events.append(traceJsonEvent(events[this.jsonWritten]!, this.jsonWritten));
+      try {
+        for (; this.jsonWritten < events.length && settled(events[this.jsonWritten]!); this.jsonWritten++) {
+          this.events.append(traceJsonEvent(events[this.jsonWritten]!, this.jsonWritten));
+        }
+      } catch (error) {
+        this.fail(new TraceFileError('json', error));
       }
     }
   }
 
+  private writeBlocks(events: readonly TraceEvent[]): void {
+    for (; this.pcapWritten < events.length; this.pcapWritten++) {
+      const block = pcapngPacketBlock(events[this.pcapWritten]!);
+      if (block) this.capture!.append(block);
+    }
+  }
+
+  private fail(error: TraceFileError): void {
+    this.failure = error;
+    this.discard();
+  }
+
   /** The run is over: writes the rest and puts each file in place. Which file failed is in the error's path. */
   finish(trace: TraceContent): void {
+    if (this.failure) throw this.failure;
     if (this.capture) {
       try {
-        this.progress(trace.events);
+        this.writeBlocks(trace.events);
         this.capture.finish();
         renameSync(this.capture.path, this.targets.pcap!);
       } catch (error) {
