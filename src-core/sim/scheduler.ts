@@ -7,7 +7,12 @@
  *
  * Events are "strong" (they keep the run going) or "weak" (like Node's
  * `timer.unref()`: a TCP TIME_WAIT timer, a cache expiry). When only weak
- * events remain, the run is over. Cancelled events are removed lazily.
+ * events remain, the run is over.
+ *
+ * A cancelled event leaves the heap at once (each event knows its heap
+ * index): TCP re-arms its retransmission timer on every ACK, and lazily
+ * removed timers would fill the heap with a second's worth of dead entries,
+ * making every push and pop deeper.
  */
 import type { SimTime } from './time';
 
@@ -22,6 +27,8 @@ export interface TimerHandle {
 
 class ScheduledEvent implements TimerHandle {
   cancelled = false;
+  /** Position in the heap; -1 once out of it. */
+  index = -1;
   /** For call(): the function and its argument (action is then null). */
   fn: ((arg: never) => void) | null = null;
   arg: unknown = undefined;
@@ -61,7 +68,7 @@ export class Scheduler {
     return this.executed;
   }
 
-  /** Events waiting, including weak and not yet removed cancelled ones. */
+  /** Events waiting, weak ones included. */
   get pending(): number {
     return this.heap.length;
   }
@@ -113,6 +120,7 @@ export class Scheduler {
   /** @internal called by a handle when it is cancelled. */
   onCancel(event: ScheduledEvent): void {
     if (!event.weak) this.liveStrong--;
+    this.remove(event);
   }
 
   /**
@@ -123,12 +131,8 @@ export class Scheduler {
     while (this.heap.length > 0) {
       if (this.liveStrong === 0) return false;
       const top = this.heap[0]!;
-      if (top.cancelled) {
-        this.pop();
-        continue;
-      }
       if (top.at > limit) return false;
-      this.pop();
+      this.remove(top);
       if (!top.weak) this.liveStrong--;
       top.cancelled = true; // a fired event can no longer be cancelled
       this.current = top.at;
@@ -173,35 +177,55 @@ export class Scheduler {
   }
 
   private push(event: ScheduledEvent): void {
+    this.heap.push(event);
+    this.siftUp(event, this.heap.length - 1);
+  }
+
+  /** Takes `event` out of the heap, wherever it is. */
+  private remove(event: ScheduledEvent): void {
     const heap = this.heap;
-    let i = heap.length;
-    heap.push(event);
+    const i = event.index;
+    if (i < 0) return;
+    event.index = -1;
+    const last = heap.pop()!;
+    if (last === event) return;
+    // `last` fills the hole, then moves up or down to where it belongs
+    if (i > 0 && this.less(last, heap[(i - 1) >> 1]!)) this.siftUp(last, i);
+    else this.siftDown(last, i);
+  }
+
+  private siftUp(event: ScheduledEvent, from: number): void {
+    const heap = this.heap;
+    let i = from;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const p = heap[parent]!;
       if (!this.less(event, p)) break;
       heap[i] = p;
+      p.index = i;
       i = parent;
     }
     heap[i] = event;
+    event.index = i;
   }
 
-  private pop(): void {
+  private siftDown(event: ScheduledEvent, from: number): void {
     const heap = this.heap;
-    const last = heap.pop()!;
     const n = heap.length;
-    if (n === 0) return;
-    let i = 0;
+    let i = from;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= n) break;
       const right = left + 1;
       let child = left;
       if (right < n && this.less(heap[right]!, heap[left]!)) child = right;
-      if (!this.less(heap[child]!, last)) break;
-      heap[i] = heap[child]!;
+      const c = heap[child]!;
+      if (!this.less(c, event)) break;
+      heap[i] = c;
+      c.index = i;
       i = child;
     }
-    heap[i] = last;
+    heap[i] = event;
+    event.index = i;
   }
 }

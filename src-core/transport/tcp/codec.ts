@@ -27,6 +27,7 @@ import type { DecodeResult } from '../errors';
 import { optionsLength, readOptions, writeOptions } from './options';
 import type { TcpSegment } from './segment';
 import { byteView } from '../byte-view';
+import { slabBytes } from '../byte-slab';
 
 export { TCP_FLAGS, TCP_OPTION_KIND, segmentLength, mssOption } from './segment';
 export type { TcpOption, TcpSegment } from './segment';
@@ -61,7 +62,7 @@ export function encodeTcp(seg: TcpSegment, srcAddr: number, dstAddr: number): Ui
   const headerLength = TCP_HEADER_LENGTH + ((optionsLength(seg.options) + 3) & ~3);
   const length = headerLength + seg.payload.length;
   // Fields are written byte by byte: no DataView per segment (hot path).
-  const bytes = new Uint8Array(length);
+  const bytes = slabBytes(length);
   put16(bytes, 0, seg.srcPort);
   put16(bytes, 2, seg.dstPort);
   put32(bytes, 4, seg.seq >>> 0);

@@ -8,6 +8,7 @@
  * when the range lies in one chunk and copies only when it spans several.
  */
 import { byteView } from '../byte-view';
+import { slabBytes } from '../byte-slab';
 export class SendBuffer {
   private chunks: Uint8Array[] = [];
   /** Index in `chunks` of the first live chunk. */
@@ -71,7 +72,7 @@ export class SendBuffer {
     this.cursorStart = chunkStart;
     const from = offset - chunkStart;
     if (from + length <= chunk.length) return byteView(chunk, from, from + length);
-    const out = new Uint8Array(length);
+    const out = slabBytes(length);
     let written = 0;
     let piece = chunk.subarray(from);
     for (;;) {
