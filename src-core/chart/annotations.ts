@@ -20,6 +20,7 @@ import { NS_PER_MS, type SimTime } from '../sim/time';
 import type { MessageEvent, Metric, TraceEvent } from '../trace/types';
 import { layoutGroupBands, type GroupSpec, type Rect } from './group-bands';
 import { IdMap, IdSet } from './id-index';
+import { IntervalSet } from './interval-set';
 import { connectionIndexes, type ChartLayout } from './layout';
 
 /** A message's transmission time is annotated when it exceeds this share of its delay. */
@@ -96,7 +97,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
   });
 
   // Request → reply on the requester's lane (application messages, whether drawn collapsed or expanded).
-  const bracketsOn = new Map<number, [number, number][]>();
+  const bracketsOn = new Map<number, IntervalSet>();
   for (const reply of messages) {
     if (reply.layer !== 'application' || reply.causedBy === null || reply.receivedAt === null) continue;
     const request = byId.get(reply.causedBy);
@@ -110,10 +111,10 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     // a proxy's to its origins) is left out, or their texts would be written over each other
     const y1 = y(request.sentAt);
     const y2 = y(reply.receivedAt);
-    const taken = bracketsOn.get(requester) ?? [];
-    if (taken.some(([a, b]) => y1 < b && a < y2)) continue;
-    taken.push([y1, y2]);
-    bracketsOn.set(requester, taken);
+    let taken = bracketsOn.get(requester);
+    if (!taken) bracketsOn.set(requester, (taken = new IntervalSet()));
+    if (taken.meets(y1, y2)) continue;
+    taken.add(y1, y2);
     const label = `reply after ${formatMs(reply.receivedAt - request.sentAt)}`;
     out.push({ kind: 'rtt', lane: requester, y1, y2, label });
   }
