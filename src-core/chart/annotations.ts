@@ -143,6 +143,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     if (at === undefined) continue;
     out.push({ kind: 'metric', lane: at, y: y(metric.at), label: `${metric.name} ${formatMetricValue(metric)}` });
   }
+  annotationIndex(out); // built with the list, not at its first paint
   return out;
 }
 

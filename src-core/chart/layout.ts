@@ -275,7 +275,7 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
   let lastY = scale.y(options.endTime);
   for (const a of arrows) if (a.y2 > lastY) lastY = a.y2;
   for (const m of marks) if (m.labelY > lastY) lastY = m.labelY;
-  return {
+  const layout: ChartLayout = {
     lanes,
     arrows,
     scale,
@@ -287,6 +287,9 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     marks,
     maxMarkDrop,
   };
+  // built with the layout, not at its first paint: the painter's work per frame follows the screen, not the trace
+  connectionIndexes(layout);
+  return layout;
 }
 
 /** Room for a mark's label between its lane and the next one, px (canvas, SVG and hit testing alike). */
@@ -393,7 +396,12 @@ export function connectionIndexes(layout: ChartLayout): ReadonlyMap<string, numb
   let indexes = connectionCache.get(layout);
   if (!indexes) {
     const map = new Map<string, number>();
-    for (const a of layout.arrows) if (a.connection !== null && !map.has(a.connection)) map.set(a.connection, map.size);
+    let last: string | null = null; // runs of one connection's segments skip the lookup
+    for (const a of layout.arrows) {
+      if (a.connection === null || a.connection === last) continue;
+      last = a.connection;
+      if (!map.has(last)) map.set(last, map.size);
+    }
     connectionCache.set(layout, (indexes = map));
   }
   return indexes;

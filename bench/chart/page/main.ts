@@ -13,6 +13,7 @@ import { computeAnnotations, type Annotation } from '../../../src-core/chart/ann
 import { chartPalette } from '../../../src-core/chart/colors';
 import { DEFAULT_LAYOUT, firstArrowAtOrAfter, layoutChart, type ChartLayout } from '../../../src-core/chart/layout';
 import { chartAttributes } from '../../../src-renderer/chart/chart-attributes';
+import { prepareChart } from '../../../src-renderer/chart/geometry';
 import { bodyTop, paintChart, type PaintInput } from '../../../src-renderer/chart/paint';
 import { createPaintScheduler } from '../../../src-renderer/chart/paint-scheduler';
 import type { FrameFigures, LoadFigures } from '../figures';
@@ -112,7 +113,8 @@ async function show(): Promise<LoadFigures> {
   Object.assign(view, { top: 0, selectedId: null, cursor: null });
   await afterThisFrame();
   const t0 = performance.now();
-  layout = layoutChart(t.nodes, t.events, { ...DEFAULT_LAYOUT, showTransport: true, endTime: t.endTime });
+  // as the chart view store lays out: the layout and the per-layout facts the painter reads
+  layout = prepareChart(layoutChart(t.nodes, t.events, { ...DEFAULT_LAYOUT, showTransport: true, endTime: t.endTime }));
   const t1 = performance.now();
   annotations = computeAnnotations(layout, t.events, []);
   const t2 = performance.now();
