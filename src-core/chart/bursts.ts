@@ -32,6 +32,7 @@
  */
 import { NS_PER_MS, type SimTime } from '../sim/time';
 import type { MessageEvent } from '../trace/types';
+import { burstCandidates } from './burst-candidates';
 import type { ArrowLayout, ChartLayout } from './layout';
 
 /** Largest time between the sends of two consecutive members of a burst, ns. */
@@ -103,7 +104,9 @@ export function findBursts(arrows: readonly ArrowLayout[], sentAt: (id: number) 
     const span = sentAt(arrows[members[members.length - 1]!]!.id) - sentAt(arrows[members[0]!]!.id);
     if (((span / NS_PER_MS) * pxPerMs) / (members.length - 1) < BURST_SPACING_PX) bursts.push([...members]);
   };
+  const candidates = burstCandidates(arrows, sentAt, BURST_GAP, BURST_MIN);
   for (let i = 0; i < arrows.length; i++) {
+    if (candidates !== null && candidates[i] === 0) continue; // in no burst (burst-candidates.ts)
     const a = arrows[i]!;
     if (a.layer === 'transport' && a.protocol === 'tcp') continue; // never grouped (burstKey)
     const key = burstKey(a)!;
