@@ -62,27 +62,8 @@ export async function benchChart(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     if (!url) throw new Error('vite preview did not report its address');
-    const page: Page = await browser.newPage({ viewport: VIEWPORT });
-    await page.goto(url);
-    await page.waitForFunction(() => (globalThis as unknown as { chartBench?: { ready: boolean } }).chartBench?.ready === true);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const call = <T>(fn: string, ...args: unknown[]) =>
-      page.evaluate(([name, params]) => (globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)['chartBench']![name as string]!(...(params as unknown[])), [fn, args] as const) as Promise<T>;
-    /** RUNS first frames of the trace generate() made, garbage collected before each. */
-    const firstFrames = async (): Promise<LoadFigures[]> => {
-      const runs: LoadFigures[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        await call('dropLayout');
-        await collectGarbage(cdp);
-        runs.push(await call<LoadFigures>('show'));
-      }
-      return runs;
-    };
-
-    await call('generate', 5_000); // warm-up: JIT, fonts
-    await call('show');
-    await call('clear');
+    const { page, call, cdp } = await benchPage(browser, url);
+    const firstFrames = () => firstFramesOf(call, cdp);
     const base = await heapUsed(cdp);
     out(`  heap with no trace: ${mib(base)}`);
     const perMessage: number[] = [];
@@ -117,7 +98,8 @@ export async function benchChart(): Promise<void> {
     out(`    ${mark(heapSpread <= 1.25)} heap per message roughly constant (${SIZES.map(n).join(' / ')}: ${perMessage.map((b) => Math.round(b)).join(' / ')} bytes; max/min ${heapSpread.toFixed(2)})`);
 
     if (FRAMES) await frameFigures(call, cdp);
-    await mermaidFigures(browser, firstFrames, call);
+    await page.close();
+    await mermaidFigures(browser, url);
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
@@ -125,6 +107,37 @@ export async function benchChart(): Promise<void> {
 }
 
 type Call = <T>(fn: string, ...args: unknown[]) => Promise<T>;
+
+/** Calls `chartBench[fn](...args)` in the bench page. */
+function caller(page: Page): Call {
+  return <T>(fn: string, ...args: unknown[]) =>
+    page.evaluate(([name, params]) => (globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)['chartBench']![name as string]!(...(params as unknown[])), [fn, args] as const) as Promise<T>;
+}
+
+/** A new bench page, warmed up (JIT, fonts) with a 5,000-message trace. */
+async function benchPage(browser: Browser, url: string): Promise<{ page: Page; call: Call; cdp: CDPSession }> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  await page.goto(url);
+  await page.waitForFunction(() => (globalThis as unknown as { chartBench?: { ready: boolean } }).chartBench?.ready === true);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const call = caller(page);
+  await call('generate', 5_000);
+  await call('show');
+  await call('clear');
+  return { page, call, cdp };
+}
+
+/** RUNS first frames of the trace generate() made, garbage collected before each. */
+async function firstFramesOf(call: Call, cdp: CDPSession): Promise<LoadFigures[]> {
+  const runs: LoadFigures[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await call('dropLayout');
+    await collectGarbage(cdp);
+    runs.push(await call<LoadFigures>('show'));
+  }
+  return runs;
+}
 
 /** p95 frame times at 100,000 messages: selecting, scrolling, stepping playback. */
 async function frameFigures(call: Call, cdp: CDPSession): Promise<void> {
@@ -152,16 +165,23 @@ async function frameFigures(call: Call, cdp: CDPSession): Promise<void> {
   if (PROFILE) printProfile('selecting, scrolling and stepping', (await cdp.send('Profiler.stop')).profile);
 }
 
-/** Mermaid's render of the 500-message trace against our first frame of it (mermaid.ts). */
-async function mermaidFigures(browser: Browser, firstFrames: () => Promise<LoadFigures[]>, call: Call): Promise<void> {
+/**
+ * Mermaid's render of the 500-message trace against our first frame of it
+ * (mermaid.ts), each in a fresh page of the same browser (ours warmed up as
+ * the bench page always is, then one warm-up first frame of the trace, as
+ * Mermaid gets one warm-up render).
+ */
+async function mermaidFigures(browser: Browser, url: string): Promise<void> {
   const mermaid = findMermaid();
   if (!mermaid) {
     out(`  Mermaid: skipped, none in ${MERMAID_DIR} (set MERMAID_DIR, or install it there: ${MERMAID_INSTALL})`);
     return;
   }
-  await call('generate', MERMAID_MESSAGES);
-  await call('show'); // one warm-up first frame, as Mermaid gets one warm-up render
-  const ours = await firstFrames();
+  const bench = await benchPage(browser, url);
+  await bench.call('generate', MERMAID_MESSAGES);
+  await bench.call('show');
+  const ours = await firstFramesOf(bench.call, bench.cdp);
+  await bench.page.close();
   const diagram = mermaidDiagram(syntheticTrace(MERMAID_MESSAGES, 20, 7));
   const theirs = await benchMermaid(browser, mermaid.file, diagram, RUNS);
   const failed = theirs.find((r) => r.error !== undefined);
