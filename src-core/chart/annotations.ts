@@ -21,6 +21,7 @@ import type { MessageEvent, Metric, TraceEvent } from '../trace/types';
 import { layoutGroupBands, type GroupSpec, type Rect } from './group-bands';
 import { IdMap, IdSet } from './id-index';
 import { IntervalSet } from './interval-set';
+import { orderByStart } from './order-by-start';
 import { connectionIndexes, type ChartLayout } from './layout';
 
 /** A message's transmission time is annotated when it exceeds this share of its delay. */
@@ -200,45 +201,18 @@ export function drawnRange(note: Annotation): readonly [number, number] {
   }
 }
 
-/** Sort keys: y quantized to QUANTUM px, with the position packed in below (exact while |y| < 2^31 / QUANTUM px). */
-const QUANTUM = 4;
-const POSITION_BITS = 2 ** 21;
-
 export function annotationIndex(notes: readonly Annotation[]): AnnotationIndex {
   const cached = indexCache.get(notes);
   if (cached) return cached;
   const n = notes.length;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
-  let packable = n < POSITION_BITS;
   for (let i = 0; i < n; i++) {
     const [a, b] = drawnRange(notes[i]!);
     starts[i] = a;
     ends[i] = b;
-    if (!(Math.abs(a) * QUANTUM < 2 ** 31)) packable = false;
   }
-  const order = new Uint32Array(n);
-  if (packable) {
-    // a numeric sort of packed keys runs natively, without a comparator call per comparison
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = Math.floor(starts[i]! * QUANTUM) * POSITION_BITS + i;
-    keys.sort();
-    for (let k = 0; k < n; k++) order[k] = keys[k]! - Math.floor(keys[k]! / POSITION_BITS) * POSITION_BITS;
-    // within a quantum, positions are in list order, not by start: order those few exactly
-    for (let k = 1; k < n; k++) {
-      const i = order[k]!;
-      let j = k;
-      while (j > 0 && starts[order[j - 1]!]! > starts[i]!) {
-        order[j] = order[j - 1]!;
-        j--;
-      }
-      order[j] = i;
-    }
-  } else {
-    const positions = Array.from({ length: n }, (_, i) => i);
-    positions.sort((a, b) => starts[a]! - starts[b]!);
-    order.set(positions);
-  }
+  const order = orderByStart(starts);
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
   let maxSpan = 0;
