@@ -111,6 +111,9 @@ async function show(): Promise<LoadFigures> {
   layout = null;
   annotations = [];
   Object.assign(view, { top: 0, selectedId: null, cursor: null });
+  // data arrives a while after the last paint (two frames), as a run's end does: the scheduler paints it at once (paint-scheduler.ts)
+  await nextFrame();
+  await nextFrame();
   await afterThisFrame();
   const t0 = performance.now();
   // as the chart view store lays out: the layout and the per-layout facts the painter reads
