@@ -16,13 +16,16 @@
 import { LINK_METRIC_NAMES } from '../net/link-report';
 import { PROTOCOL_MODULES } from '../protocols/registry';
 import { formatMetricValue } from '../trace/metric-format';
-import { NS_PER_MS, type SimTime } from '../sim/time';
+import type { SimTime } from '../sim/time';
 import type { MessageEvent, Metric, TraceEvent } from '../trace/types';
 import { layoutGroupBands, type GroupSpec, type Rect } from './group-bands';
 import { IdMap, IdSet } from './id-index';
 import { IntervalSet } from './interval-set';
+import { formatMs, RttNote, TransmissionNote } from './note-texts';
 import { orderByStart } from './order-by-start';
 import { connectionIndexes, type ChartLayout } from './layout';
+
+export { formatMs };
 
 /** A message's transmission time is annotated when it exceeds this share of its delay. */
 export const TRANSMISSION_SHARE = 0.05;
@@ -81,7 +84,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     const ack = synAck && segments.find((m) => m.causedBy === synAck.id);
     const client = syn && lane.get(syn.from);
     if (syn && synAck && synAck.receivedAt !== null && client !== undefined) {
-      out.push({ kind: 'rtt', lane: client, y1: y(syn.sentAt), y2: y(synAck.receivedAt), label: `RTT ${formatMs(synAck.receivedAt - syn.sentAt)}` });
+      out.push(new RttNote(client, y(syn.sentAt), y(synAck.receivedAt), 'RTT', synAck.receivedAt - syn.sentAt));
       const end = ack ? endOf(ack) : synAck.receivedAt;
       groups.push(group(lane, syn, y(syn.sentAt), y(end), 'TCP handshake', tone));
     }
@@ -116,8 +119,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     if (!taken) bracketsOn.set(requester, (taken = new IntervalSet()));
     if (taken.meets(y1, y2)) continue;
     taken.add(y1, y2);
-    const label = `reply after ${formatMs(reply.receivedAt - request.sentAt)}`;
-    out.push({ kind: 'rtt', lane: requester, y1, y2, label });
+    out.push(new RttNote(requester, y1, y2, 'reply after', reply.receivedAt - request.sentAt));
   }
 
   // Transmission time of large messages; on a lane, one per TRANSMISSION_SPACING px at most (a train of
@@ -133,8 +135,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     if (y1 < (nextFree.get(sender) ?? -Infinity)) continue;
     const y2 = y(start + m.timing.transmission);
     nextFree.set(sender, Math.max(y1, y2) + TRANSMISSION_SPACING);
-    const label = `transmission ${formatMs(m.timing.transmission)}`;
-    out.push({ kind: 'transmission', lane: sender, id: m.id, y1, y2, label });
+    out.push(new TransmissionNote(sender, m.id, y1, y2, m.timing.transmission));
   }
 
   for (const metric of metrics) {
@@ -158,12 +159,6 @@ function group(lane: ReadonlyMap<string, number>, m: MessageEvent, y1: number, y
   return { lanes: [Math.min(a, b), Math.max(a, b)], y1, y2, label, tone };
 }
 
-/** 24077440 → "24.08 ms"; 1.5 s → "1.500 s"; 3200 → "3.2 µs". */
-export function formatMs(ns: number): string {
-  if (ns >= 1000 * NS_PER_MS) return `${(ns / (1000 * NS_PER_MS)).toFixed(3)} s`;
-  if (ns >= NS_PER_MS) return `${(ns / NS_PER_MS).toFixed(2)} ms`;
-  return `${(ns / 1000).toFixed(1)} µs`;
-}
 
 
 /**
