@@ -19,7 +19,7 @@ import { formatMetricValue } from '../trace/metric-format';
 import type { SimTime } from '../sim/time';
 import type { MessageEvent, Metric, TraceEvent } from '../trace/types';
 import { layoutGroupBands, type GroupSpec, type Rect } from './group-bands';
-import { IdMap, IdSet } from './id-index';
+import { IdSet, messagesById } from './id-index';
 import { IntervalSet } from './interval-set';
 import { formatMs, RttNote, TransmissionNote } from './note-texts';
 import { orderByStart } from './order-by-start';
@@ -59,13 +59,12 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
   const y = (t: SimTime) => layout.scale.y(t);
   const out: Annotation[] = [];
   const messages = events.filter((e): e is MessageEvent => e.kind === 'message');
-  const byId = new IdMap<MessageEvent>(events.length);
+  const byId = messagesById(events);
   /** Application messages drawn, themselves or through a transport message carrying them (the carrier index, built once). */
   const shown = new IdSet(events.length);
   // TCP handshakes and closes, from the segments drawn.
   const connections = new Map<string, MessageEvent[]>();
   for (const m of messages) {
-    byId.set(m.id, m);
     if (!drawn.has(m.id)) continue;
     shown.add(m.id);
     for (const app of m.carries) shown.add(app);

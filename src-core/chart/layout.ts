@@ -26,7 +26,7 @@ import type { SimTime } from '../sim/time';
 import type { Layer, MessageEvent, StateEvent, TraceEvent, TraceNode } from '../trace/types';
 import { arrowEndOf, type ArrowEnd } from './arrow-state';
 import { groupBursts, type ArrowBurst } from './bursts';
-import { IdMap, IdSet } from './id-index';
+import { IdSet, messagesById, type MessageLookup } from './id-index';
 import { layoutMarks, markedStates, MARK_LABEL_DX, MARK_LABEL_END_MARGIN, type MarkLayout } from './marks';
 import { groupLanes, type LaneGroup } from './lane-groups';
 import { TimeScale } from './time-scale';
@@ -176,13 +176,12 @@ function expandedOf(carries: readonly number[], expanded: (id: number) => boolea
 
 export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceEvent[], options: LayoutOptions): ChartLayout {
   const messages: MessageEvent[] = [];
-  const byId = new IdMap<MessageEvent>(events.length);
+  const byId = messagesById(events);
   /** Application messages carried by some transport message. */
   const carried = new IdSet(events.length);
   for (const e of events) {
     if (e.kind !== 'message') continue;
     messages.push(e);
-    byId.set(e.id, e);
     for (let i = 0; i < e.carries.length; i++) carried.add(e.carries[i]!);
   }
 
@@ -319,7 +318,7 @@ export function visibleMarks(layout: ChartLayout, top: number, bottom: number): 
   return out;
 }
 
-function labelOf(m: MessageEvent, carried: readonly number[], byId: IdMap<MessageEvent>): string {
+function labelOf(m: MessageEvent, carried: readonly number[], byId: MessageLookup): string {
   if (carried.length === 0) return m.summary;
   if (carried.length === 1) {
     const summary = byId.get(carried[0]!)?.summary;
