@@ -89,7 +89,7 @@ for (const f of await benchCliStart()) {
   process.stdout.write(`  ${f.title.padEnd(36)} min ${s(Math.min(...f.seconds))}, median ${s(percentile(f.seconds, 50))}, max ${s(Math.max(...f.seconds))} (${f.seconds.length} runs)\n`);
 }
 
-// The sequence chart in Chromium (bench/chart/run.ts; also `npm run bench:chart`).
+// The sequence chart in Chromium, and Mermaid beside it when $MERMAID_DIR has it (bench/chart/run.ts; also `npm run bench:chart`).
 await benchChart();
 // The topology editor of the web app in Chromium (bench/editor/run.ts; also `npm run bench:editor`).
 await benchEditor();

@@ -16,11 +16,16 @@
 import { LINK_METRIC_NAMES } from '../net/link-report';
 import { PROTOCOL_MODULES } from '../protocols/registry';
 import { formatMetricValue } from '../trace/metric-format';
-import { NS_PER_MS, type SimTime } from '../sim/time';
+import type { SimTime } from '../sim/time';
 import type { MessageEvent, Metric, TraceEvent } from '../trace/types';
 import { layoutGroupBands, type GroupSpec, type Rect } from './group-bands';
-import { IdMap, IdSet } from './id-index';
+import { IdSet, messagesById } from './id-index';
+import { IntervalSet } from './interval-set';
+import { formatMs, RttNote, TransmissionNote } from './note-texts';
+import { orderByStart } from './order-by-start';
 import { connectionIndexes, type ChartLayout } from './layout';
+
+export { formatMs };
 
 /** A message's transmission time is annotated when it exceeds this share of its delay. */
 export const TRANSMISSION_SHARE = 0.05;
@@ -54,13 +59,12 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
   const y = (t: SimTime) => layout.scale.y(t);
   const out: Annotation[] = [];
   const messages = events.filter((e): e is MessageEvent => e.kind === 'message');
-  const byId = new IdMap<MessageEvent>(events.length);
+  const byId = messagesById(events);
   /** Application messages drawn, themselves or through a transport message carrying them (the carrier index, built once). */
   const shown = new IdSet(events.length);
   // TCP handshakes and closes, from the segments drawn.
   const connections = new Map<string, MessageEvent[]>();
   for (const m of messages) {
-    byId.set(m.id, m);
     if (!drawn.has(m.id)) continue;
     shown.add(m.id);
     for (const app of m.carries) shown.add(app);
@@ -79,7 +83,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     const ack = synAck && segments.find((m) => m.causedBy === synAck.id);
     const client = syn && lane.get(syn.from);
     if (syn && synAck && synAck.receivedAt !== null && client !== undefined) {
-      out.push({ kind: 'rtt', lane: client, y1: y(syn.sentAt), y2: y(synAck.receivedAt), label: `RTT ${formatMs(synAck.receivedAt - syn.sentAt)}` });
+      out.push(new RttNote(client, y(syn.sentAt), y(synAck.receivedAt), 'RTT', synAck.receivedAt - syn.sentAt));
       const end = ack ? endOf(ack) : synAck.receivedAt;
       groups.push(group(lane, syn, y(syn.sentAt), y(end), 'TCP handshake', tone));
     }
@@ -96,7 +100,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
   });
 
   // Request → reply on the requester's lane (application messages, whether drawn collapsed or expanded).
-  const bracketsOn = new Map<number, [number, number][]>();
+  const bracketsOn = new Map<number, IntervalSet>();
   for (const reply of messages) {
     if (reply.layer !== 'application' || reply.causedBy === null || reply.receivedAt === null) continue;
     const request = byId.get(reply.causedBy);
@@ -110,12 +114,11 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     // a proxy's to its origins) is left out, or their texts would be written over each other
     const y1 = y(request.sentAt);
     const y2 = y(reply.receivedAt);
-    const taken = bracketsOn.get(requester) ?? [];
-    if (taken.some(([a, b]) => y1 < b && a < y2)) continue;
-    taken.push([y1, y2]);
-    bracketsOn.set(requester, taken);
-    const label = `reply after ${formatMs(reply.receivedAt - request.sentAt)}`;
-    out.push({ kind: 'rtt', lane: requester, y1, y2, label });
+    let taken = bracketsOn.get(requester);
+    if (!taken) bracketsOn.set(requester, (taken = new IntervalSet()));
+    if (taken.meets(y1, y2)) continue;
+    taken.add(y1, y2);
+    out.push(new RttNote(requester, y1, y2, 'reply after', reply.receivedAt - request.sentAt));
   }
 
   // Transmission time of large messages; on a lane, one per TRANSMISSION_SPACING px at most (a train of
@@ -131,8 +134,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     if (y1 < (nextFree.get(sender) ?? -Infinity)) continue;
     const y2 = y(start + m.timing.transmission);
     nextFree.set(sender, Math.max(y1, y2) + TRANSMISSION_SPACING);
-    const label = `transmission ${formatMs(m.timing.transmission)}`;
-    out.push({ kind: 'transmission', lane: sender, id: m.id, y1, y2, label });
+    out.push(new TransmissionNote(sender, m.id, y1, y2, m.timing.transmission));
   }
 
   for (const metric of metrics) {
@@ -142,6 +144,7 @@ export function computeAnnotations(layout: ChartLayout, events: readonly TraceEv
     if (at === undefined) continue;
     out.push({ kind: 'metric', lane: at, y: y(metric.at), label: `${metric.name} ${formatMetricValue(metric)}` });
   }
+  annotationIndex(out); // built with the list, not at its first paint
   return out;
 }
 
@@ -155,12 +158,6 @@ function group(lane: ReadonlyMap<string, number>, m: MessageEvent, y1: number, y
   return { lanes: [Math.min(a, b), Math.max(a, b)], y1, y2, label, tone };
 }
 
-/** 24077440 → "24.08 ms"; 1.5 s → "1.500 s"; 3200 → "3.2 µs". */
-export function formatMs(ns: number): string {
-  if (ns >= 1000 * NS_PER_MS) return `${(ns / (1000 * NS_PER_MS)).toFixed(3)} s`;
-  if (ns >= NS_PER_MS) return `${(ns / NS_PER_MS).toFixed(2)} ms`;
-  return `${(ns / 1000).toFixed(1)} µs`;
-}
 
 
 /**
@@ -198,45 +195,18 @@ export function drawnRange(note: Annotation): readonly [number, number] {
   }
 }
 
-/** Sort keys: y quantized to QUANTUM px, with the position packed in below (exact while |y| < 2^31 / QUANTUM px). */
-const QUANTUM = 4;
-const POSITION_BITS = 2 ** 21;
-
 export function annotationIndex(notes: readonly Annotation[]): AnnotationIndex {
   const cached = indexCache.get(notes);
   if (cached) return cached;
   const n = notes.length;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
-  let packable = n < POSITION_BITS;
   for (let i = 0; i < n; i++) {
     const [a, b] = drawnRange(notes[i]!);
     starts[i] = a;
     ends[i] = b;
-    if (!(Math.abs(a) * QUANTUM < 2 ** 31)) packable = false;
   }
-  const order = new Uint32Array(n);
-  if (packable) {
-    // a numeric sort of packed keys runs natively, without a comparator call per comparison
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = Math.floor(starts[i]! * QUANTUM) * POSITION_BITS + i;
-    keys.sort();
-    for (let k = 0; k < n; k++) order[k] = keys[k]! - Math.floor(keys[k]! / POSITION_BITS) * POSITION_BITS;
-    // within a quantum, positions are in list order, not by start: order those few exactly
-    for (let k = 1; k < n; k++) {
-      const i = order[k]!;
-      let j = k;
-      while (j > 0 && starts[order[j - 1]!]! > starts[i]!) {
-        order[j] = order[j - 1]!;
-        j--;
-      }
-      order[j] = i;
-    }
-  } else {
-    const positions = Array.from({ length: n }, (_, i) => i);
-    positions.sort((a, b) => starts[a]! - starts[b]!);
-    order.set(positions);
-  }
+  const order = orderByStart(starts);
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
   let maxSpan = 0;

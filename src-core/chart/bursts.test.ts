@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenarioText } from '../scenario/load';
 import { runScenario } from '../scenario/runner';
 import type { MessageEvent, TraceNode } from '../trace/types';
-import { BURST_MIN, burstBadge, burstLabel, burstOwner, commonWords, drawnIdOf, timeRange } from './bursts';
+import { BURST_MIN, burstBadge, burstLabel, burstOwner, commonWords, drawnIdOf, firstWord, timeRange } from './bursts';
 import { DEFAULT_LAYOUT, layoutChart } from './layout';
 import { chartToSvg } from './svg';
 
@@ -121,5 +121,28 @@ describe('bursts', () => {
     expect(svg).toContain('<circle class="discarded-end"');
     expect(svg).toContain('discarded at host: no socket on the port');
     expect(svg).toContain('burst: N alike messages in one arrow');
+  });
+});
+
+describe('firstWord', () => {
+  it('is the first word after the ports, as replace(PORTS) and split give it', () => {
+    const PORTS = /^\d+ → \d+ /;
+    for (const label of [
+      '53 → 40001 Len=80',
+      '40000 → 53 Len=41 — Standard query 0x1 A host.example',
+      'Standard query response A 192.0.2.1',
+      '[forged] Standard query response',
+      '53 → 40001',
+      '53 → 40001 ',
+      '53 →  40001 x',
+      '53 → x y',
+      '5 → 6 ',
+      '',
+      ' leading space',
+      '12 34 → 5 six',
+      'single',
+    ]) {
+      expect(firstWord(label)).toBe(label.replace(PORTS, '').split(' ', 1)[0]);
+    }
   });
 });

@@ -32,6 +32,7 @@
  */
 import { NS_PER_MS, type SimTime } from '../sim/time';
 import type { MessageEvent } from '../trace/types';
+import { burstCandidates } from './burst-candidates';
 import type { ArrowLayout, ChartLayout } from './layout';
 
 /** Largest time between the sends of two consecutive members of a burst, ns. */
@@ -67,11 +68,32 @@ const NO_IDS: readonly number[] = Object.freeze([]);
 /** What makes two arrows alike, or null for an arrow never grouped (a TCP segment). */
 export function burstKey(a: ArrowLayout): string | null {
   if (a.layer === 'transport' && a.protocol === 'tcp') return null;
-  const word = a.label.replace(PORTS, '').split(' ', 1)[0];
-  return `${a.from}>${a.to}|${a.protocol}|${a.layer}|${a.state}|${word}`;
+  return `${a.from}>${a.to}|${a.protocol}|${a.layer}|${a.state}|${firstWord(a.label)}`;
 }
 
 const PORTS = /^\d+ → \d+ /;
+
+/** The label's first word after its ports ("53 → 40001 Len=80" → "Len=80"): label.replace(PORTS, '').split(' ', 1)[0], without the copies. */
+export function firstWord(label: string): string {
+  const start = portsEnd(label);
+  const end = label.indexOf(' ', start);
+  return end < 0 ? label.slice(start) : label.slice(start, end);
+}
+
+/** Where PORTS' match at the label's start ends (0: no match). */
+function portsEnd(label: string): number {
+  const i = digitsEnd(label, 0);
+  if (i === 0 || !label.startsWith(' → ', i)) return 0;
+  const j = digitsEnd(label, i + 3);
+  return j > i + 3 && label.charCodeAt(j) === 32 ? j + 1 : 0;
+}
+
+/** Index after the run of ASCII digits starting at `from`. */
+function digitsEnd(text: string, from: number): number {
+  let i = from;
+  for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i));
+  return i;
+}
 
 /** The bursts among `arrows` (in id order): each a list of indexes into `arrows`, in order. */
 export function findBursts(arrows: readonly ArrowLayout[], sentAt: (id: number) => SimTime, pxPerMs = Infinity): number[][] {
@@ -82,19 +104,22 @@ export function findBursts(arrows: readonly ArrowLayout[], sentAt: (id: number) 
     const span = sentAt(arrows[members[members.length - 1]!]!.id) - sentAt(arrows[members[0]!]!.id);
     if (((span / NS_PER_MS) * pxPerMs) / (members.length - 1) < BURST_SPACING_PX) bursts.push([...members]);
   };
-  arrows.forEach((a, i) => {
-    const key = burstKey(a);
-    if (key === null) return;
+  const candidates = burstCandidates(arrows, sentAt, BURST_GAP, BURST_MIN);
+  for (let i = 0; i < arrows.length; i++) {
+    if (candidates !== null && candidates[i] === 0) continue; // in no burst (burst-candidates.ts)
+    const a = arrows[i]!;
+    if (a.layer === 'transport' && a.protocol === 'tcp') continue; // never grouped (burstKey)
+    const key = burstKey(a)!;
     const t = sentAt(a.id);
     const run = runs.get(key);
     if (run && t - run.last <= BURST_GAP) {
       run.members.push(i);
       run.last = t;
-      return;
+      continue;
     }
     if (run) finish(run.members);
     runs.set(key, { members: [i], last: t });
-  });
+  }
   for (const run of runs.values()) finish(run.members);
   return bursts.sort((a, b) => a[0]! - b[0]!);
 }

@@ -7,6 +7,8 @@
  * far beyond the number of messages) fall back to a Map / Set.
  */
 
+import type { MessageEvent, TraceEvent } from '../trace/types';
+
 /** Largest id served by an array, relative to the number of entries expected. */
 function denseLimit(count: number): number {
   return 4 * count + 1024;
@@ -69,4 +71,31 @@ export class IdSet {
     }
     this.dense[id] = 1;
   }
+}
+
+/** Messages by id (MessageEvent ids). */
+export interface MessageLookup {
+  get(id: number): MessageEvent | undefined;
+}
+
+/**
+ * The trace's messages by id. A trace's ids are its indexes (event i has
+ * id i, as traces are recorded): then the lookup reads the events
+ * themselves and nothing is built. Otherwise (a trace cut or merged) an
+ * IdMap of the messages, the last of equal ids winning.
+ */
+export function messagesById(events: readonly TraceEvent[]): MessageLookup {
+  let indexed = true;
+  for (let i = 0; i < events.length && indexed; i++) indexed = events[i]!.id === i;
+  if (indexed) {
+    return {
+      get(id) {
+        const e = events[id];
+        return e !== undefined && e.kind === 'message' && e.id === id ? e : undefined;
+      },
+    };
+  }
+  const map = new IdMap<MessageEvent>(events.length);
+  for (const e of events) if (e.kind === 'message') map.set(e.id, e);
+  return map;
 }

@@ -26,7 +26,7 @@ import type { SimTime } from '../sim/time';
 import type { Layer, MessageEvent, StateEvent, TraceEvent, TraceNode } from '../trace/types';
 import { arrowEndOf, type ArrowEnd } from './arrow-state';
 import { groupBursts, type ArrowBurst } from './bursts';
-import { IdMap, IdSet } from './id-index';
+import { IdSet, messagesById, type MessageLookup } from './id-index';
 import { layoutMarks, markedStates, MARK_LABEL_DX, MARK_LABEL_END_MARGIN, type MarkLayout } from './marks';
 import { groupLanes, type LaneGroup } from './lane-groups';
 import { TimeScale } from './time-scale';
@@ -150,21 +150,50 @@ export interface ChartLayout {
 export const LOST_FRACTION = 0.6;
 
 const NO_IDS: readonly number[] = Object.freeze([]);
+/** A linear time scale needs no times. */
+const EMPTY_TIMES = new Float64Array(0);
+
+/** Every time something is drawn at, for the time scale's idle gaps: the other run's times, sends and ends, and state changes (an idle gap never swallows one). */
+function drawnTimes(drawn: readonly MessageEvent[], states: readonly StateEvent[], options: LayoutOptions): Float64Array {
+  const also = options.alsoTimes ?? [];
+  const times = new Float64Array(drawn.length * 2 + states.length + also.length);
+  let k = 0;
+  for (let i = 0; i < also.length; i++) times[k++] = also[i]!;
+  for (const m of drawn) {
+    times[k++] = m.sentAt;
+    times[k++] = m.receivedAt ?? m.lost?.at ?? options.endTime;
+  }
+  for (const e of states) times[k++] = e.at;
+  return times;
+}
+
+/** The ids of `carries` drawn expanded: `carries` itself when all are (no copy), else those. */
+function expandedOf(carries: readonly number[], expanded: (id: number) => boolean): readonly number[] {
+  let all = true;
+  for (let i = 0; i < carries.length && all; i++) all = expanded(carries[i]!);
+  return all ? carries : carries.filter(expanded);
+}
 
 export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceEvent[], options: LayoutOptions): ChartLayout {
-  const messages = events.filter((e): e is MessageEvent => e.kind === 'message');
-  const byId = new IdMap<MessageEvent>(events.length);
+  const messages: MessageEvent[] = [];
+  const byId = messagesById(events);
   /** Application messages carried by some transport message. */
   const carried = new IdSet(events.length);
-  for (const m of messages) {
-    byId.set(m.id, m);
-    for (const app of m.carries) carried.add(app);
+  for (const e of events) {
+    if (e.kind !== 'message') continue;
+    messages.push(e);
+    for (let i = 0; i < e.carries.length; i++) carried.add(e.carries[i]!);
   }
 
   const expanded = new Set<number>();
+  /** The same ids as `expanded`, for the lookups below (a byte per id: cheaper than the Set's). */
+  const isExpanded = new IdSet(events.length);
   for (const m of messages) {
     if (m.layer !== 'application' || !carried.has(m.id)) continue;
-    if (options.showTransport !== (options.toggled?.has(m.id) ?? false)) expanded.add(m.id);
+    if (options.showTransport !== (options.toggled?.has(m.id) ?? false)) {
+      expanded.add(m.id);
+      isExpanded.add(m.id);
+    }
   }
   const hidden = options.hiddenLanes ?? new Set<string>();
   const include = options.include;
@@ -175,15 +204,16 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     for (const m of messages) if (m.layer === 'transport' && include(m)) for (const app of m.carries) kept.add(app);
     for (const id of [...expanded]) if (!kept.has(id)) expanded.delete(id);
   }
+  const expandedHas = include === undefined ? (id: number) => isExpanded.has(id) : (id: number) => expanded.has(id);
   const grouped = groupLanes(nodes, options.laneGroups ?? [], options.collapsedGroups ?? new Set());
   const laneOf = grouped.laneOf;
   const drawn = messages.filter((m) => {
     if (hidden.size > 0 && (hidden.has(m.from) || hidden.has(m.to))) return false;
-    if (laneOf(m.from) === laneOf(m.to) && m.from !== m.to) return false; // within a collapsed group
+    if (grouped.nodes !== nodes && m.from !== m.to && laneOf(m.from) === laneOf(m.to)) return false; // within a collapsed group
     if (m.layer === 'application') {
-      if (expanded.has(m.id)) return false;
+      if (expandedHas(m.id)) return false;
     } else if (m.carries.length > 0) {
-      if (!m.carries.some((id) => expanded.has(id))) return false;
+      if (!m.carries.some(expandedHas)) return false;
     } else if (!options.showTransport) {
       return false;
     }
@@ -203,17 +233,7 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     options.fitWidth === undefined ? options.laneWidth : fittedLaneWidth(options.fitWidth, laneNodes.length, options.leftMargin, marksOnLast, Math.max(options.laneWidth, MIN_LANE_WIDTH));
   const lanes = laneNodes.map((node, i) => ({ node, x: options.leftMargin + i * laneWidth + laneWidth / 2 }));
 
-  const also = options.alsoTimes ?? [];
-  const times = new Float64Array(drawn.length * 2 + states.length + also.length);
-  let k = 0;
-  for (let i = 0; i < also.length; i++) times[k++] = also[i]!;
-  for (const m of drawn) {
-    times[k++] = m.sentAt;
-    times[k++] = m.receivedAt ?? m.lost?.at ?? options.endTime;
-  }
-  // state changes are moments too: an idle gap never swallows one
-  for (const e of states) times[k++] = e.at;
-  const scale = new TimeScale(times, options);
+  const scale = new TimeScale(options.compressGapsOver === null ? EMPTY_TIMES : drawnTimes(drawn, states, options), options);
   const marks = layoutMarks(states, laneIndex, lanes.map((l) => l.x), scale);
   let maxMarkDrop = 0;
   for (const m of marks) if (m.labelY - m.y > maxMarkDrop) maxMarkDrop = m.labelY - m.y;
@@ -231,7 +251,7 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     const x2 = state === 'lost' ? x1 + (xTo - x1) * LOST_FRACTION : xTo;
     const y2 = scale.y(m.receivedAt ?? m.lost?.at ?? options.endTime);
     if (y2 - y1 > maxSpan) maxSpan = y2 - y1;
-    const carries = m.layer === 'transport' && m.carries.length > 0 ? m.carries.filter((id) => expanded.has(id)) : NO_IDS;
+    const carries = m.layer === 'transport' && m.carries.length > 0 ? expandedOf(m.carries, expandedHas) : NO_IDS;
     arrows.push({
       id: m.id,
       from,
@@ -254,7 +274,7 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
   let lastY = scale.y(options.endTime);
   for (const a of arrows) if (a.y2 > lastY) lastY = a.y2;
   for (const m of marks) if (m.labelY > lastY) lastY = m.labelY;
-  return {
+  const layout: ChartLayout = {
     lanes,
     arrows,
     scale,
@@ -266,6 +286,9 @@ export function layoutChart(nodes: readonly TraceNode[], events: readonly TraceE
     marks,
     maxMarkDrop,
   };
+  // built with the layout, not at its first paint: the painter's work per frame follows the screen, not the trace
+  connectionIndexes(layout);
+  return layout;
 }
 
 /** Room for a mark's label between its lane and the next one, px (canvas, SVG and hit testing alike). */
@@ -295,8 +318,12 @@ export function visibleMarks(layout: ChartLayout, top: number, bottom: number): 
   return out;
 }
 
-function labelOf(m: MessageEvent, carried: readonly number[], byId: IdMap<MessageEvent>): string {
+function labelOf(m: MessageEvent, carried: readonly number[], byId: MessageLookup): string {
   if (carried.length === 0) return m.summary;
+  if (carried.length === 1) {
+    const summary = byId.get(carried[0]!)?.summary;
+    return summary === undefined ? `${m.summary} — ` : `${m.summary} — ${summary}`;
+  }
   const apps: string[] = [];
   for (const id of carried) {
     const summary = byId.get(id)?.summary;
@@ -307,11 +334,13 @@ function labelOf(m: MessageEvent, carried: readonly number[], byId: IdMap<Messag
 
 function laneOrder(nodes: readonly TraceNode[], messages: readonly MessageEvent[], preferred: readonly string[], hidden: ReadonlySet<string>, laneOf: (node: string) => string): TraceNode[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const seen = new Set<string>();
+  const ends = new Set<string>();
   for (const m of messages) {
-    seen.add(laneOf(m.from));
-    seen.add(laneOf(m.to));
+    ends.add(m.from);
+    ends.add(m.to);
   }
+  const seen = new Set<string>();
+  for (const node of ends) seen.add(laneOf(node));
   const order: TraceNode[] = [];
   const added = new Set<string>();
   const add = (nodeId: string): void => {
@@ -366,7 +395,12 @@ export function connectionIndexes(layout: ChartLayout): ReadonlyMap<string, numb
   let indexes = connectionCache.get(layout);
   if (!indexes) {
     const map = new Map<string, number>();
-    for (const a of layout.arrows) if (a.connection !== null && !map.has(a.connection)) map.set(a.connection, map.size);
+    let last: string | null = null; // runs of one connection's segments skip the lookup
+    for (const a of layout.arrows) {
+      if (a.connection === null || a.connection === last) continue;
+      last = a.connection;
+      if (!map.has(last)) map.set(last, map.size);
+    }
     connectionCache.set(layout, (indexes = map));
   }
   return indexes;

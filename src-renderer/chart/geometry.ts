@@ -3,6 +3,7 @@
  * are the layout's (CSS px, y = time); the canvas shows a viewport of them
  * below a sticky lanes header (and, in exports, a title band).
  */
+import { IdMap } from '../../src-core/chart/id-index';
 import { connectionIndexes, type ArrowLayout, type ChartLayout } from '../../src-core/chart/layout';
 
 /** Height of the lanes header (node glyph, name, address), CSS px. */
@@ -39,26 +40,38 @@ export interface ChartAux {
   /** Connection id → index, in order of first appearance (layout.ts connectionIndexes). */
   readonly connections: ReadonlyMap<string, number>;
   /** Expanded application message → the first transport arrow drawn that carries it (it gets the ⊟ handle). */
-  readonly collapseHandles: ReadonlyMap<number, number>;
+  readonly collapseHandles: { get(app: number): number | undefined };
   /** Protocols drawn. */
   readonly protocols: readonly string[];
 }
 
 const auxCache = new WeakMap<ChartLayout, ChartAux>();
 
-/** Facts about a layout that the painter needs for every frame, computed once per layout. */
+/**
+ * Facts about a layout that the painter needs for every frame, computed
+ * once per layout: the chart view store asks for them when it lays out
+ * (prepareChart), so that the first paint costs what any other does.
+ */
 export function chartAux(layout: ChartLayout): ChartAux {
   const cached = auxCache.get(layout);
   if (cached) return cached;
-  const collapseHandles = new Map<number, number>();
+  const arrows = layout.arrows;
+  const collapseHandles = new IdMap<number>(arrows.length === 0 ? 0 : arrows[arrows.length - 1]!.id + 1);
   const protocols = new Set<string>();
-  for (const a of layout.arrows) {
-    for (const app of a.carries) if (!collapseHandles.has(app)) collapseHandles.set(app, a.id);
-    protocols.add(a.protocol);
+  let protocol = '';
+  for (const a of arrows) {
+    for (const app of a.carries) if (collapseHandles.get(app) === undefined) collapseHandles.set(app, a.id);
+    if (a.protocol !== protocol) protocols.add((protocol = a.protocol));
   }
   const aux = { connections: connectionIndexes(layout), collapseHandles, protocols: [...protocols] };
   auxCache.set(layout, aux);
   return aux;
+}
+
+/** Builds a new layout's per-layout facts (chartAux, and through it connectionIndexes) before its first paint. */
+export function prepareChart(layout: ChartLayout): ChartLayout {
+  chartAux(layout);
+  return layout;
 }
 
 /** The application message an arrow's handle toggles, or null when it has none. */

@@ -1,30 +1,29 @@
 /**
  * Keeps the chart canvas drawn: sizes it to the scroll container × the
- * device pixel ratio, and repaints in the next animation frame whenever the
- * layout, selection, hover, playback cursor, theme, size or scroll position
- * change (at most once a frame). Publishes what is shown (chartPaneView)
- * and, for tests and assistive tools, the arrows drawn on the scroller's
- * `data-arrows`, the arrow labels written on `data-labels` and the boxes
- * they keep clear of on `data-notes` — annotations first, then arrow ends
- * and handles — the selected event's id on `data-selected`, the lanes on `data-lanes` (node id, x) and the state marks on `data-marks` (canvas CSS px, at
- * most MAX_LISTED each).
+ * device pixel ratio, paints a new layout at once and repaints in the next
+ * animation frame whenever the selection, hover, playback cursor, theme,
+ * size or scroll position change (at most once a frame: paint-scheduler.ts).
+ * Publishes what is shown (chartPaneView) and, for tests and assistive
+ * tools, the scroller's data attributes (chart-attributes.ts): the arrows
+ * drawn, the arrow labels written and the boxes they keep clear of —
+ * annotations first, then arrow ends and handles — the selected event's
+ * id, the lanes and the state marks.
  */
 import { onMounted, onUnmounted, ref, watch, type Ref } from 'vue';
 import { chartPalette } from '../../src-core/chart/colors';
 import { drawnIdOf } from '../../src-core/chart/bursts';
-import { findMark } from '../../src-core/chart/marks';
 import type { ChartLayout } from '../../src-core/chart/layout';
 import { useRelations } from '../composables/useRelations';
-import { arrowIndex, HEADER_HEIGHT } from './geometry';
+import { HEADER_HEIGHT } from './geometry';
+import { chartAttributes, EMPTY_CHART_ATTRIBUTES } from './chart-attributes';
 import { annotationsFor, chartPaneView } from './chart-state';
 import { paintChart } from './paint';
+import { createPaintScheduler } from './paint-scheduler';
 import { shownArrowIndex } from './shown-arrow';
 import { useChartViewStore } from '../stores/chart-view';
 import { usePlaybackStore } from '../stores/playback';
 import { usePreferencesStore } from '../stores/preferences';
 import { useSelectionStore } from '../stores/selection';
-
-const MAX_LISTED = 60;
 
 export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<HTMLCanvasElement | null>, hoverId: Ref<number | null>) {
   const chart = useChartViewStore();
@@ -34,15 +33,12 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
   const relations = useRelations();
   const size = ref({ width: 0, height: 0 });
   const scroll = ref({ top: 0, left: 0 });
-  let frame = 0;
-
-  function schedule(): void {
-    if (frame !== 0) return;
-    frame = requestAnimationFrame(() => {
-      frame = 0;
-      paint();
-    });
-  }
+  const scheduler = createPaintScheduler(() => paint(), {
+    request: (callback) => requestAnimationFrame(callback),
+    cancel: (handle) => cancelAnimationFrame(handle),
+    now: () => performance.now(),
+  });
+  const schedule = () => scheduler.schedule();
 
   /** The arrow (or mark) that shows event `id` (shown-arrow.ts). */
   function shownId(layout: ChartLayout, id: number): number {
@@ -68,12 +64,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.fillStyle = palette.background;
       ctx.fillRect(0, 0, el.width, el.height);
-      box.dataset['arrows'] = '[]';
-      box.dataset['drawn'] = '0';
-      box.dataset['selected'] = '';
-      box.dataset['labels'] = '[]';
-      box.dataset['notes'] = '[]';
-      box.dataset['marks'] = '[]';
+      Object.assign(box.dataset, EMPTY_CHART_ATTRIBUTES);
       return;
     }
     const top = scroll.value.top;
@@ -90,30 +81,7 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
       afterCursor: playback.afterCursor,
       options: { labels: true, annotations: true },
     });
-    const listed = result.drawn.slice(0, MAX_LISTED).map((id) => {
-      const a = layout.arrows[arrowIndex(layout, id)]!;
-      const y = (v: number) => Math.round(v - top + HEADER_HEIGHT);
-      const burst = a.burst ? { count: a.burst.members.length, open: a.burst.open } : {};
-      return { id, x1: Math.round(a.x1 - left), y1: y(a.y1), x2: Math.round(a.x2 - left), y2: y(a.y2), label: a.label, state: a.state, ...burst };
-    });
-    box.dataset['arrows'] = JSON.stringify(listed);
-    box.dataset['drawn'] = String(result.drawn.length);
-    box.dataset['selected'] = selection.selectedId === null ? '' : String(selection.selectedId);
-    box.dataset['lanes'] = JSON.stringify(layout.lanes.map((l) => ({ id: l.node.id, x: Math.round(l.x - left) })));
-    box.dataset['marks'] = JSON.stringify(
-      (result.marks ?? []).slice(0, MAX_LISTED).map((id) => {
-        const m = findMark(layout.marks, id)!;
-        return { id, x: Math.round(m.x - left), y: Math.round(m.y - top + HEADER_HEIGHT), label: m.label };
-      }),
-    );
-    box.dataset['labels'] = JSON.stringify(result.labels.slice(0, MAX_LISTED).map((l) => ({ id: l.id, text: l.text, ...canvasBox(l.x, l.y, l.width, l.height, l.angle) })));
-    box.dataset['notes'] = JSON.stringify(result.obstacles.slice(0, MAX_LISTED).map((o) => canvasBox(o.cx, o.cy, 2 * o.hw, 2 * o.hh, Math.atan2(o.sin, o.cos))));
-  }
-
-  /** A box of the chart in canvas CSS px (centre, size, angle in radians), as the data attributes list it. */
-  function canvasBox(cx: number, cy: number, width: number, height: number, angle: number) {
-    const r = (v: number) => Math.round(v * 10) / 10;
-    return { cx: r(cx - scroll.value.left), cy: r(cy - scroll.value.top + HEADER_HEIGHT), width: r(width), height: r(height), angle: Math.round(angle * 1e4) / 1e4 };
+    Object.assign(box.dataset, chartAttributes(layout, result, selection.selectedId, top, left));
   }
 
   function measure(): void {
@@ -143,11 +111,13 @@ export function useChartRenderer(scroller: Ref<HTMLElement | null>, canvas: Ref<
   onUnmounted(() => {
     observer?.disconnect();
     scroller.value?.removeEventListener('scroll', onScroll);
-    if (frame !== 0) cancelAnimationFrame(frame);
+    scheduler.cancel();
   });
 
+  // a new layout is painted at once (paint-scheduler.ts), the rest in the next frame
+  watch(() => chart.layout, () => scheduler.layoutReady(), { flush: 'post' });
   watch(
-    [() => chart.layout, () => selection.selectedId, hoverId, () => playback.cursor, () => playback.active, () => playback.afterCursor, () => preferences.effectiveTheme, size, scroll],
+    [() => selection.selectedId, hoverId, () => playback.cursor, () => playback.active, () => playback.afterCursor, () => preferences.effectiveTheme, size, scroll],
     schedule,
   );
 

@@ -14,6 +14,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { DEFAULT_LAYOUT, fittedLaneWidth, layoutChart, MAX_FITTED_LANE_WIDTH, type ChartLayout, type LayoutOptions } from '../../src-core/chart/layout';
 import { firstView } from '../chart/first-view';
+import { prepareChart } from '../chart/geometry';
 import { laneGroups } from '../../src-core/chart/lane-groups';
 import { NS_PER_MS } from '../../src-core/sim/time';
 import type { MessageEvent, StateEvent } from '../../src-core/trace/types';
@@ -126,7 +127,7 @@ export const useChartViewStore = defineStore('chartView', () => {
       layout.value = null;
       return;
     }
-    layout.value = layoutChart(run.nodes, trace.events, layoutOptions());
+    layout.value = prepareChart(layoutChart(run.nodes, trace.events, layoutOptions()));
   }
 
   /** The first finished run of a document: zoom (and compression) so that the run, or its start, fills the pane. */
