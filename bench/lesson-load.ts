@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateScenario } from '../src-core/scenario/load';
 import { ScenarioRun } from '../src-core/scenario/runner';
+import { retainedBytes } from './gc';
 
 const LESSONS = join(import.meta.dirname, '../resources/lessons');
 
@@ -20,23 +21,22 @@ export interface LoadFigures {
   readonly seconds: number;
   readonly perSecond: number;
   readonly traceEvents: number;
-  /** Heap growth over the run / trace events (a rough figure: the heap holds more than the trace). */
+  /** Memory kept after the run (heap and array buffers, after a full collection) / trace events: the trace and the simulation behind it. */
   readonly bytesPerEvent: number;
 }
 
 function runTimed(value: unknown, count: (metrics: readonly { name: string }[]) => number): LoadFigures {
   const loaded = validateScenario(value);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues.slice(0, 3)));
-  globalThis.gc?.();
-  const before = process.memoryUsage().heapUsed;
+  const before = retainedBytes();
   const start = process.hrtime.bigint();
   const run = new ScenarioRun(loaded.scenario);
   while (run.step(1_000_000) === 'running');
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const trace = run.trace();
-  const heap = process.memoryUsage().heapUsed - before;
+  const kept = retainedBytes() - before;
   const done = count(trace.metrics);
-  return { done, seconds, perSecond: done / seconds, traceEvents: trace.events.length, bytesPerEvent: heap / trace.events.length };
+  return { done, seconds, perSecond: done / seconds, traceEvents: trace.events.length, bytesPerEvent: kept / trace.events.length };
 }
 
 /** The persistent-HTTP lesson's page, `pages` times, a second apart, cycling through the three modes. */

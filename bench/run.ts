@@ -39,7 +39,7 @@ const ours = Array.from({ length: RUNS }, () => benchTcpTransfer());
 const o = ours[0]!;
 process.stdout.write(
   `  L7 Lab: ${fmt(o.dataSegments)} data + ${fmt(o.ackSegments)} ACK segments on the first link, last byte at ${o.simulatedSeconds.toFixed(3)} s simulated; ` +
-    `${fmt(o.traceEvents)} trace events, heap ${fmt(o.heapBytes / 1048576)} MiB (${fmt(o.heapBytes / o.traceEvents)} bytes per trace event)\n`,
+    `${fmt(o.traceEvents)} trace events, memory kept ${fmt(o.heapBytes / 1048576)} MiB (${fmt(o.heapBytes / o.traceEvents)} bytes per trace event, the simulation's own state included)\n`,
 );
 process.stdout.write(
   `  trace store's accounting: ${o.traceMemory.bytesPerTcpSegment.toFixed(1)} bytes per TCP segment (target ≤ 200), ` +
@@ -66,7 +66,7 @@ function loadSection(title: string, unit: string, bench: () => LoadFigures): voi
   const runs = Array.from({ length: RUNS }, bench);
   const r = runs[0]!;
   process.stdout.write(`  ${fmt(r.done)} ${unit} per run, ${fmt(r.traceEvents)} trace events: ${formatSpread(spread(runs.map((x) => x.perSecond)), `${unit}/s`)}\n`);
-  process.stdout.write(`  memory: ${formatSpread(spread(runs.map((x) => x.bytesPerEvent)), 'bytes per trace event')} (heap growth over the run)\n`);
+  process.stdout.write(`  memory: ${formatSpread(spread(runs.map((x) => x.bytesPerEvent)), 'bytes per trace event')} (kept after the run: heap and array buffers after a full collection)\n`);
 }
 
 loadSection('HTTP: page loads per wall second (the persistent lesson\'s page, 300 loads, each mode in turn)', 'page loads', () => benchPageLoads());

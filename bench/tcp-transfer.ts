@@ -15,6 +15,7 @@ import { parseIpv4 } from '../src-core/net/ipv4';
 import type { Topology } from '../src-core/net/topology';
 import { ms, toSeconds } from '../src-core/sim/time';
 import type { TraceMemory } from '../src-core/trace/store';
+import { retainedBytes } from './gc';
 
 export const REFERENCE_BYTES = 100_000_000;
 const MSS = 1460;
@@ -31,6 +32,7 @@ export interface TcpTransferFigures {
   readonly traceEvents: number;
   /** Scheduler events the transfer ran (the kernel's real workload, beside the micro-benchmark's empty events). */
   readonly kernelEvents: number;
+  /** Memory kept by the run (heap and array buffers after a full collection, less what was kept before it). */
   readonly heapBytes: number;
   /** The trace store's own accounting of its TCP segments. */
   readonly traceMemory: TraceMemory;
@@ -47,6 +49,7 @@ export function benchTcpTransfer(totalBytes = REFERENCE_BYTES): TcpTransferFigur
     ],
     links: [link('a-r1', 'A', 'R1'), link('r1-r2', 'R1', 'R2'), link('r2-b', 'R2', 'B')],
   };
+  const before = retainedBytes();
   const sim = new Simulation(topology, 1);
   let received = 0;
   let lastByteAt = 0;
@@ -84,7 +87,7 @@ export function benchTcpTransfer(totalBytes = REFERENCE_BYTES): TcpTransferFigur
     simulatedSeconds: toSeconds(lastByteAt),
     traceEvents: sim.store.size,
     kernelEvents: sim.scheduler.eventsExecuted,
-    heapBytes: process.memoryUsage().heapUsed,
+    heapBytes: retainedBytes() - before,
     traceMemory: sim.store.memory(),
   };
 }
