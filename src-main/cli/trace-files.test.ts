@@ -71,17 +71,21 @@ describe('TraceFiles: the trace and capture written as the run goes', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('leaves the previous file as it was when the new one cannot be put in place', () => {
+  it('leaves the previous files as they were when the new trace cannot be put in place', () => {
     const dir = scratch();
     const json = join(dir, 'trace.json');
     mkdirSync(json); // a folder where the file should go: the rename fails
     writeFileSync(join(json, 'keep'), 'x');
+    const pcap = join(dir, 'trace.pcapng');
+    writeFileSync(pcap, 'the previous capture');
     const run = new ScenarioRun(lesson('sockets-udp'));
-    const files = new TraceFiles({ json, pcap: null });
+    const files = new TraceFiles({ json, pcap });
     while (run.step(1000) === 'running') files.progress(run.sim.store.events);
     expect(() => files.finish(run.trace())).toThrow(TraceFileError);
     expect(readFileSync(join(json, 'keep'), 'utf8')).toBe('x');
-    expect(readdirSync(dir)).toEqual(['trace.json']);
+    // the trace goes in place first: failing, it leaves the capture as it was too
+    expect(readFileSync(pcap, 'utf8')).toBe('the previous capture');
+    expect(readdirSync(dir).sort()).toEqual(['trace.json', 'trace.pcapng']);
     expect(existsSync(join(dir, 'trace.json', 'keep'))).toBe(true);
   });
 });

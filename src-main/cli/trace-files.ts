@@ -184,43 +184,55 @@ export class TraceFiles {
     this.discard();
   }
 
-  /** The run is over: writes the rest and puts each file in place. Which file failed is in the error's path. */
+  /**
+   * The run is over: writes the rest and puts each file in place, the trace
+   * first, then the capture (so a trace that cannot be written leaves both
+   * previous files as they were). Throws TraceFileError naming the file.
+   */
   finish(trace: TraceContent): void {
     if (this.failure) throw this.failure;
-    if (this.capture) {
-      try {
-        this.writeBlocks(trace.events);
-        this.capture.finish();
-        renameSync(this.capture.path, this.targets.pcap!);
-      } catch (error) {
-        this.capture.close();
-        rmSync(this.capture.path, { force: true });
-        throw new TraceFileError('pcap', error);
-      }
+    try {
+      if (this.events) this.finishTrace(trace);
+      if (this.capture) this.finishCapture(trace);
+    } catch (error) {
+      this.discard();
+      throw error;
     }
-    if (this.events) {
-      const events = trace.events;
-      const target = this.targets.json!;
-      let whole: AppendFile | null = null;
+  }
+
+  private finishTrace(trace: TraceContent): void {
+    const events = trace.events;
+    const parts = this.events!;
+    const whole = temporaryBeside(this.targets.json!, 'trace');
+    try {
+      for (; this.jsonWritten < events.length; this.jsonWritten++) parts.append(traceJsonEvent(events[this.jsonWritten]!, this.jsonWritten));
+      parts.finish();
+      const file = new AppendFile(whole);
       try {
-        for (; this.jsonWritten < events.length; this.jsonWritten++) this.events.append(traceJsonEvent(events[this.jsonWritten]!, this.jsonWritten));
-        this.events.finish();
-        whole = new AppendFile(temporaryBeside(target, 'trace'));
-        whole.append(traceJsonHead(trace.header, trace.nodes));
-        whole.appendFileContent(this.events.path);
-        whole.append(traceJsonTail(events.length, trace.metrics));
-        whole.finish();
-        renameSync(whole.path, target);
+        file.append(traceJsonHead(trace.header, trace.nodes));
+        file.appendFileContent(parts.path);
+        file.append(traceJsonTail(events.length, trace.metrics));
+        file.finish();
       } catch (error) {
-        this.events.close();
-        if (whole) {
-          whole.close();
-          rmSync(whole.path, { force: true });
-        }
-        throw new TraceFileError('json', error);
-      } finally {
-        rmSync(this.events.path, { force: true });
+        file.close();
+        throw error;
       }
+      renameSync(whole, this.targets.json!);
+    } catch (error) {
+      rmSync(whole, { force: true });
+      throw new TraceFileError('json', error);
+    } finally {
+      rmSync(parts.path, { force: true });
+    }
+  }
+
+  private finishCapture(trace: TraceContent): void {
+    try {
+      this.writeBlocks(trace.events);
+      this.capture!.finish();
+      renameSync(this.capture!.path, this.targets.pcap!);
+    } catch (error) {
+      throw new TraceFileError('pcap', error);
     }
   }
 
