@@ -34,20 +34,42 @@ export function burstCandidates(arrows: readonly ArrowLayout[], sentAt: (id: num
     if (i === undefined) map.set(value, (i = map.size));
     return i < limit ? i : -1;
   };
-  const runs = new Map<number, { members: number[]; last: SimTime }>();
   const out = new Uint8Array(arrows.length);
-  const finish = (members: readonly number[]) => {
-    if (members.length >= min) for (const i of members) out[i] = 1;
-  };
-  for (let i = 0; i < arrows.length; i++) {
-    const a = arrows[i]!;
-    if (a.layer === 'transport' && a.protocol === 'tcp') continue;
-    const p = indexOf(protocols, a.protocol, PROTOCOLS);
-    const l = indexOf(layers, a.layer, LAYERS);
-    const s = indexOf(states, a.state, STATES);
-    if (p < 0 || l < 0 || s < 0 || a.from >= LANES || a.to >= LANES) return null;
-    const key = ((((a.from * LANES + a.to) * PROTOCOLS + p) * LAYERS + l) * STATES) + s;
-    const t = sentAt(a.id);
+  let fits = true;
+  forEachRun(
+    arrows.length,
+    (i) => {
+      const a = arrows[i]!;
+      if (a.layer === 'transport' && a.protocol === 'tcp') return null;
+      const p = indexOf(protocols, a.protocol, PROTOCOLS);
+      const l = indexOf(layers, a.layer, LAYERS);
+      const s = indexOf(states, a.state, STATES);
+      if (p < 0 || l < 0 || s < 0 || a.from >= LANES || a.to >= LANES) {
+        fits = false;
+        return null;
+      }
+      return (((a.from * LANES + a.to) * PROTOCOLS + p) * LAYERS + l) * STATES + s;
+    },
+    (i) => sentAt(arrows[i]!.id),
+    gap,
+    (members) => {
+      if (members.length >= min) for (const i of members) out[i] = 1;
+    },
+  );
+  return fits ? out : null;
+}
+
+/**
+ * Splits items 0 … count − 1 into runs: items with the same key (null: in
+ * no run), each at most `gap` after the previous item of its key, in index
+ * order; calls `finish` with each run's items (in no particular run order).
+ */
+export function forEachRun<K>(count: number, keyOf: (i: number) => K | null, timeOf: (i: number) => number, gap: number, finish: (members: number[]) => void): void {
+  const runs = new Map<K, { members: number[]; last: number }>();
+  for (let i = 0; i < count; i++) {
+    const key = keyOf(i);
+    if (key === null) continue;
+    const t = timeOf(i);
     const run = runs.get(key);
     if (run && t - run.last <= gap) {
       run.members.push(i);
@@ -58,5 +80,4 @@ export function burstCandidates(arrows: readonly ArrowLayout[], sentAt: (id: num
     runs.set(key, { members: [i], last: t });
   }
   for (const run of runs.values()) finish(run.members);
-  return out;
 }

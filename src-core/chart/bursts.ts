@@ -32,7 +32,7 @@
  */
 import { NS_PER_MS, type SimTime } from '../sim/time';
 import type { MessageEvent } from '../trace/types';
-import { burstCandidates } from './burst-candidates';
+import { burstCandidates, forEachRun } from './burst-candidates';
 import type { ArrowLayout, ChartLayout } from './layout';
 
 /** Largest time between the sends of two consecutive members of a burst, ns. */
@@ -97,30 +97,24 @@ function digitsEnd(text: string, from: number): number {
 
 /** The bursts among `arrows` (in id order): each a list of indexes into `arrows`, in order. */
 export function findBursts(arrows: readonly ArrowLayout[], sentAt: (id: number) => SimTime, pxPerMs = Infinity): number[][] {
-  const runs = new Map<string, { members: number[]; last: SimTime }>();
   const bursts: number[][] = [];
-  const finish = (members: readonly number[]) => {
-    if (members.length < BURST_MIN) return;
-    const span = sentAt(arrows[members[members.length - 1]!]!.id) - sentAt(arrows[members[0]!]!.id);
-    if (((span / NS_PER_MS) * pxPerMs) / (members.length - 1) < BURST_SPACING_PX) bursts.push([...members]);
-  };
   const candidates = burstCandidates(arrows, sentAt, BURST_GAP, BURST_MIN);
-  for (let i = 0; i < arrows.length; i++) {
-    if (candidates !== null && candidates[i] === 0) continue; // in no burst (burst-candidates.ts)
-    const a = arrows[i]!;
-    if (a.layer === 'transport' && a.protocol === 'tcp') continue; // never grouped (burstKey)
-    const key = burstKey(a)!;
-    const t = sentAt(a.id);
-    const run = runs.get(key);
-    if (run && t - run.last <= BURST_GAP) {
-      run.members.push(i);
-      run.last = t;
-      continue;
-    }
-    if (run) finish(run.members);
-    runs.set(key, { members: [i], last: t });
-  }
-  for (const run of runs.values()) finish(run.members);
+  forEachRun(
+    arrows.length,
+    (i) => {
+      if (candidates !== null && candidates[i] === 0) return null; // in no burst (burst-candidates.ts)
+      const a = arrows[i]!;
+      if (a.layer === 'transport' && a.protocol === 'tcp') return null; // never grouped (burstKey)
+      return burstKey(a)!;
+    },
+    (i) => sentAt(arrows[i]!.id),
+    BURST_GAP,
+    (members) => {
+      if (members.length < BURST_MIN) return;
+      const span = sentAt(arrows[members[members.length - 1]!]!.id) - sentAt(arrows[members[0]!]!.id);
+      if (((span / NS_PER_MS) * pxPerMs) / (members.length - 1) < BURST_SPACING_PX) bursts.push([...members]);
+    },
+  );
   return bursts.sort((a, b) => a[0]! - b[0]!);
 }
 
