@@ -48,7 +48,7 @@ export function mermaidDiagram(trace: SyntheticTrace): string {
 }
 
 /** `runs` renders of `diagram` (after one warm-up render) in a new page of `browser`. */
-export async function benchMermaid(browser: Browser, file: string, diagram: string, runs: number): Promise<MermaidFigures[]> {
+export async function benchMermaid(browser: Browser, file: string, diagram: string, runs: number, warmups: number): Promise<MermaidFigures[]> {
   const page = await browser.newPage();
   try {
     await page.setContent('<!doctype html><html><body><div id="c"></div></body></html>');
@@ -58,7 +58,7 @@ export async function benchMermaid(browser: Browser, file: string, diagram: stri
       m.initialize({ startOnLoad: false, maxTextSize: 10_000_000, maxEdges: 1_000_000, sequence: { useMaxWidth: false } });
     });
     const out: MermaidFigures[] = [];
-    for (let i = 0; i <= runs; i++) {
+    for (let i = 0; i < warmups + runs; i++) {
       const r = await page.evaluate(
         async ([text, id]) => {
           const m = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
@@ -72,7 +72,7 @@ export async function benchMermaid(browser: Browser, file: string, diagram: stri
         },
         [diagram, `m${i}`] as const,
       );
-      if (i > 0) out.push(r); // the first render is the warm-up (JIT, fonts)
+      if (i >= warmups) out.push(r); // the first renders are the warm-up (JIT, fonts)
     }
     return out;
   } finally {
