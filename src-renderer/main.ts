@@ -6,5 +6,6 @@ import { i18n } from './i18n';
 import './styles/theme.css';
 import './styles/dialog.css';
 import './styles/cache-table.css';
+import './styles/guide-item-editor.css';
 
 createApp(App).use(createPinia()).use(i18n).mount('#app');
